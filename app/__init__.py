@@ -1,0 +1,1 @@
+"""Milieu application core: vault, services, sync, reports, CLI. No widgets here."""

@@ -1,0 +1,90 @@
+"""Headless commands: ``milieu [--data-dir DIR] [--passphrase-file F] COMMAND ...``.
+
+Each module of ``app.commands`` registers its subcommands, so features add
+commands without touching this file. Errors print one sentence to stderr with a
+distinct exit code (see app.errors); never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import os
+import pkgutil
+import sys
+from pathlib import Path
+
+from app import commands
+from app.errors import InvalidInput, MilieuError
+from app.paths import resolve_data_dir
+from app.vault import Vault
+
+ENV_PASSPHRASE = "MILIEU_PASSPHRASE"
+
+
+class Context:
+    """What every command gets: the data folder and a way to ask for the passphrase."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self.data_dir = resolve_data_dir(args.data_dir)
+
+    def passphrase(self, prompt: str = "Passphrase: ", confirm: bool = False) -> str:
+        if self.args.passphrase_file:
+            try:
+                text = Path(self.args.passphrase_file).read_text("utf-8")
+            except OSError as exc:
+                raise InvalidInput(f"Cannot read the passphrase file: {exc.strerror}.") from None
+            return text.rstrip("\r\n")
+        env = os.environ.get(ENV_PASSPHRASE)
+        if env is not None:
+            return env
+        if not sys.stdin.isatty():
+            raise InvalidInput(
+                f"No passphrase: use an interactive terminal, {ENV_PASSPHRASE} or --passphrase-file."
+            )
+        value = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Repeat: ") != value:
+            raise InvalidInput("The two passphrases differ.")
+        return value
+
+    def vault(self) -> Vault:
+        return Vault(self.data_dir)
+
+    def unlocked_vault(self) -> Vault:
+        vault = self.vault()
+        vault.unlock(self.passphrase())
+        return vault
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="milieu", description="Milieu: the outreach worker's encrypted notebook.")
+    parser.add_argument("--data-dir", help="data folder (default: $MILIEU_DATA_DIR, else the user data folder)")
+    parser.add_argument("--passphrase-file", help="read the passphrase from this file (first line)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        importlib.import_module(f"app.commands.{info.name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.handler(Context(args)) or 0)
+    except MilieuError as exc:
+        print(f"milieu: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("milieu: interrupted.", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"milieu: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 11
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

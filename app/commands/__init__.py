@@ -1,0 +1,1 @@
+"""Headless subcommands. Each module defines ``register(subparsers)``; app.cli finds them."""

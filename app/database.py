@@ -1,0 +1,54 @@
+"""SQLCipher engine: a raw 256-bit key issued first on every connection.
+
+NullPool: no keyed connection outlives its use, so locking leaves nothing open.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import sqlcipher3
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import NullPool
+
+from app.errors import VaultLocked
+
+
+def _key_pragma(key: bytes) -> str:
+    return f"PRAGMA key = \"x'{bytes(key).hex()}'\""
+
+
+def connect_raw(path: Path, key: bytes) -> sqlcipher3.Connection:
+    """A keyed DB-API connection with Milieu's pragmas (also used by backups and checks)."""
+    conn = sqlcipher3.connect(str(path), timeout=30, isolation_level=None)
+    # Before anything else: SQLCipher logs to stderr otherwise, then the key.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(_key_pragma(key))
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
+    return conn
+
+
+def make_engine(path: Path, key_source: Callable[[], bytes | None]) -> Engine:
+    """Engine whose every connection reads the key from ``key_source`` (None once locked)."""
+
+    def creator():
+        key = key_source()
+        if key is None:
+            raise VaultLocked("The vault is locked.")
+        return connect_raw(path, key)
+
+    engine = create_engine("sqlite://", module=sqlcipher3, creator=creator, poolclass=NullPool)
+
+    # The driver stays in autocommit (isolation_level=None) and SQLAlchemy emits
+    # BEGIN itself: pysqlite's implicit transactions would break transactional
+    # DDL in migrations and SAVEPOINTs (SQLAlchemy's documented SQLite recipe).
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN")
+
+    return engine

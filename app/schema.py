@@ -1,0 +1,70 @@
+"""Schema versions: alembic run programmatically on an open connection."""
+from __future__ import annotations
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection, Engine
+
+from app.errors import SchemaTooNew
+from migrations import SCRIPT_LOCATION
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", SCRIPT_LOCATION)
+    return cfg
+
+
+def code_heads() -> set[str]:
+    return set(ScriptDirectory.from_config(_config()).get_heads())
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def database_heads(conn: Connection) -> set[str]:
+    return set(MigrationContext.configure(conn).get_current_heads())
+
+
+def describe(heads: set[str]) -> str:
+    return ",".join(sorted(heads)) or "empty"
+
+
+class SchemaState:
+    """Where a database stands against the code's migrations."""
+
+    def __init__(self, engine: Engine):
+        with engine.connect() as conn:
+            self.current = database_heads(conn)
+        self.heads = code_heads()
+        self.unknown = self.current - known_revisions()
+
+    @property
+    def too_new(self) -> bool:
+        return bool(self.unknown)
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.heads
+
+    @property
+    def empty(self) -> bool:
+        return not self.current
+
+    def refuse_if_too_new(self) -> None:
+        if self.too_new:
+            raise SchemaTooNew(
+                f"This database was written by a newer version of Milieu (schema {describe(self.unknown)}); "
+                "update Milieu to open it."
+            )
+
+
+def upgrade(engine: Engine) -> None:
+    from alembic import command
+
+    cfg = _config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "heads")

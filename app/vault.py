@@ -1,0 +1,254 @@
+"""The vault: one encrypted database, its key file and its backups.
+
+Create, unlock, lock, change passphrase (rewrap only), check, back up and restore.
+While locked the vault holds no key and no connection.
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+import sqlcipher3
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import audit
+from app.atomic import FILE_MODE, atomic_copy, atomic_path
+from app.database import connect_raw, make_engine
+from app.errors import IntegrityFailure, InvalidInput, VaultExists, VaultLocked, VaultMissing
+from app.keyfile import DB_KEY_BYTES, KeyFile
+from app.paths import DataPaths
+from app import schema
+
+BACKUP_SUFFIX = ".milieu-backup"
+
+
+@dataclass
+class CheckReport:
+    integrity_ok: bool
+    problems: list[str]
+    schema_version: str
+    up_to_date: bool
+
+
+def _wipe(buf: bytearray | None) -> None:
+    if buf is not None:
+        for i in range(len(buf)):
+            buf[i] = 0
+
+
+def _integrity_problems(path: Path, key: bytes, full: bool = False) -> list[str]:
+    """cipher_integrity_check (every page's HMAC); with ``full``, SQLite's own check too."""
+    try:
+        conn = connect_raw(path, key)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+            if full:
+                rows += [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+            return rows
+        finally:
+            conn.close()
+    except sqlcipher3.DatabaseError as exc:
+        return [str(exc)]
+
+
+class Vault:
+    def __init__(self, data_dir: os.PathLike | str):
+        self.paths = DataPaths(Path(data_dir))
+        self._key: bytearray | None = None
+        self.engine = None
+        self._sessions: sessionmaker | None = None
+
+    # ---- state -------------------------------------------------------------
+    def exists(self) -> bool:
+        return self.paths.keyfile.exists()
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._key is not None
+
+    def _current_key(self) -> bytes | None:
+        return bytes(self._key) if self._key is not None else None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One Session per operation; commits on success, rolls back on error."""
+        if self._sessions is None:
+            raise VaultLocked("The vault is locked.")
+        with self._sessions.begin() as session:
+            yield session
+
+    # ---- lifecycle ---------------------------------------------------------
+    def create(self, passphrase: str, *, site_name: str, worker_name: str, kdf_params: dict | None = None) -> None:
+        if self.exists() or self.paths.database.exists():
+            raise VaultExists(f"A vault already exists in {self.paths.root}; it was left untouched.")
+        if not passphrase:
+            raise InvalidInput("The passphrase cannot be empty.")
+        self.paths.ensure()
+        key = bytearray(os.urandom(DB_KEY_BYTES))
+        keyfile = KeyFile.wrap_key(bytes(key), passphrase, kdf_params)
+        self._open(key)
+        try:
+            schema.upgrade(self.engine)
+            os.chmod(self.paths.database, FILE_MODE)
+            from app import settings
+
+            with self.session() as s:
+                settings.set_many(s, {settings.SITE_NAME: site_name, settings.WORKER_NAME: worker_name})
+                audit.record(s, "vault_created")
+            # The key file is written last: a vault "exists" only once complete.
+            keyfile.save(self.paths.keyfile)
+        except BaseException:
+            self.lock()
+            raise
+
+    def unlock(self, passphrase: str) -> None:
+        """Unwrap the key, check integrity, refuse newer schemas, migrate after a backup."""
+        key = KeyFile.load(self.paths.keyfile).unwrap(passphrase)
+        if not self.paths.database.exists():
+            _wipe(key)
+            raise VaultMissing(f"The database file {self.paths.database} is missing.")
+        problems = _integrity_problems(self.paths.database, bytes(key))
+        if problems:
+            _wipe(key)
+            raise self._integrity_failure(problems)
+        self._open(key)
+        try:
+            state = schema.SchemaState(self.engine)
+            state.refuse_if_too_new()
+            if not state.up_to_date:
+                if not state.empty:
+                    self.backup(reason="pre-migration")
+                schema.upgrade(self.engine)
+            with self.session() as s:
+                audit.record(s, "unlock")
+        except BaseException:
+            self.lock()
+            raise
+
+    def _open(self, key: bytearray) -> None:
+        self._key = key
+        self.engine = make_engine(self.paths.database, self._current_key)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def lock(self) -> None:
+        """Drop every connection and the key reference."""
+        if self.engine is not None:
+            self.engine.dispose()
+        self.engine = None
+        self._sessions = None
+        _wipe(self._key)
+        self._key = None
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        if not new:
+            raise InvalidInput("The new passphrase cannot be empty.")
+        current = KeyFile.load(self.paths.keyfile)
+        key = current.unwrap(old)
+        try:
+            KeyFile.wrap_key(bytes(key), new, {k: v for k, v in current.kdf.items() if k != "salt"}).save(
+                self.paths.keyfile
+            )
+        finally:
+            _wipe(key)
+        if self.is_unlocked:
+            with self.session() as s:
+                audit.record(s, "passphrase_changed")
+
+    # ---- checks ------------------------------------------------------------
+    def check(self) -> CheckReport:
+        """Full integrity and schema check of the unlocked vault (for ``milieu check``)."""
+        if self._key is None:
+            raise VaultLocked("The vault is locked.")
+        problems = _integrity_problems(self.paths.database, bytes(self._key), full=True)
+        state = schema.SchemaState(self.engine)
+        return CheckReport(
+            integrity_ok=not problems,
+            problems=problems,
+            schema_version=schema.describe(state.current),
+            up_to_date=state.up_to_date,
+        )
+
+    def latest_backup(self) -> Path | None:
+        if not self.paths.backups.exists():
+            return None
+        found = sorted(self.paths.backups.glob(f"*{BACKUP_SUFFIX}"), key=lambda p: p.stat().st_mtime)
+        return found[-1] if found else None
+
+    def _integrity_failure(self, problems: list[str]) -> IntegrityFailure:
+        latest = self.latest_backup()
+        if latest:
+            how = f"Restore the latest backup, {latest}, with: milieu restore \"{latest}\"."
+        else:
+            how = "No backup was found in the backups folder; contact La Piaule's coordination."
+        return IntegrityFailure(
+            f"The database {self.paths.database} failed its integrity check ({problems[0]}). {how}",
+            latest_backup=latest,
+        )
+
+    # ---- backup and restore -----------------------------------------------
+    def backup(self, to_dir: os.PathLike | str | None = None, reason: str = "manual") -> Path:
+        """A consistent, encrypted copy (same key) written atomically; returns its path."""
+        if self._key is None:
+            raise VaultLocked("The vault is locked.")
+        target_dir = Path(to_dir) if to_dir else self.paths.backups
+        target_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = target_dir / f"milieu-{stamp}-{reason}{BACKUP_SUFFIX}"
+        with atomic_path(target) as tmp:
+            conn = connect_raw(self.paths.database, bytes(self._key))
+            try:
+                # VACUUM INTO writes a consistent snapshot encrypted with the same key.
+                conn.execute("VACUUM INTO ?", (str(tmp),))
+            finally:
+                conn.close()
+        if self.is_unlocked and self._sessions is not None:
+            with self.session() as s:
+                audit.record(s, "backup", reason)
+        return target
+
+    def restore(self, backup_file: os.PathLike | str, passphrase: str) -> Path:
+        """Replace the database by ``backup_file`` after keeping a copy of the current one.
+
+        Works on a damaged database too: the current file is copied byte for byte.
+        Returns the path of the copy of the replaced database.
+        """
+        backup_file = Path(backup_file)
+        if not backup_file.is_file():
+            raise InvalidInput(f"The backup file {backup_file} does not exist.")
+        self.lock()
+        key = KeyFile.load(self.paths.keyfile).unwrap(passphrase)
+        try:
+            problems = _integrity_problems(backup_file, bytes(key))
+            if problems:
+                raise IntegrityFailure(
+                    f"The backup {backup_file} cannot be opened with this vault's key or is damaged ({problems[0]})."
+                )
+            probe = make_engine(backup_file, lambda: bytes(key))
+            try:
+                schema.SchemaState(probe).refuse_if_too_new()
+            finally:
+                probe.dispose()
+            self.paths.ensure()
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+            kept = self.paths.backups / f"milieu-{stamp}-before-restore{BACKUP_SUFFIX}"
+            if self.paths.database.exists():
+                # Fold the WAL in when the file is readable; copy as is otherwise.
+                try:
+                    conn = connect_raw(self.paths.database, bytes(key))
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    conn.close()
+                except sqlcipher3.DatabaseError:
+                    pass
+                atomic_copy(self.paths.database, kept)
+            for suffix in ("-wal", "-shm"):
+                stale = Path(str(self.paths.database) + suffix)
+                if stale.exists():
+                    stale.unlink()
+            atomic_copy(backup_file, self.paths.database)
+            return kept
+        finally:
+            _wipe(key)
