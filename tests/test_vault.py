@@ -1,0 +1,35 @@
+"""Vault lifecycle on real SQLCipher files."""
+from __future__ import annotations
+
+import pytest
+
+from app import settings
+from app.errors import VaultExists, WrongPassphrase
+from app.vault import Vault
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+
+def test_round_trip_keeps_data_across_lock(vault):
+    with vault.session() as s:
+        settings.set_many(s, {"site_name": "Site Élodie"})
+    vault.lock()
+    assert not vault.is_unlocked
+    reopened = Vault(vault.paths.root)
+    reopened.unlock(PASSPHRASE)
+    with reopened.session() as s:
+        assert settings.get(s, "site_name") == "Site Élodie"
+    reopened.lock()
+
+
+def test_wrong_passphrase_is_refused_and_writes_nothing(vault):
+    vault.lock()
+    before = {p.name: p.stat().st_mtime_ns for p in vault.paths.root.rglob("*") if p.is_file()}
+    with pytest.raises(WrongPassphrase):
+        Vault(vault.paths.root).unlock("not the passphrase")
+    after = {p.name: p.stat().st_mtime_ns for p in vault.paths.root.rglob("*") if p.is_file()}
+    assert before == after
+
+
+def test_create_refuses_to_overwrite(vault):
+    with pytest.raises(VaultExists):
+        Vault(vault.paths.root).create("x", site_name="s", worker_name="w", kdf_params=FAST_KDF)

@@ -1,0 +1,34 @@
+"""Base class of the pages shown beside the navigation sidebar."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from views.context import AppContext
+
+
+class Page(QWidget):
+    """A sidebar page.
+
+    Subclasses set ``page_id`` (stable), implement ``title()`` with ``self.tr``
+    and ``refresh()``, and list in ``entities`` the entity names they display:
+    the page refreshes when the bus reports a change to one of them (and when
+    it is shown after an unlock).
+    """
+
+    page_id: str = ""
+    entities: frozenset[str] = frozenset()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        ctx.bus.changed.connect(self._on_changed)
+
+    def title(self) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Reload what the page shows from the vault."""
+
+    def _on_changed(self, entities: set) -> None:
+        if self.ctx.vault.is_unlocked and (entities & self.entities):
+            self.refresh()
