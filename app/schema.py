@@ -61,10 +61,10 @@ class SchemaState:
             )
 
 
-def upgrade(engine: Engine) -> None:
+def upgrade(engine: Engine, target: str = "heads") -> None:
     from alembic import command
 
     cfg = _config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "heads")
+        command.upgrade(cfg, target)

@@ -1,0 +1,44 @@
+"""views -> app -> models: the core never imports Qt, and layers only point downwards."""
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_core_and_models_never_import_pyside():
+    offenders = []
+    for package in ("app", "models", "migrations"):
+        for path in (ROOT / package).rglob("*.py"):
+            if any(name.split(".")[0] in ("PySide6", "shiboken6") for name in _imports(path)):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
+
+
+def test_models_do_not_import_app_or_views():
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "models").rglob("*.py")
+        if any(n.split(".")[0] in ("app", "views") for n in _imports(p))
+    ]
+    assert offenders == []
+
+
+def test_import_linter_contracts_hold():
+    lint = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
+    result = subprocess.run([lint], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
