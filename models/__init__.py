@@ -6,5 +6,8 @@ tests rely on it), so each model module is imported here.
 from models.base import Base, SyncMixin, utcnow
 from models.core import AuditEvent, Draft, Setting
 from models.history import RecordVersion
+from models import codes, people, supplies, contacts  # noqa: F401,E402  (floor tables, issue 3)
+from models import directory, referral  # noqa: F401,E402  (directory and referrals, issue 4)
+from models import sync  # noqa: F401,E402  (bundles, issue 5)
 
 __all__ = ["Base", "SyncMixin", "utcnow", "AuditEvent", "Draft", "Setting", "RecordVersion"]
