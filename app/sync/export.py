@@ -1,0 +1,269 @@
+"""Worker side: what is waiting to be sent, export a bundle, write an earlier one again.
+
+The export is recorded (bundle_sent) only after the file is completely written; a
+failed export records nothing, so the same changes stay pending and can be retried.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric import x25519
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import audit, settings
+from app.atomic import atomic_write
+from app.sync import envelope, keys, payload, privacy
+from app.sync.errors import NotConfigured
+from models.base import utcnow
+from models.history import RecordVersion
+from models.sync import BundleSent, SyncPeer
+
+REMINDER_WEEKDAY = "bundle_reminder_weekday"  # ISO weekday 1 (Monday) .. 7, or "" for none
+DEFAULT_REMINDER_WEEKDAY = "5"
+
+
+@dataclass
+class Change:
+    entity: str
+    uid: str
+    version: int
+    deleted: bool
+    changed_at: datetime
+    data: dict
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    sequence: int
+    sha256: str
+    full: bool
+    weeks: list[str]
+    counts: dict
+    record_count: int
+    withheld: dict
+
+
+def partner(session: Session) -> SyncPeer | None:
+    return session.scalars(
+        select(SyncPeer).where(SyncPeer.role == keys.ROLE_COORDINATION, SyncPeer.active.is_(True))
+        .order_by(SyncPeer.id.desc()).limit(1)
+    ).first()
+
+
+def set_partner(session: Session, identity: keys.PublicIdentity) -> SyncPeer:
+    """Make La Piaule's public keys the recipient of future bundles (previous ones stay in history)."""
+    if keys.mode(session) != keys.MODE_WORKER:
+        raise NotConfigured("A coordination vault does not send bundles; use milieu coordination trust instead.")
+    if identity.role != keys.ROLE_COORDINATION:
+        raise NotConfigured("This public-key file belongs to a worker, not to La Piaule's coordination.")
+    key_hex = identity.receiving_key_id.hex()
+    for peer in session.scalars(select(SyncPeer).where(SyncPeer.role == keys.ROLE_COORDINATION)):
+        peer.active = peer.key_id == key_hex
+    row = session.scalars(select(SyncPeer).where(SyncPeer.key_id == key_hex)).first()
+    if row is None:
+        row = SyncPeer(
+            role=keys.ROLE_COORDINATION, label=identity.label, signing_public=identity.signing_public,
+            receiving_public=identity.receiving_public, key_id=key_hex, fingerprint=identity.fingerprint, active=True,
+        )
+        session.add(row)
+    session.flush()
+    audit.record(session, "partner_set", identity.fingerprint)
+    return row
+
+
+def last_sent(session: Session) -> BundleSent | None:
+    return session.scalars(select(BundleSent).order_by(BundleSent.sequence.desc()).limit(1)).first()
+
+
+def history(session: Session) -> list[BundleSent]:
+    return list(session.scalars(select(BundleSent).order_by(BundleSent.sequence.desc())))
+
+
+def _latest(session: Session, after_id: int, entities: tuple[str, ...] | None = None) -> dict[tuple[str, str], RecordVersion]:
+    query = select(RecordVersion).where(RecordVersion.id > after_id).order_by(RecordVersion.id)
+    if entities:
+        query = query.where(RecordVersion.entity.in_(entities))
+    latest: dict[tuple[str, str], RecordVersion] = {}
+    for row in session.scalars(query):
+        latest[(row.entity, row.uid)] = row
+    return latest
+
+
+def _is_deleted(row: RecordVersion, data: dict) -> bool:
+    return row.op == "delete" or bool(data.get("deleted_at"))
+
+
+def pending_counts(session: Session) -> dict[str, dict[str, int]]:
+    """{entity: {"changed": n, "deleted": n}} of records changed since the last bundle (for the GUI)."""
+    last = last_sent(session)
+    after = last.last_change_id if last else 0
+    rows = session.execute(
+        select(RecordVersion.entity, RecordVersion.uid, RecordVersion.op, func.max(RecordVersion.id))
+        .where(RecordVersion.id > after)
+        .group_by(RecordVersion.entity, RecordVersion.uid)
+    ).all()
+    ops = {}
+    if rows:
+        ids = [r[3] for r in rows]
+        for chunk in range(0, len(ids), 500):
+            for entity, op in session.execute(
+                select(RecordVersion.entity, RecordVersion.op)
+                .where(RecordVersion.id.in_(ids[chunk : chunk + 500]))
+            ):
+                if entity not in privacy.POLICY:
+                    continue  # withheld: never sent
+                deleted = op == "delete"
+                ops.setdefault(entity, {"changed": 0, "deleted": 0})["deleted" if deleted else "changed"] += 1
+    return ops
+
+
+def pending_total(session: Session) -> int:
+    return sum(c["changed"] + c["deleted"] for c in pending_counts(session).values())
+
+
+def site_slug(site: str) -> str:
+    text = unicodedata.normalize("NFKD", site).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40] or "site"
+
+
+def file_name(site: str, worker_short_id: str, sequence: int, week: str) -> str:
+    return f"milieu-{site_slug(site)}-{worker_short_id}-seq{sequence:06d}-{week}.bundle"
+
+
+def _collect(session: Session, full: bool, after_id: int, secret: bytes):
+    """Latest version of each changed record, filtered, plus the withheld counts."""
+    changed = _latest(session, 0 if full else after_id)
+    # Persons and contacts decide what identity text may be shared: read their latest state.
+    context_rows = _latest(session, 0, ("person", "contact")) if not full else {
+        k: v for k, v in changed.items() if k[0] in ("person", "contact")
+    }
+    snapshots = {k: json.loads(r.data) for k, r in context_rows.items()}
+    ctx = privacy.share_context({k: (None if _is_deleted(context_rows[k], d) else d) for k, d in snapshots.items()})
+    if not full:
+        # A change of consent or of a supervision mark changes what related records show.
+        extra = set()
+        for (entity, uid) in list(changed):
+            if entity == "person":
+                extra |= {key for key, d in snapshots.items() if key[0] == "contact" and uid in privacy.contact_person_uids(d)}
+            elif entity == "contact" and (entity, uid) in snapshots:
+                extra |= {("person", p) for p in privacy.contact_person_uids(snapshots[(entity, uid)])}
+        for key in extra:
+            if key not in changed and key in context_rows:
+                changed[key] = context_rows[key]
+    records, withheld = [], {}
+    for (entity, uid), row in changed.items():
+        data = snapshots.get((entity, uid)) or json.loads(row.data)
+        deleted = _is_deleted(row, data)
+        filtered = privacy.filter_record(entity, uid, data, secret, ctx)
+        if filtered is None:
+            withheld[entity] = withheld.get(entity, 0) + 1
+            continue
+        records.append({
+            "entity": entity,
+            "uid": privacy.exported_uid(entity, uid, secret),
+            "version": max(1, int(row.version)),
+            "deleted": deleted,
+            "changed_at": payload.stamp(row.changed_at),
+            "data": None if deleted else filtered,
+        })
+    records.sort(key=lambda r: (r["entity"], r["uid"]))
+    last_id = max((r.id for r in changed.values()), default=after_id)
+    first_at = min((r.changed_at for r in changed.values()), default=None)
+    return records, withheld, max(last_id, after_id), first_at
+
+
+def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today: date | None = None) -> ExportResult:
+    """Write the next bundle into ``out_dir`` and record it; returns what was written."""
+    if keys.mode(session) != keys.MODE_WORKER:
+        raise NotConfigured("This is a coordination vault: it imports bundles, it does not export them.")
+    peer = partner(session)
+    if peer is None or peer.receiving_public is None:
+        raise NotConfigured("La Piaule's public key is not set yet: run milieu partner set FILE first.")
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise NotConfigured(f"The folder {out_dir} does not exist.")
+    keys.ensure_keys(session)
+    identity = keys.own_identity(session)
+    signer = keys.signing_key(session)
+    secret = keys.pseudonym_secret(session)
+    previous = last_sent(session)
+    after_id = previous.last_change_id if previous else 0
+    records, withheld, last_id, first_at = _collect(session, full, after_id, secret)
+
+    today = today or date.today()
+    if previous is not None:
+        start = min(previous.period_end, today)
+    else:
+        start = min(first_at.date(), today) if first_at else today
+    sequence = (previous.sequence + 1) if previous else 1
+    counts: dict[str, dict[str, int]] = {}
+    for rec in records:
+        counts.setdefault(rec["entity"], {"changed": 0, "deleted": 0})["deleted" if rec["deleted"] else "changed"] += 1
+    weeks = payload.weeks_between(start, today)
+    recipient_id = bytes.fromhex(peer.key_id)
+    body = payload.build(
+        sequence=sequence, full=full, previous_sha256=previous.sha256 if previous else None,
+        created_at=payload.stamp(utcnow()), period_start=start.isoformat(), period_end=today.isoformat(),
+        weeks=weeks, signer_key_id=identity.signing_key_id.hex(), recipient_key_id=peer.key_id,
+        site=(settings.get(session, settings.SITE_NAME) or "")[:200],
+        worker=(settings.get(session, settings.WORKER_NAME) or "")[:200],
+        counts=counts, withheld=withheld, records=records,
+    )
+    bundle = envelope.seal(
+        body, sequence=sequence, full=full, signer=signer, signer_key_id=identity.signing_key_id,
+        recipient=x25519.X25519PublicKey.from_public_bytes(peer.receiving_public), recipient_key_id=recipient_id,
+    )
+    name = file_name(settings.get(session, settings.SITE_NAME) or "", identity.short_id, sequence, weeks[-1])
+    path = out_dir / name
+    atomic_write(path, bundle)  # raises before anything is recorded
+    digest = envelope.sha256_hex(bundle)
+    session.add(BundleSent(
+        sequence=sequence, full=full, period_start=start, period_end=today, weeks=",".join(weeks),
+        last_change_id=last_id, record_count=len(records), counts=json.dumps(counts, sort_keys=True),
+        sha256=digest, recipient_key_id=peer.key_id, file_name=name, content=bundle,
+    ))
+    audit.record(session, "bundle_export", f"sequence {sequence}")
+    session.flush()
+    return ExportResult(path, sequence, digest, full, weeks, counts, len(records), withheld)
+
+
+def rewrite(session: Session, sequence: int, out_dir: Path) -> Path:
+    """Write an earlier bundle again, byte for byte (e.g. a lost USB key)."""
+    row = session.scalars(select(BundleSent).where(BundleSent.sequence == sequence)).first()
+    if row is None:
+        raise NotConfigured(f"No bundle with sequence {sequence} was exported from this vault.")
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise NotConfigured(f"The folder {out_dir} does not exist.")
+    path = out_dir / row.file_name
+    atomic_write(path, row.content)
+    return path
+
+
+def reminder_weekday(session: Session) -> int | None:
+    value = settings.get(session, REMINDER_WEEKDAY, DEFAULT_REMINDER_WEEKDAY)
+    return int(value) if value and value.isdigit() and 1 <= int(value) <= 7 else None
+
+
+def set_reminder_weekday(session: Session, weekday: int | None) -> None:
+    settings.set_many(session, {REMINDER_WEEKDAY: "" if weekday is None else str(int(weekday))})
+
+
+def reminder_due(session: Session, today: date | None = None) -> bool:
+    """True on the chosen weekday (or later in the week) while nothing was sent since that day."""
+    weekday = reminder_weekday(session)
+    if weekday is None:
+        return False
+    today = today or date.today()
+    if today.isoweekday() < weekday:
+        return False
+    last = last_sent(session)
+    due_day = date.fromordinal(today.toordinal() - (today.isoweekday() - weekday))
+    return last is None or last.created_at.date() < due_day

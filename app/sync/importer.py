@@ -1,0 +1,216 @@
+"""Coordination side: verify a bundle, then import it in one transaction.
+
+Checks run in the order of docs/bundle-format.md, section 8; the first failure raises
+one BundleRejected subclass and nothing is written. A replayed bundle is a no-op; a
+gap in sequence numbers is imported with a warning naming the missing numbers.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from cryptography.hazmat.primitives.asymmetric import ed25519
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.sync import envelope, keys, payload
+from app.sync.errors import HeaderMismatch, NotConfigured, UnknownSigner, WrongRecipient
+from models.sync import BundleReceived, SyncPeer, SyncRecord
+
+IMPORTED = "imported"
+ALREADY_IMPORTED = "already_imported"
+
+
+@dataclass
+class Verified:
+    peer: SyncPeer
+    header: envelope.Header
+    payload: payload.Payload
+    sha256: str
+
+    @property
+    def sequence(self) -> int:
+        return self.header.sequence
+
+
+@dataclass
+class ImportResult:
+    status: str
+    sequence: int
+    worker: str
+    sha256: str
+    counts: dict
+    weeks: list[str]
+    warnings: list[str] = field(default_factory=list)
+    missing: list[int] = field(default_factory=list)
+
+
+def _require_coordination(session: Session) -> None:
+    if keys.mode(session) != keys.MODE_COORDINATION:
+        raise NotConfigured("This is a worker's vault: bundles are verified and imported in La Piaule's coordination vault.")
+
+
+def trusted_worker(session: Session, key_id_hex: str) -> SyncPeer | None:
+    return session.scalars(
+        select(SyncPeer).where(
+            SyncPeer.role == keys.ROLE_WORKER, SyncPeer.key_id == key_id_hex, SyncPeer.active.is_(True)
+        )
+    ).first()
+
+
+def trust_worker(session: Session, identity: keys.PublicIdentity) -> SyncPeer:
+    _require_coordination(session)
+    if identity.role != keys.ROLE_WORKER:
+        raise NotConfigured("This public-key file is a coordination key, not a worker's.")
+    key_hex = identity.signing_key_id.hex()
+    row = session.scalars(select(SyncPeer).where(SyncPeer.key_id == key_hex)).first()
+    if row is None:
+        row = SyncPeer(
+            role=keys.ROLE_WORKER, label=identity.label, signing_public=identity.signing_public,
+            key_id=key_hex, fingerprint=identity.fingerprint, active=True,
+        )
+        session.add(row)
+    else:
+        row.active, row.label = True, identity.label
+    session.flush()
+    audit.record(session, "worker_trusted", identity.fingerprint)
+    return row
+
+
+def workers(session: Session) -> list[SyncPeer]:
+    return list(session.scalars(select(SyncPeer).where(SyncPeer.role == keys.ROLE_WORKER).order_by(SyncPeer.label)))
+
+
+def verify(session: Session, data: bytes) -> Verified:
+    """Every check of section 8, without writing anything."""
+    _require_coordination(session)
+    header = envelope.parse_header(data)
+    own = keys.own_identity(session)
+    if header.recipient_key_id != own.receiving_key_id:
+        raise WrongRecipient("The bundle is encrypted to another receiving key than this coordination vault's.")
+    peer = trusted_worker(session, header.signer_key_id.hex())
+    if peer is None:
+        raise UnknownSigner(
+            "The bundle is signed by a key this coordination vault does not trust (milieu coordination trust FILE)."
+        )
+    envelope.verify_signature(data, header, ed25519.Ed25519PublicKey.from_public_bytes(peer.signing_public))
+    body = payload.parse(envelope.decrypt(data, header, keys.receiving_key(session)))
+    doc = body.doc
+    if (
+        doc["sequence"] != header.sequence
+        or doc["full"] != header.full
+        or doc["signer_key_id"] != header.signer_key_id.hex()
+        or doc["recipient_key_id"] != header.recipient_key_id.hex()
+    ):
+        raise HeaderMismatch("The bundle's payload disagrees with its signed header.")
+    return Verified(peer, header, body, envelope.sha256_hex(data))
+
+
+def _ranges(numbers: list[int]) -> str:
+    parts, i = [], 0
+    while i < len(numbers):
+        j = i
+        while j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
+            j += 1
+        parts.append(str(numbers[i]) if i == j else f"{numbers[i]}-{numbers[j]}")
+        i = j + 1
+    return ", ".join(parts)
+
+
+def missing_sequences(session: Session, peer_id: int) -> list[int]:
+    """Sequence numbers below the highest imported one that never arrived."""
+    seen = set(session.scalars(select(BundleReceived.sequence).where(BundleReceived.peer_id == peer_id)))
+    return [n for n in range(1, max(seen, default=0)) if n not in seen]
+
+
+def import_bundle(session: Session, data: bytes, file_name: str = "") -> ImportResult:
+    """Verify then apply one bundle inside the caller's transaction."""
+    checked = verify(session, data)
+    doc, peer, seq = checked.payload.doc, checked.peer, checked.sequence
+    result = ImportResult(IMPORTED, seq, peer.label, checked.sha256, doc["counts"], doc["weeks"])
+    if session.scalars(select(BundleReceived.id).where(BundleReceived.sha256 == checked.sha256)).first():
+        result.status = ALREADY_IMPORTED
+        return result
+
+    seen = {
+        row.sequence: row.sha256
+        for row in session.scalars(select(BundleReceived).where(BundleReceived.peer_id == peer.id))
+    }
+    if seq in seen:
+        result.warnings.append(f"Sequence {seq} was already imported from a different file; both are kept.")
+    top = max(seen, default=0)
+    if seq > top + 1:
+        result.missing = [n for n in range(1, seq) if n not in seen]
+        result.warnings.append(f"Bundles {_ranges(result.missing)} of this worker have not been received.")
+    if seq - 1 in seen and doc["previous_sha256"] != seen[seq - 1]:
+        result.warnings.append(f"This bundle does not follow bundle {seq - 1} as it was received.")
+
+    stored = {
+        (r.entity, r.uid): r
+        for r in session.scalars(select(SyncRecord).where(SyncRecord.peer_id == peer.id))
+    }
+    present = set()
+    for rec in doc["records"]:
+        key = (rec["entity"], rec["uid"])
+        present.add(key)
+        changed_at = payload.parse_stamp(rec["changed_at"])
+        data_text = None if rec["deleted"] else json.dumps(rec["data"], sort_keys=True, ensure_ascii=False)
+        row = stored.get(key)
+        if row is None:
+            session.add(SyncRecord(
+                peer_id=peer.id, entity=key[0], uid=key[1], version=rec["version"], deleted=rec["deleted"],
+                changed_at=changed_at, data=data_text, bundle_sequence=seq,
+            ))
+        elif (rec["version"], seq) >= (row.version, row.bundle_sequence):
+            row.version, row.deleted, row.changed_at, row.data, row.bundle_sequence = (
+                rec["version"], rec["deleted"], changed_at, data_text, seq,
+            )
+    if doc["full"]:
+        # A full refresh is the worker's whole state: what it no longer holds is gone.
+        for key, row in stored.items():
+            if key not in present and row.bundle_sequence < seq and not row.deleted:
+                row.deleted, row.data, row.bundle_sequence = True, None, seq
+
+    session.add(BundleReceived(
+        peer_id=peer.id, sequence=seq, sha256=checked.sha256, full=doc["full"],
+        created_at=payload.parse_stamp(doc["created_at"]), weeks=",".join(doc["weeks"]),
+        record_count=len(doc["records"]), counts=json.dumps(doc["counts"], sort_keys=True),
+        warnings="\n".join(result.warnings), file_name=file_name[:200],
+    ))
+    audit.record(session, "bundle_import", f"sequence {seq}")
+    session.flush()
+    return result
+
+
+@dataclass
+class WorkerOverview:
+    peer: SyncPeer
+    last: BundleReceived | None
+    missing: list[int]
+    weekly_contacts: dict[str, int]  # ISO week -> live contacts
+
+
+def overview(session: Session) -> list[WorkerOverview]:
+    """For the coordination window: each worker, their last bundle, gaps and weekly figures."""
+    out = []
+    for peer in workers(session):
+        last = session.scalars(
+            select(BundleReceived).where(BundleReceived.peer_id == peer.id)
+            .order_by(BundleReceived.sequence.desc()).limit(1)
+        ).first()
+        weekly: dict[str, int] = {}
+        for text in session.scalars(
+            select(SyncRecord.data).where(
+                SyncRecord.peer_id == peer.id, SyncRecord.entity == "contact", SyncRecord.deleted.is_(False)
+            )
+        ):
+            try:
+                when = datetime.fromisoformat(json.loads(text).get("occurred_at") or "")
+            except (TypeError, ValueError):
+                continue
+            week = payload.iso_week(when.date())
+            weekly[week] = weekly.get(week, 0) + 1
+        out.append(WorkerOverview(peer, last, missing_sequences(session, peer.id), dict(sorted(weekly.items()))))
+    return out
