@@ -1,0 +1,318 @@
+"""Contacts (interventions): record, edit, delete as a tombstone, repeat.
+
+A form works with a ``ContactInput`` (plain values, JSON-able for drafts):
+``contact_defaults()`` or ``repeat_last_contact()`` fill one, the form edits it,
+``create_contact()`` / ``update_contact()`` validate and save it. Validation
+raises ``ValidationFailed`` (every bad field at once) before anything is
+written; more supplies than in stock raises ``StockShortage`` unless
+``allow_negative_stock=True`` (the UI asks, then saves again with it).
+Entities touched: "contact", plus "person" (last contact, counts) and "supply"
+(stock) when relevant.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app import codes, history, people, supplies
+from app.validation import FUTURE_DATE, NEGATIVE, NOT_FOUND, OUT_OF_RANGE, REQUIRED, UNKNOWN_CODE, Collector
+from models.codes import CONTACT_TYPE, INITIATOR, PLACE, THEME
+from models.contacts import Contact, ContactSupply, ContactTheme, ContactType
+from models.people import Person
+from models.supplies import SupplyItem
+
+ENTITY = "contact"
+DEFAULT_DURATION_MIN = 10
+MAX_DURATION_MIN = 24 * 60
+
+
+@dataclass
+class ContactInput:
+    """What a contact form holds. ``None`` for when/duration/place means "use the default"."""
+
+    occurred_at: datetime | None = None
+    duration_min: int | None = None
+    place_code: str | None = None
+    person_ids: list[int] = field(default_factory=list)
+    unidentified_count: int = 0
+    initiated_by: str = "worker"
+    types: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    supplies: dict[int, int] = field(default_factory=dict)  # item id -> quantity given
+    notes: str = ""
+    follow_up_on: date | None = None
+    follow_up_done: bool = False
+    share_with_supervision: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready (for drafts): dates as ISO text, supply keys as text."""
+        data = asdict(self)
+        data["occurred_at"] = self.occurred_at.isoformat() if self.occurred_at else None
+        data["follow_up_on"] = self.follow_up_on.isoformat() if self.follow_up_on else None
+        data["supplies"] = {str(k): v for k, v in self.supplies.items()}
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ContactInput":
+        data = dict(data)
+        if data.get("occurred_at"):
+            data["occurred_at"] = datetime.fromisoformat(data["occurred_at"])
+        if data.get("follow_up_on"):
+            data["follow_up_on"] = date.fromisoformat(data["follow_up_on"])
+        data["supplies"] = {int(k): int(v) for k, v in (data.get("supplies") or {}).items()}
+        known = set(cls.__dataclass_fields__)
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def contact_snapshot(contact: Contact) -> dict:
+    """History/bundle snapshot: columns plus persons (uids), type/theme codes, supply lines (item uids)."""
+    return history.snapshot(
+        contact,
+        extra={
+            "person_uids": sorted(p.uid for p in contact.persons),
+            "types": sorted(contact.type_codes),
+            "themes": sorted(contact.theme_codes),
+            "supplies": sorted(([line.item.uid, line.quantity] for line in contact.supplies)),
+        },
+    )
+
+
+def _now() -> datetime:
+    return datetime.now().replace(second=0, microsecond=0)
+
+
+def get_contact(session: Session, contact_id: int) -> Contact:
+    contact = session.get(
+        Contact, contact_id,
+        options=[selectinload(Contact.persons), selectinload(Contact.types), selectinload(Contact.themes),
+                 selectinload(Contact.supplies)],
+    )
+    if contact is None or contact.deleted_at is not None:
+        check = Collector()
+        check.add("contact", NOT_FOUND, "This contact no longer exists.")
+        check.raise_if_any()
+    return contact
+
+
+def _last_entered(session: Session) -> Contact | None:
+    return session.scalars(
+        select(Contact).where(Contact.deleted_at.is_(None)).order_by(Contact.id.desc()).limit(1)
+    ).first()
+
+
+def contact_defaults(session: Session, *, now: datetime | None = None) -> ContactInput:
+    """A blank form: now, and the place and duration of the last contact entered."""
+    last = _last_entered(session)
+    return ContactInput(
+        occurred_at=now or _now(),
+        duration_min=last.duration_min if last else DEFAULT_DURATION_MIN,
+        place_code=last.place_code if last else "",
+    )
+
+
+def contact_input(session: Session, contact_id: int) -> ContactInput:
+    """The form values of a saved contact (to edit it)."""
+    c = get_contact(session, contact_id)
+    return ContactInput(
+        occurred_at=c.occurred_at, duration_min=c.duration_min, place_code=c.place_code,
+        person_ids=[p.id for p in c.persons], unidentified_count=c.unidentified_count,
+        initiated_by=c.initiated_by, types=c.type_codes, themes=c.theme_codes,
+        supplies={line.item_id: line.quantity for line in c.supplies}, notes=c.notes,
+        follow_up_on=c.follow_up_on, follow_up_done=c.follow_up_done,
+        share_with_supervision=c.share_with_supervision,
+    )
+
+
+def repeat_last_contact(session: Session, person_id: int, *, now: datetime | None = None) -> ContactInput | None:
+    """A form pre-filled like this person's latest contact, dated now (None if they have none).
+
+    Copies place, duration, who initiated, types and themes; not the notes,
+    supplies or follow-up, which belong to one meeting.
+    """
+    last = session.scalars(
+        select(Contact)
+        .join(Contact.persons)
+        .where(Person.id == person_id, Contact.deleted_at.is_(None))
+        .order_by(Contact.occurred_at.desc(), Contact.id.desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        return None
+    return ContactInput(
+        occurred_at=now or _now(), duration_min=last.duration_min, place_code=last.place_code,
+        person_ids=[person_id], initiated_by=last.initiated_by, types=last.type_codes, themes=last.theme_codes,
+    )
+
+
+def _validate(session: Session, data: ContactInput, today: date, current: Contact | None) -> list[Person]:
+    check = Collector()
+    if data.occurred_at is not None and data.occurred_at.date() > today:
+        check.add("occurred_at", FUTURE_DATE, "The contact's date is after today.")
+    if data.duration_min is not None:
+        if data.duration_min < 0:
+            check.add("duration_min", NEGATIVE, "The duration cannot be negative.")
+        elif data.duration_min > MAX_DURATION_MIN:
+            check.add("duration_min", OUT_OF_RANGE, "The duration is longer than a day.")
+    if data.unidentified_count < 0:
+        check.add("unidentified_count", NEGATIVE, "The number of unidentified persons cannot be negative.")
+    ids = list(dict.fromkeys(data.person_ids))
+    persons = list(session.scalars(select(Person).where(Person.id.in_(ids)))) if ids else []
+    found = {p.id: p for p in persons if p.deleted_at is None}
+    if len(found) < len(ids):
+        check.add("persons", NOT_FOUND, "A person of this contact no longer exists.")
+    elif not ids and data.unidentified_count <= 0:
+        check.add("persons", REQUIRED, "Choose a person or count the unidentified persons.")
+    kept_codes = {
+        PLACE: {current.place_code} if current else set(),
+        CONTACT_TYPE: set(current.type_codes) if current else set(),
+        THEME: set(current.theme_codes) if current else set(),
+        INITIATOR: {current.initiated_by} if current else set(),
+    }
+
+    def allowed(list_name: str) -> set[str]:
+        # Active codes, plus retired ones the record already had (editing keeps them).
+        return codes.active_codes(session, list_name) | kept_codes[list_name]
+
+    if data.place_code and data.place_code not in allowed(PLACE):
+        check.add("place_code", UNKNOWN_CODE, f"Unknown place {data.place_code!r}.")
+    if data.initiated_by not in allowed(INITIATOR):
+        check.add("initiated_by", UNKNOWN_CODE, f"Unknown initiator {data.initiated_by!r}.")
+    for name, list_name, values in (("types", CONTACT_TYPE, data.types), ("themes", THEME, data.themes)):
+        unknown = set(values) - allowed(list_name)
+        if unknown:
+            check.add(name, UNKNOWN_CODE, f"Unknown {name}: {', '.join(sorted(unknown))}.")
+    if data.supplies:
+        live_items = set(
+            session.scalars(
+                select(SupplyItem.id).where(SupplyItem.id.in_(list(data.supplies)), SupplyItem.deleted_at.is_(None))
+            )
+        )
+        for item_id, qty in sorted(data.supplies.items()):
+            if qty < 0:
+                check.add(f"supplies[{item_id}]", NEGATIVE, "A quantity given cannot be negative.")
+            elif item_id not in live_items:
+                check.add(f"supplies[{item_id}]", NOT_FOUND, "This supply item no longer exists.")
+    check.raise_if_any()
+    return [found[i] for i in ids]
+
+
+def _fill(contact: Contact, data: ContactInput, persons: list[Person]) -> None:
+    contact.persons = persons
+    contact.unidentified_count = data.unidentified_count
+    contact.initiated_by = data.initiated_by
+    wanted_types = list(dict.fromkeys(data.types))
+    contact.types = [t for t in contact.types if t.code in wanted_types] + [
+        ContactType(code=c) for c in wanted_types if c not in contact.type_codes
+    ]
+    wanted_themes = list(dict.fromkeys(data.themes))
+    contact.themes = [t for t in contact.themes if t.code in wanted_themes] + [
+        ContactTheme(code=c) for c in wanted_themes if c not in contact.theme_codes
+    ]
+    contact.notes = data.notes or ""
+    contact.follow_up_on = data.follow_up_on
+    contact.follow_up_done = bool(data.follow_up_done) if data.follow_up_on else False
+    contact.share_with_supervision = bool(data.share_with_supervision)
+
+
+def _set_supplies(session: Session, contact: Contact, lines: dict[int, int], when: datetime) -> set[int]:
+    """Replace the contact's supply lines and their stock movements when they changed."""
+    current = {line.item_id: line.quantity for line in contact.supplies}
+    if current == lines and current == supplies.given_by_contact(session, contact.id):
+        return set()
+    touched = supplies.take_back_for_contact(session, contact.id)
+    contact.supplies = [ContactSupply(item_id=i, quantity=q) for i, q in sorted(lines.items())]
+    session.flush()
+    touched |= supplies.give_for_contact(session, contact.id, lines, when)
+    return touched
+
+
+@dataclass(frozen=True)
+class ContactChange:
+    """What a save touched, for ``ctx.notify(*change.entities)``."""
+
+    contact: Contact
+    person_ids: frozenset[int]
+    supply_item_ids: frozenset[int]
+
+    @property
+    def entities(self) -> set[str]:
+        out = {ENTITY, people.ENTITY}
+        if self.supply_item_ids:
+            out.add(supplies.ENTITY)
+        return out
+
+
+def create_contact(
+    session: Session, data: ContactInput, *, allow_negative_stock: bool = False, today: date | None = None
+) -> ContactChange:
+    """Validate and save a new contact (defaults: now, last place and duration)."""
+    persons = _validate(session, data, today or date.today(), None)
+    lines = {i: q for i, q in data.supplies.items() if q > 0}
+    if not allow_negative_stock:
+        supplies.check_shortage(session, lines, {})
+    defaults = contact_defaults(session) if None in (data.occurred_at, data.duration_min, data.place_code) else None
+    contact = Contact(
+        occurred_at=data.occurred_at or defaults.occurred_at,
+        duration_min=data.duration_min if data.duration_min is not None else defaults.duration_min,
+        place_code=data.place_code if data.place_code is not None else defaults.place_code,
+        follow_up_done=False,
+    )
+    _fill(contact, data, persons)
+    session.add(contact)
+    session.flush()
+    touched = supplies.give_for_contact(session, contact.id, lines, contact.occurred_at)
+    if lines:
+        contact.supplies = [ContactSupply(item_id=i, quantity=q) for i, q in sorted(lines.items())]
+        session.flush()
+    history.record_create(session, contact, data=contact_snapshot(contact))
+    people.refresh_stats(session, [p.id for p in persons])
+    return ContactChange(contact, frozenset(p.id for p in persons), frozenset(touched))
+
+
+def update_contact(
+    session: Session, contact_id: int, data: ContactInput, *, allow_negative_stock: bool = False,
+    today: date | None = None,
+) -> ContactChange:
+    """Validate and save changes; the previous version stays in history. ``None`` fields keep their value."""
+    contact = get_contact(session, contact_id)
+    persons = _validate(session, data, today or date.today(), contact)
+    lines = {i: q for i, q in data.supplies.items() if q > 0}
+    given_before = supplies.given_by_contact(session, contact.id)
+    if not allow_negative_stock:
+        supplies.check_shortage(session, lines, given_before)
+    before_ids = {p.id for p in contact.persons}
+    if data.occurred_at is not None:
+        contact.occurred_at = data.occurred_at
+    if data.duration_min is not None:
+        contact.duration_min = data.duration_min
+    if data.place_code is not None:
+        contact.place_code = data.place_code
+    _fill(contact, data, persons)
+    session.flush()
+    touched = _set_supplies(session, contact, lines, contact.occurred_at)
+    history.record_update(session, contact, data=contact_snapshot(contact))
+    affected = before_ids | {p.id for p in persons}
+    people.refresh_stats(session, affected)
+    return ContactChange(contact, frozenset(affected), frozenset(touched))
+
+
+def delete_contact(session: Session, contact_id: int) -> ContactChange:
+    """Tombstone: hidden from lists and counts, kept in history; supplies go back to stock."""
+    contact = get_contact(session, contact_id)
+    touched = supplies.take_back_for_contact(session, contact.id)
+    history.record_delete(session, contact, data=contact_snapshot(contact))
+    ids = {p.id for p in contact.persons}
+    people.refresh_stats(session, ids)
+    return ContactChange(contact, frozenset(ids), frozenset(touched))
+
+
+def set_follow_up_done(session: Session, contact_id: int, done: bool = True) -> ContactChange:
+    """Tick (or untick) a follow-up from Today."""
+    contact = get_contact(session, contact_id)
+    contact.follow_up_done = done
+    history.record_update(session, contact, data=contact_snapshot(contact))
+    return ContactChange(contact, frozenset(), frozenset())

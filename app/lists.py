@@ -1,0 +1,251 @@
+"""Read side for list screens: contacts (filtered, newest first, paged), people, a person's timeline.
+
+Built for lazy Qt item models: ``count_contacts`` answers fast from an index,
+``contact_page`` returns one page and a cursor for the next (keyset paging, so
+page 100 costs what page 1 costs). Rows are plain frozen dataclasses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.textsearch import fold, like_escape
+from models.contacts import Contact, ContactSupply, ContactTheme, ContactType, contact_person
+from models.people import INACTIVE_AFTER_DAYS, Person
+from models.supplies import SupplyItem
+
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class ContactFilter:
+    """All optional; dates are inclusive local days."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    type_code: str | None = None
+    theme_code: str | None = None
+    place_code: str | None = None
+    person_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the next page starts (the last row of the previous one)."""
+
+    occurred_at: datetime
+    id: int
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    uid: str
+    occurred_at: datetime
+    duration_min: int
+    place_code: str
+    initiated_by: str
+    person_ids: tuple[int, ...]
+    person_aliases: tuple[str, ...]
+    unidentified_count: int
+    type_codes: tuple[str, ...]
+    theme_codes: tuple[str, ...]
+    supplies: tuple[tuple[str, int], ...]  # (item name, quantity)
+    notes: str
+    follow_up_on: date | None
+    follow_up_done: bool
+    share_with_supervision: bool
+
+    @property
+    def people_count(self) -> int:
+        return len(self.person_ids) + self.unidentified_count
+
+
+def _where(flt: ContactFilter | None) -> list:
+    conds = [Contact.deleted_at.is_(None)]
+    if flt is None:
+        return conds
+    if flt.date_from:
+        conds.append(Contact.occurred_at >= datetime.combine(flt.date_from, time.min))
+    if flt.date_to:
+        conds.append(Contact.occurred_at < datetime.combine(flt.date_to + timedelta(days=1), time.min))
+    if flt.type_code:
+        conds.append(exists().where(ContactType.contact_id == Contact.id, ContactType.code == flt.type_code))
+    if flt.theme_code:
+        conds.append(exists().where(ContactTheme.contact_id == Contact.id, ContactTheme.code == flt.theme_code))
+    if flt.place_code:
+        conds.append(Contact.place_code == flt.place_code)
+    if flt.person_id is not None:
+        conds.append(
+            exists().where(contact_person.c.contact_id == Contact.id, contact_person.c.person_id == flt.person_id)
+        )
+    return conds
+
+
+def count_contacts(session: Session, flt: ContactFilter | None = None) -> int:
+    """Number of live contacts matching the filter."""
+    return session.scalar(select(func.count()).select_from(Contact).where(*_where(flt))) or 0
+
+
+def contact_ids_page(
+    session: Session, flt: ContactFilter | None = None, *, after: Cursor | None = None, limit: int = PAGE_SIZE
+) -> list[tuple[int, datetime]]:
+    query = select(Contact.id, Contact.occurred_at).where(*_where(flt))
+    if after is not None:
+        query = query.where(
+            or_(Contact.occurred_at < after.occurred_at,
+                and_(Contact.occurred_at == after.occurred_at, Contact.id < after.id))
+        )
+    return list(session.execute(query.order_by(Contact.occurred_at.desc(), Contact.id.desc()).limit(limit)).all())
+
+
+def contact_rows_by_id(session: Session, ids: list[int]) -> list[ContactRow]:
+    """Full rows for these contacts, in the order given (5 small queries, whatever the page size)."""
+    if not ids:
+        return []
+    contacts = {c.id: c for c in session.execute(select(Contact.__table__).where(Contact.id.in_(ids))).all()}
+    persons: dict[int, list[tuple[str, int]]] = {}
+    for cid, pid, alias in session.execute(
+        select(contact_person.c.contact_id, Person.id, Person.alias)
+        .join(Person, Person.id == contact_person.c.person_id)
+        .where(contact_person.c.contact_id.in_(ids))
+    ):
+        persons.setdefault(cid, []).append((alias, pid))
+    types: dict[int, list[str]] = {}
+    for cid, code in session.execute(select(ContactType.contact_id, ContactType.code).where(ContactType.contact_id.in_(ids))):
+        types.setdefault(cid, []).append(code)
+    themes: dict[int, list[str]] = {}
+    for cid, code in session.execute(select(ContactTheme.contact_id, ContactTheme.code).where(ContactTheme.contact_id.in_(ids))):
+        themes.setdefault(cid, []).append(code)
+    given: dict[int, list[tuple[str, int]]] = {}
+    for cid, name, qty in session.execute(
+        select(ContactSupply.contact_id, SupplyItem.name, ContactSupply.quantity)
+        .join(SupplyItem, SupplyItem.id == ContactSupply.item_id)
+        .where(ContactSupply.contact_id.in_(ids))
+        .order_by(ContactSupply.id)
+    ):
+        given.setdefault(cid, []).append((name, qty))
+    rows = []
+    for cid in ids:
+        c = contacts.get(cid)
+        if c is None:
+            continue
+        who = sorted(persons.get(cid, []), key=lambda x: x[0].casefold())
+        rows.append(
+            ContactRow(
+                id=c.id, uid=c.uid, occurred_at=c.occurred_at, duration_min=c.duration_min, place_code=c.place_code,
+                initiated_by=c.initiated_by, person_ids=tuple(p for _, p in who),
+                person_aliases=tuple(a for a, _ in who), unidentified_count=c.unidentified_count,
+                type_codes=tuple(sorted(types.get(cid, []))), theme_codes=tuple(sorted(themes.get(cid, []))),
+                supplies=tuple(given.get(cid, [])), notes=c.notes, follow_up_on=c.follow_up_on,
+                follow_up_done=c.follow_up_done, share_with_supervision=c.share_with_supervision,
+            )
+        )
+    return rows
+
+
+def contact_page(
+    session: Session, flt: ContactFilter | None = None, *, after: Cursor | None = None, limit: int = PAGE_SIZE
+) -> tuple[list[ContactRow], Cursor | None]:
+    """One page of contacts, newest first, and the cursor of the next page (None at the end).
+
+    A lazy Qt model calls it from ``fetchMore`` with the cursor it got last time.
+    """
+    keys = contact_ids_page(session, flt, after=after, limit=limit)
+    rows = contact_rows_by_id(session, [k[0] for k in keys])
+    nxt = Cursor(occurred_at=keys[-1][1], id=keys[-1][0]) if len(keys) == limit else None
+    return rows, nxt
+
+
+def contact_rows(
+    session: Session, flt: ContactFilter | None = None, *, offset: int = 0, limit: int = PAGE_SIZE
+) -> list[ContactRow]:
+    """Rows ``offset`` .. ``offset+limit`` newest first (random access; prefer contact_page for scrolling)."""
+    ids = list(
+        session.scalars(
+            select(Contact.id).where(*_where(flt))
+            .order_by(Contact.occurred_at.desc(), Contact.id.desc()).offset(offset).limit(limit)
+        )
+    )
+    return contact_rows_by_id(session, ids)
+
+
+def person_timeline(
+    session: Session, person_id: int, *, after: Cursor | None = None, limit: int = PAGE_SIZE
+) -> tuple[list[ContactRow], Cursor | None]:
+    """A person's live contacts, newest first (same paging as contact_page)."""
+    return contact_page(session, ContactFilter(person_id=person_id), after=after, limit=limit)
+
+
+# ---- people ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: int
+    uid: str
+    alias: str
+    first_name: str
+    status: str  # active | inactive | archived
+    last_contact_at: datetime | None
+    contact_count: int
+    age_bracket: str | None
+    gender: str | None
+    groups: tuple[str, ...] = field(default=())
+
+
+ORDER_RECENT = "recent"  # last contact first
+ORDER_ALIAS = "alias"
+
+
+def _people_where(query: str, status: str | None, today: date) -> list:
+    conds = [Person.deleted_at.is_(None), Person.merged_into_id.is_(None)]
+    q = fold(query)
+    for token in q.split():
+        t = like_escape(token)
+        conds.append(or_(Person.search_key.like(f"{t}%", escape="\\"), Person.search_key.like(f"% {t}%", escape="\\")))
+    cutoff = datetime.combine(today - timedelta(days=INACTIVE_AFTER_DAYS), time.min)
+    seen = func.coalesce(Person.last_contact_at, Person.created_at)
+    if status == "archived":
+        conds.append(Person.archived_at.is_not(None))
+    elif status == "active":
+        conds += [Person.archived_at.is_(None), seen >= cutoff]
+    elif status == "inactive":
+        conds += [Person.archived_at.is_(None), seen < cutoff]
+    elif status is None:
+        conds.append(Person.archived_at.is_(None))
+    # status "all": archived included
+    return conds
+
+
+def count_people(session: Session, *, query: str = "", status: str | None = None, today: date | None = None) -> int:
+    """People matching the list's search box and status (None: not archived; "all": everyone)."""
+    where = _people_where(query, status, today or date.today())
+    return session.scalar(select(func.count()).select_from(Person).where(*where)) or 0
+
+
+def people_rows(
+    session: Session, *, query: str = "", status: str | None = None, order: str = ORDER_RECENT,
+    offset: int = 0, limit: int = PAGE_SIZE, today: date | None = None,
+) -> list[PersonRow]:
+    """People with their last contact and number of contacts (word-prefix search, accent-insensitive)."""
+    today = today or date.today()
+    ordering = (
+        [Person.last_contact_at.desc().nulls_last(), Person.search_key]
+        if order == ORDER_RECENT else [Person.search_key, Person.id]
+    )
+    people = list(
+        session.scalars(
+            select(Person).where(*_people_where(query, status, today)).order_by(*ordering).offset(offset).limit(limit)
+        )
+    )
+    return [
+        PersonRow(
+            id=p.id, uid=p.uid, alias=p.alias, first_name=p.first_name, status=p.status(today),
+            last_contact_at=p.last_contact_at, contact_count=p.contact_count, age_bracket=p.age_bracket,
+            gender=p.gender, groups=tuple(p.group_codes),
+        )
+        for p in people
+    ]

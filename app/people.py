@@ -1,0 +1,325 @@
+"""People: create, edit, archive, search as you type, merge duplicates.
+
+Every change appends a history version (app.history). Functions run inside the
+caller's Session and return the records they touched (entity name: "person").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from app import codes, history
+from app.textsearch import fold
+from app.validation import FUTURE_DATE, NOT_FOUND, REQUIRED, TOO_LONG, UNKNOWN_CODE, Collector
+from models.base import utcnow
+from models.codes import AGE_BRACKET, CONSENT, GENDER, GROUP, LANGUAGE
+from models.contacts import Contact, contact_person
+from models.people import Person, PersonGroup
+
+ENTITY = "person"
+
+# Editable through create_person / update_person.
+FIELDS = (
+    "alias", "first_name", "age_bracket", "gender", "gender_self", "languages", "groups", "notes",
+    "consent_scope", "consent_on", "consent_notes",
+)
+# Derived columns: kept out of history so they never make a version on their own.
+DERIVED = ("search_key", "last_contact_at", "contact_count", "merged_into_id")
+
+FUZZY_MIN_LENGTH = 3  # shorter tokens match too much with a typo allowed
+
+
+def person_snapshot(session: Session, person: Person) -> dict:
+    """History/bundle snapshot: columns, group codes, and the uid of the record merged into."""
+    merged_uid = None
+    if person.merged_into_id is not None:
+        merged_uid = session.scalar(select(Person.uid).where(Person.id == person.merged_into_id))
+    return history.snapshot(
+        person, exclude=DERIVED, extra={"groups": person.group_codes, "merged_into_uid": merged_uid}
+    )
+
+
+def _validate(session: Session, values: dict, today: date) -> None:
+    check = Collector()
+    if "alias" in values:
+        alias = (values["alias"] or "").strip()
+        if not alias:
+            check.add("alias", REQUIRED, "An alias is required.")
+        elif len(alias) > 120:
+            check.add("alias", TOO_LONG, "The alias is longer than 120 characters.")
+    if len((values.get("first_name") or "")) > 80:
+        check.add("first_name", TOO_LONG, "The first name is longer than 80 characters.")
+    for key, list_name in (("age_bracket", AGE_BRACKET), ("gender", GENDER), ("consent_scope", CONSENT)):
+        value = values.get(key)
+        if value and value not in codes.known_codes(session, list_name):
+            check.add(key, UNKNOWN_CODE, f"Unknown {key.replace('_', ' ')} {value!r}.")
+    for key, list_name in (("languages", LANGUAGE), ("groups", GROUP)):
+        if key in values:
+            unknown = set(values[key] or ()) - codes.known_codes(session, list_name)
+            if unknown:
+                check.add(key, UNKNOWN_CODE, f"Unknown {key}: {', '.join(sorted(unknown))}.")
+    consent_on = values.get("consent_on")
+    if consent_on is not None and consent_on > today:
+        check.add("consent_on", FUTURE_DATE, "The consent date is after today.")
+    check.raise_if_any()
+
+
+def _apply(person: Person, values: dict) -> None:
+    for key, value in values.items():
+        if key == "groups":
+            wanted = list(dict.fromkeys(value or ()))
+            person.groups = [g for g in person.groups if g.code in wanted] + [
+                PersonGroup(code=c) for c in wanted if c not in person.group_codes
+            ]
+        elif key == "languages":
+            person.languages = " ".join(dict.fromkeys(value or ()))
+        elif key in ("alias", "first_name", "gender_self"):
+            setattr(person, key, (value or "").strip())
+        else:
+            setattr(person, key, value)
+    person.search_key = fold(f"{person.alias} {person.first_name}")
+
+
+def get_person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or person.deleted_at is not None:
+        check = Collector()
+        check.add("person", NOT_FOUND, "This person's record no longer exists.")
+        check.raise_if_any()
+    return person
+
+
+def create_person(
+    session: Session, alias: str, *, first_name: str = "", age_bracket: str | None = None,
+    gender: str | None = None, gender_self: str = "", languages: Iterable[str] = (),
+    groups: Iterable[str] = (), notes: str = "", consent_scope: str = "none",
+    consent_on: date | None = None, consent_notes: str = "", today: date | None = None,
+) -> Person:
+    """A new person (alias required; codes from the lists age_bracket, gender, language, group, consent).
+
+    Raises ValidationFailed (fields: alias, first_name, age_bracket, gender, languages,
+    groups, consent_scope, consent_on).
+    """
+    values = dict(
+        alias=alias, first_name=first_name, age_bracket=age_bracket, gender=gender, gender_self=gender_self,
+        languages=list(languages), groups=list(groups), notes=notes, consent_scope=consent_scope,
+        consent_on=consent_on, consent_notes=consent_notes,
+    )
+    _validate(session, values, today or date.today())
+    person = Person(alias="", first_name="", contact_count=0)
+    _apply(person, values)
+    session.add(person)
+    session.flush()
+    history.record_create(session, person, data=person_snapshot(session, person))
+    return person
+
+
+def update_person(session: Session, person_id: int, *, today: date | None = None, **changes) -> Person:
+    """Change some fields (names as in create_person); logs a version if anything changed."""
+    unknown = set(changes) - set(FIELDS)
+    if unknown:
+        raise TypeError(f"update_person() got unexpected fields: {', '.join(sorted(unknown))}")
+    person = get_person(session, person_id)
+    _validate(session, changes, today or date.today())
+    _apply(person, changes)
+    history.record_update(session, person, data=person_snapshot(session, person))
+    return person
+
+
+def archive_person(session: Session, person_id: int, archived: bool = True) -> Person:
+    """Archive (hidden from search and active lists, contacts kept) or bring back."""
+    person = get_person(session, person_id)
+    person.archived_at = utcnow() if archived else None
+    history.record_update(session, person, data=person_snapshot(session, person))
+    return person
+
+
+def refresh_stats(session: Session, person_ids: Iterable[int]) -> None:
+    """Recompute last_contact_at and contact_count of these people from live contacts."""
+    ids = sorted(set(person_ids))
+    if not ids:
+        return
+    session.flush()
+    live = (
+        select(contact_person.c.person_id, func.max(Contact.occurred_at), func.count())
+        .join(Contact, Contact.id == contact_person.c.contact_id)
+        .where(contact_person.c.person_id.in_(ids), Contact.deleted_at.is_(None))
+        .group_by(contact_person.c.person_id)
+    )
+    stats = {pid: (last, n) for pid, last, n in session.execute(live)}
+    for pid in ids:
+        last, n = stats.get(pid, (None, 0))
+        session.execute(
+            update(Person).where(Person.id == pid).values(last_contact_at=last, contact_count=n)
+            .execution_options(synchronize_session="fetch")
+        )
+
+
+# ---- search as you type ------------------------------------------------------
+
+@dataclass(frozen=True)
+class PersonMatch:
+    id: int
+    uid: str
+    alias: str
+    first_name: str
+    last_contact_at: datetime | None
+    contact_count: int
+    archived: bool
+    tier: int  # 0: the alias starts with the query; 1: every word starts so; 2: one typo allowed
+
+
+def _fuzzy_words(token: str, words: list[str]) -> set[str]:
+    """Words having a prefix within one edit (transpositions count one) of ``token``."""
+    n = len(token)
+    prefixes: dict[str, list[str]] = {}
+    for word in words:
+        for length in (n - 1, n, n + 1):
+            prefixes.setdefault(word[:length], []).append(word)
+    hits = process.extract(token, list(prefixes), scorer=OSA.distance, score_cutoff=1, limit=None)
+    return {w for prefix, _score, _i in hits for w in prefixes[prefix]}
+
+
+def search_people(
+    session: Session, query: str, *, limit: int = 10, include_archived: bool = False
+) -> list[PersonMatch]:
+    """People whose alias or first name match ``query``, best first.
+
+    Accent- and case-insensitive ("elo" finds "Élodie"); every word of the query
+    must start a word of the alias or first name; when that finds fewer than
+    ``limit`` people, words within one typo are accepted too. Ties go to the
+    most recently seen. An empty query gives the most recently seen people.
+    Merged and deleted records never appear.
+    """
+    q = fold(query)
+    base = select(Person.id, Person.search_key, Person.last_contact_at).where(
+        Person.deleted_at.is_(None), Person.merged_into_id.is_(None)
+    )
+    if not include_archived:
+        base = base.where(Person.archived_at.is_(None))
+    if not q:
+        recent = session.execute(
+            base.order_by(Person.last_contact_at.desc().nulls_last(), Person.id.desc()).limit(limit)
+        ).all()
+        return _matches(session, [(r.id, 1) for r in recent])
+
+    rows = session.execute(base).all()
+    keys: dict[int, str] = {}
+    seen: dict[int, datetime | None] = {}
+    by_word: dict[str, list[int]] = {}
+    for pid, key, last in rows:
+        keys[pid] = key
+        seen[pid] = last
+        for word in set(key.split()):
+            by_word.setdefault(word, []).append(pid)
+    words = list(by_word)
+    tokens = q.split()
+
+    def people_for(selected: Iterable[str]) -> set[int]:
+        out: set[int] = set()
+        for w in selected:
+            out.update(by_word[w])
+        return out
+
+    exact = [people_for(w for w in words if w.startswith(t)) for t in tokens]
+    found = set.intersection(*exact) if exact else set()
+    tiers = {pid: (0 if keys[pid].startswith(q) else 1) for pid in found}
+    if len(tiers) < limit:
+        loose = []
+        for t, hit in zip(tokens, exact):
+            if len(t) >= FUZZY_MIN_LENGTH:
+                hit = hit | people_for(_fuzzy_words(t, words))
+            loose.append(hit)
+        for pid in set.intersection(*loose) - found:
+            tiers[pid] = 2
+    ranked = sorted(
+        tiers,
+        key=lambda pid: (tiers[pid], -(seen[pid].timestamp() if seen[pid] else 0), keys[pid], pid),
+    )[:limit]
+    return _matches(session, [(pid, tiers[pid]) for pid in ranked])
+
+
+def _matches(session: Session, ranked: list[tuple[int, int]]) -> list[PersonMatch]:
+    if not ranked:
+        return []
+    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_([i for i, _ in ranked])))}
+    return [
+        PersonMatch(
+            id=p.id, uid=p.uid, alias=p.alias, first_name=p.first_name, last_contact_at=p.last_contact_at,
+            contact_count=p.contact_count, archived=p.archived_at is not None, tier=tier,
+        )
+        for pid, tier in ranked
+        if (p := people.get(pid)) is not None
+    ]
+
+
+# ---- merge -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MergeResult:
+    kept: Person
+    merged: Person
+    moved_contact_ids: list[int]
+
+
+def merge_people(session: Session, keep_id: int, merge_id: int) -> MergeResult:
+    """Fold the duplicate ``merge_id`` into ``keep_id``.
+
+    Every contact of the duplicate moves to the kept person (a contact with both
+    keeps one link); blank fields of the kept person are filled from the
+    duplicate, languages and groups are united, notes appended. The duplicate
+    stays as an archived record pointing to the kept one (``merged_into_id``),
+    so history and bundles can tell what happened. Each moved contact gets a
+    new version.
+    """
+    check = Collector()
+    if keep_id == merge_id:
+        check.add("person", REQUIRED, "Choose two different records to merge.")
+    check.raise_if_any()
+    kept = get_person(session, keep_id)
+    dup = get_person(session, merge_id)
+    for who, p in (("keep", kept), ("merge", dup)):
+        if p.merged_into_id is not None:
+            check.add(who, NOT_FOUND, f"{p.alias} was already merged into another record.")
+    check.raise_if_any()
+
+    from app.contacts import contact_snapshot  # contacts imports people: resolve at call time
+
+    contact_ids = list(
+        session.scalars(select(contact_person.c.contact_id).where(contact_person.c.person_id == dup.id))
+    )
+    for contact in session.scalars(select(Contact).where(Contact.id.in_(contact_ids))):
+        persons = [p for p in contact.persons if p.id != dup.id]
+        if kept not in persons:
+            persons.append(kept)
+        contact.persons = persons
+        session.flush()
+        history.record_update(session, contact, data=contact_snapshot(contact))
+
+    for key in ("first_name", "age_bracket", "gender", "gender_self"):
+        if not getattr(kept, key) and getattr(dup, key):
+            setattr(kept, key, getattr(dup, key))
+    if dup.consent_on and (kept.consent_on is None):
+        kept.consent_scope, kept.consent_on, kept.consent_notes = dup.consent_scope, dup.consent_on, dup.consent_notes
+    merged_values = {
+        "languages": kept.language_codes + dup.language_codes,
+        "groups": kept.group_codes + dup.group_codes,
+    }
+    if dup.notes.strip() and dup.notes.strip() not in kept.notes:
+        merged_values["notes"] = (kept.notes.rstrip() + "\n\n" + dup.notes.strip()).strip()
+    _apply(kept, merged_values)
+    history.record_update(session, kept, data=person_snapshot(session, kept))
+
+    dup.merged_into_id = kept.id
+    dup.archived_at = dup.archived_at or utcnow()
+    history.record_update(session, dup, data=person_snapshot(session, dup))
+    refresh_stats(session, [kept.id, dup.id])
+    session.refresh(kept)
+    session.refresh(dup)
+    return MergeResult(kept=kept, merged=dup, moved_contact_ids=sorted(contact_ids))

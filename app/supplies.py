@@ -1,0 +1,225 @@
+"""Emergency supplies: items, receiving, counting, and what contacts draw from stock.
+
+``SupplyItem.stock_on_hand`` is the sum of the item's live movements; every
+function here keeps it so. Entities touched: "supply" (items and movements).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import history
+from app.validation import NEGATIVE, NOT_FOUND, REQUIRED, Collector, Shortfall, StockShortage
+from models.supplies import ADJUSTED, GIVEN, RECEIVED, StockMovement, SupplyItem
+
+ENTITY = "supply"
+DERIVED = ("stock_on_hand",)  # kept out of history: movements explain it
+
+
+def item_snapshot(item: SupplyItem) -> dict:
+    return history.snapshot(item, exclude=DERIVED)
+
+
+def movement_snapshot(session: Session, movement: StockMovement) -> dict:
+    from models.contacts import Contact
+
+    item_uid = session.scalar(select(SupplyItem.uid).where(SupplyItem.id == movement.item_id))
+    contact_uid = None
+    if movement.contact_id is not None:
+        contact_uid = session.scalar(select(Contact.uid).where(Contact.id == movement.contact_id))
+    return history.snapshot(
+        movement, exclude=("item_id", "contact_id"), extra={"item_uid": item_uid, "contact_uid": contact_uid}
+    )
+
+
+def get_item(session: Session, item_id: int) -> SupplyItem:
+    item = session.get(SupplyItem, item_id)
+    if item is None or item.deleted_at is not None:
+        check = Collector()
+        check.add("item", NOT_FOUND, "This supply item no longer exists.")
+        check.raise_if_any()
+    return item
+
+
+def items(session: Session, *, include_retired: bool = False) -> list[SupplyItem]:
+    """Items in display order (sort_order, then name)."""
+    query = select(SupplyItem).where(SupplyItem.deleted_at.is_(None))
+    if not include_retired:
+        query = query.where(SupplyItem.retired.is_(False))
+    return list(session.scalars(query.order_by(SupplyItem.sort_order, SupplyItem.name)))
+
+
+def low_stock(session: Session) -> list[SupplyItem]:
+    """Active items at or under their low-stock level, emptiest first."""
+    return [
+        i for i in sorted(items(session), key=lambda i: (i.stock_on_hand - i.low_stock_level, i.name)) if i.is_low
+    ]
+
+
+def create_item(
+    session: Session, name: str, *, unit: str = "", low_stock_level: int = 0, initial_stock: int = 0,
+    when: datetime | None = None,
+) -> SupplyItem:
+    """A new item; ``initial_stock`` is recorded as a first "received" movement."""
+    check = Collector()
+    if not name.strip():
+        check.add("name", REQUIRED, "A name is required.")
+    if low_stock_level < 0:
+        check.add("low_stock_level", NEGATIVE, "The low-stock level cannot be negative.")
+    if initial_stock < 0:
+        check.add("initial_stock", NEGATIVE, "The initial stock cannot be negative.")
+    check.raise_if_any()
+    last = session.scalar(select(func.max(SupplyItem.sort_order))) or 0
+    item = SupplyItem(
+        name=name.strip(), unit=unit.strip(), low_stock_level=low_stock_level, stock_on_hand=0,
+        sort_order=last + 10, retired=False,
+    )
+    session.add(item)
+    session.flush()
+    history.record_create(session, item, data=item_snapshot(item))
+    if initial_stock:
+        receive(session, item.id, initial_stock, when=when)
+    return item
+
+
+def update_item(
+    session: Session, item_id: int, *, name: str | None = None, unit: str | None = None,
+    low_stock_level: int | None = None, retired: bool | None = None,
+) -> SupplyItem:
+    """Rename, change unit or low-stock level, retire (hidden from new contacts) or bring back."""
+    item = get_item(session, item_id)
+    check = Collector()
+    if name is not None and not name.strip():
+        check.add("name", REQUIRED, "A name is required.")
+    if low_stock_level is not None and low_stock_level < 0:
+        check.add("low_stock_level", NEGATIVE, "The low-stock level cannot be negative.")
+    check.raise_if_any()
+    if name is not None:
+        item.name = name.strip()
+    if unit is not None:
+        item.unit = unit.strip()
+    if low_stock_level is not None:
+        item.low_stock_level = low_stock_level
+    if retired is not None:
+        item.retired = retired
+    history.record_update(session, item, data=item_snapshot(item))
+    return item
+
+
+def _move(
+    session: Session, item: SupplyItem, kind: str, quantity: int, *, note: str = "",
+    when: datetime | None = None, contact_id: int | None = None,
+) -> StockMovement:
+    movement = StockMovement(
+        item_id=item.id, kind=kind, quantity=quantity, occurred_at=when or datetime.now().replace(microsecond=0),
+        note=note, contact_id=contact_id,
+    )
+    session.add(movement)
+    item.stock_on_hand = (item.stock_on_hand or 0) + quantity
+    session.flush()
+    history.record_create(session, movement, data=movement_snapshot(session, movement))
+    return movement
+
+
+def receive(session: Session, item_id: int, quantity: int, *, note: str = "", when: datetime | None = None) -> StockMovement:
+    """Stock received (a donation, a purchase): adds ``quantity`` (> 0)."""
+    check = Collector()
+    if quantity <= 0:
+        check.add("quantity", NEGATIVE, "The quantity received must be more than zero.")
+    check.raise_if_any()
+    return _move(session, get_item(session, item_id), RECEIVED, quantity, note=note, when=when)
+
+
+def adjust(session: Session, item_id: int, *, counted: int, note: str = "", when: datetime | None = None) -> StockMovement | None:
+    """Set the stock to what was counted on the shelf; records the difference (None if none)."""
+    check = Collector()
+    if counted < 0:
+        check.add("counted", NEGATIVE, "A count cannot be negative.")
+    check.raise_if_any()
+    item = get_item(session, item_id)
+    delta = counted - item.stock_on_hand
+    if delta == 0:
+        return None
+    return _move(session, item, ADJUSTED, delta, note=note, when=when)
+
+
+def movements(session: Session, item_id: int, *, limit: int = 100) -> list[StockMovement]:
+    """An item's live movements, newest first."""
+    return list(
+        session.scalars(
+            select(StockMovement)
+            .where(StockMovement.item_id == item_id, StockMovement.deleted_at.is_(None))
+            .order_by(StockMovement.occurred_at.desc(), StockMovement.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def recompute_stock(session: Session) -> dict[int, int]:
+    """Rebuild every item's stock_on_hand from its live movements; returns item id -> stock."""
+    totals = dict(
+        session.execute(
+            select(StockMovement.item_id, func.sum(StockMovement.quantity))
+            .where(StockMovement.deleted_at.is_(None))
+            .group_by(StockMovement.item_id)
+        ).all()
+    )
+    result = {}
+    for item in session.scalars(select(SupplyItem)):
+        item.stock_on_hand = int(totals.get(item.id, 0))
+        result[item.id] = item.stock_on_hand
+    return result
+
+
+# ---- contacts draw from stock (used by app.contacts) -------------------------
+
+def given_by_contact(session: Session, contact_id: int) -> dict[int, int]:
+    """item id -> quantity given by this contact's live movements."""
+    rows = session.execute(
+        select(StockMovement.item_id, func.sum(-StockMovement.quantity))
+        .where(StockMovement.contact_id == contact_id, StockMovement.kind == GIVEN, StockMovement.deleted_at.is_(None))
+        .group_by(StockMovement.item_id)
+    ).all()
+    return {item_id: int(q) for item_id, q in rows}
+
+
+def check_shortage(session: Session, wanted: dict[int, int], already_given: dict[int, int]) -> None:
+    """Raise StockShortage for items whose quantity grows beyond what is on hand."""
+    shortfalls = []
+    for item_id, qty in sorted(wanted.items()):
+        before = already_given.get(item_id, 0)
+        if qty <= before:
+            continue
+        item = get_item(session, item_id)
+        available = item.stock_on_hand + before
+        if qty > available:
+            shortfalls.append(Shortfall(item_id=item_id, name=item.name, requested=qty, available=available))
+    if shortfalls:
+        raise StockShortage(shortfalls)
+
+
+def take_back_for_contact(session: Session, contact_id: int) -> set[int]:
+    """Tombstone the contact's "given" movements and return them to stock; returns item ids."""
+    touched = set()
+    for movement in session.scalars(
+        select(StockMovement).where(
+            StockMovement.contact_id == contact_id, StockMovement.kind == GIVEN, StockMovement.deleted_at.is_(None)
+        )
+    ):
+        item = session.get(SupplyItem, movement.item_id)
+        item.stock_on_hand -= movement.quantity
+        history.record_delete(session, movement, data=movement_snapshot(session, movement))
+        touched.add(item.id)
+    return touched
+
+
+def give_for_contact(session: Session, contact_id: int, lines: dict[int, int], when: datetime) -> set[int]:
+    """One "given" movement per line (negative quantity), linked to the contact."""
+    touched = set()
+    for item_id, qty in sorted(lines.items()):
+        if qty > 0:
+            _move(session, get_item(session, item_id), GIVEN, -qty, when=when, contact_id=contact_id)
+            touched.add(item_id)
+    return touched
