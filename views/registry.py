@@ -1,8 +1,12 @@
 """The sidebar's pages, in display order. A feature adds its line when its page exists.
 
 Each entry: (page_id, "module:ClassName"). The main window imports and builds them.
+STATUS_WIDGETS: "module:ClassName" of QWidgets built as ``Class(ctx)`` at each unlock and
+shown in the status bar (e.g. unsent changes); destroyed at lock like the pages.
 """
 
 PAGES: list[tuple[str, str]] = [
     ("settings", "views.pages.settings_page:SettingsPage"),
 ]
+
+STATUS_WIDGETS: list[str] = []

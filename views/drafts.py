@@ -1,0 +1,196 @@
+"""Encrypted drafts for forms: what is being typed survives a lock and a crash.
+
+Usage in any form (a QWidget built with an AppContext)::
+
+    self.keeper = DraftKeeper(ctx, "quick_contact", self._values, self._set_values, owner=self)
+    self.keeper.watch(self.alias_edit, self.notes_edit, self.duration_spin)
+    self.keeper.restore()          # after building the widgets: brings back a draft, if any
+    ...
+    def save(self):                # on a successful save, or on cancel
+        ...write through the services...
+        self._clear_form()
+        self.keeper.discard()      # AFTER clearing: a cleared form leaves no draft behind
+
+``get_values()`` returns a JSON-serialisable dict; ``set_values(d)`` puts it back.
+``form_id`` is stable and unique per form (one draft per form_id).
+
+How it keeps the text:
+- every change (``watch``ed widget signals, or ``keeper.changed()`` called by hand)
+  restarts a short timer; when it fires the values go to ``app.drafts`` inside the
+  encrypted database (crash safety: at most ``DEBOUNCE_MS`` of typing is lost);
+- the keeper registers itself in ``ctx.extras["drafts"]`` (a ``DraftRegistry``); the
+  shell calls ``flush_all()`` synchronously just before it locks and when the app quits;
+- after an unlock the shell rebuilds the pages, the form calls ``restore()`` again
+  and finds its draft.
+The keeper unregisters itself when ``owner`` is destroyed (or on ``close()``).
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Any, Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateTimeEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from views.context import AppContext
+
+DEBOUNCE_MS = 800
+
+
+class DraftRegistry:
+    """The open keepers of the unlocked session; the shell flushes them all before a lock."""
+
+    def __init__(self):
+        self._keepers: list["DraftKeeper"] = []
+
+    def register(self, keeper: "DraftKeeper") -> None:
+        if keeper not in self._keepers:
+            self._keepers.append(keeper)
+
+    def unregister(self, keeper: "DraftKeeper") -> None:
+        if keeper in self._keepers:
+            self._keepers.remove(keeper)
+
+    def keepers(self) -> list["DraftKeeper"]:
+        return list(self._keepers)
+
+    def flush_all(self) -> None:
+        for keeper in list(self._keepers):
+            keeper.flush()
+
+
+class DraftKeeper:
+    def __init__(
+        self,
+        ctx: AppContext,
+        form_id: str,
+        get_values: Callable[[], dict[str, Any]],
+        set_values: Callable[[dict[str, Any]], None],
+        *,
+        owner: QWidget | None = None,
+        debounce_ms: int = DEBOUNCE_MS,
+    ):
+        self.ctx = ctx
+        self.form_id = form_id
+        self._get_values = get_values
+        self._set_values = set_values
+        self._dirty = False
+        self._muted = 0
+        self._closed = False
+        self._timer = QTimer(owner)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(self.flush)
+        self._registry: DraftRegistry | None = ctx.extras.get("drafts")
+        if self._registry is not None:
+            self._registry.register(self)
+        if owner is not None:
+            owner.destroyed.connect(self._owner_destroyed)
+
+    # ---- wiring ------------------------------------------------------------
+    def watch(self, *widgets: QWidget) -> None:
+        """Call ``changed()`` whenever one of these standard input widgets is edited."""
+        for widget in widgets:
+            if isinstance(widget, QLineEdit):
+                widget.textEdited.connect(self.changed)
+            elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+                widget.textChanged.connect(self.changed)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self.changed)
+                if widget.isEditable():
+                    widget.editTextChanged.connect(self.changed)
+            elif isinstance(widget, QDateTimeEdit):
+                widget.dateTimeChanged.connect(self.changed)
+            elif isinstance(widget, QAbstractSpinBox):
+                widget.valueChanged.connect(self.changed)
+            elif isinstance(widget, QAbstractButton):
+                widget.toggled.connect(self.changed)
+            else:
+                raise TypeError(f"DraftKeeper cannot watch {type(widget).__name__}; call changed() yourself")
+
+    @contextmanager
+    def muted(self):
+        """Programmatic changes inside this block do not count as typing."""
+        self._muted += 1
+        try:
+            yield
+        finally:
+            self._muted -= 1
+
+    # ---- behaviour ---------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def changed(self, *_args) -> None:
+        if self._muted or self._closed:
+            return
+        self._dirty = True
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Save now if anything changed since the last save (no-op when locked)."""
+        self._stop_timer()
+        if not self._dirty or self._closed or not self.ctx.vault.is_unlocked:
+            return
+        from app import drafts
+
+        values = self._get_values()
+        with self.ctx.vault.session() as s:
+            drafts.save(s, self.form_id, values)
+        self._dirty = False
+
+    def restore(self) -> bool:
+        """Put a saved draft back into the form; True when there was one."""
+        from app import drafts
+
+        with self.ctx.vault.session() as s:
+            values = drafts.load(s, self.form_id)
+        if values is None:
+            return False
+        with self.muted():
+            self._set_values(values)
+        return True
+
+    def has_draft(self) -> bool:
+        from app import drafts
+
+        with self.ctx.vault.session() as s:
+            return drafts.load(s, self.form_id) is not None
+
+    def discard(self) -> None:
+        """Forget the draft (after a save or a cancel)."""
+        self._stop_timer()
+        self._dirty = False
+        if self.ctx.vault.is_unlocked:
+            from app import drafts
+
+            with self.ctx.vault.session() as s:
+                drafts.discard(s, self.form_id)
+
+    def close(self) -> None:
+        """Stop keeping (the draft stays in the vault)."""
+        self._stop_timer()
+        self._closed = True
+        if self._registry is not None:
+            self._registry.unregister(self)
+
+    def _stop_timer(self) -> None:
+        try:
+            self._timer.stop()
+        except RuntimeError:  # the owner (and so the timer) is already gone
+            pass
+
+    def _owner_destroyed(self, *_args) -> None:
+        self._closed = True
+        if self._registry is not None:
+            self._registry.unregister(self)

@@ -1,0 +1,73 @@
+"""Idle detection: the time since the user last touched the keyboard or the mouse.
+
+An application-wide event filter notes every input event; a timer compares the
+elapsed time with the timeout and emits ``idle`` once when it is reached.
+"""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+INPUT_EVENTS = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove,
+    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.InputMethod,
+})
+
+
+class IdleWatcher(QObject):
+    remaining_changed = Signal(int)  # whole seconds before the idle lock
+    idle = Signal()
+
+    def __init__(self, timeout_s: float, parent: QObject | None = None, clock=time.monotonic):
+        super().__init__(parent)
+        self._clock = clock
+        self.timeout_s = float(timeout_s)
+        self._last_input = clock()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._check)
+        self._installed = False
+
+    def start(self) -> None:
+        if not self._installed:
+            QApplication.instance().installEventFilter(self)
+            self._installed = True
+        self.touch()
+        # Short (test) timeouts need a finer tick than the one-second countdown.
+        self._timer.start(max(50, min(1000, int(self.timeout_s * 1000 / 10))))
+        self._check()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._installed:
+            QApplication.instance().removeEventFilter(self)
+            self._installed = False
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    def set_timeout(self, timeout_s: float) -> None:
+        self.timeout_s = float(timeout_s)
+        if self.active:
+            self.start()
+
+    def touch(self) -> None:
+        self._last_input = self._clock()
+
+    def remaining(self) -> float:
+        return max(0.0, self.timeout_s - (self._clock() - self._last_input))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS:
+            self._last_input = self._clock()
+        return False
+
+    def _check(self) -> None:
+        left = self.remaining()
+        self.remaining_changed.emit(int(left + 0.999))
+        if left <= 0:
+            self.stop()
+            self.idle.emit()

@@ -1,0 +1,171 @@
+"""Paramètres: site and worker names, idle-lock delay, language.
+
+Names and delay live in the encrypted database (app.settings); the language in the
+small preferences file read before unlock (app.prefs), so it applies at the next start.
+The form keeps a draft (views.drafts) like every form that can be interrupted by a lock.
+"""
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from views.context import AppContext
+from views.drafts import DraftKeeper
+from views.page import Page
+
+FORM_ID = "settings"
+# Language names are written in their own language, untranslated.
+LANGUAGE_NAMES = {"fr_CA": "Français (Canada)", "en": "English"}
+IDLE_RANGE = (1, 60)
+
+
+class SettingsPage(Page):
+    page_id = "settings"
+    entities = frozenset({"settings"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.setObjectName("settings_page")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        heading = QLabel(self.title())
+        font = heading.font()
+        font.setPointSize(font.pointSize() + 6)
+        heading.setFont(font)
+        layout.addWidget(heading)
+
+        form = QFormLayout()
+        form.setVerticalSpacing(12)
+        self.site = QLineEdit()
+        self.site.setObjectName("settings_site")
+        self.site.setMaxLength(120)
+        self.worker = QLineEdit()
+        self.worker.setObjectName("settings_worker")
+        self.worker.setMaxLength(120)
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setObjectName("settings_idle_minutes")
+        self.idle_minutes.setRange(*IDLE_RANGE)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.language = QComboBox()
+        self.language.setObjectName("settings_language")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        for edit in (self.site, self.worker, self.idle_minutes, self.language):
+            edit.setMinimumHeight(36)
+            edit.setMaximumWidth(480)
+        form.addRow(self.tr("&Site name:"), self.site)
+        form.addRow(self.tr("&Your name:"), self.worker)
+        form.addRow(self.tr("&Lock after idle for:"), self.idle_minutes)
+        form.addRow(self.tr("&Language:"), self.language)
+        note = QLabel(self.tr("A new language applies the next time Milieu starts."))
+        note.setObjectName("language_note")
+        note.setWordWrap(True)
+        form.addRow("", note)
+        layout.addLayout(form)
+
+        self.message = QLabel()
+        self.message.setObjectName("settings_message")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setObjectName("settings_save")
+        self.cancel_button = QPushButton(self.tr("&Undo changes"))
+        self.cancel_button.setObjectName("settings_cancel")
+        for button in (self.save_button, self.cancel_button):
+            button.setMinimumHeight(44)
+            button.setMinimumWidth(160)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.cancel)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+        self.keeper = DraftKeeper(ctx, FORM_ID, self.values, self.set_values, owner=self)
+        self.keeper.watch(self.site, self.worker, self.idle_minutes, self.language)
+        self._load_saved()
+        if self.keeper.restore():
+            self.message.setText(self.tr("Unsaved changes were brought back. Save them or undo them."))
+
+    def title(self) -> str:
+        return self.tr("Settings")
+
+    # ---- values ------------------------------------------------------------
+    def values(self) -> dict:
+        return {
+            "site_name": self.site.text(),
+            "worker_name": self.worker.text(),
+            "idle_lock_minutes": self.idle_minutes.value(),
+            "language": self.language.currentData(),
+        }
+
+    def set_values(self, values: dict) -> None:
+        self.site.setText(str(values.get("site_name", "")))
+        self.worker.setText(str(values.get("worker_name", "")))
+        self.idle_minutes.setValue(int(values.get("idle_lock_minutes", 5)))
+        index = self.language.findData(values.get("language"))
+        if index >= 0:
+            self.language.setCurrentIndex(index)
+
+    def _saved_values(self) -> dict:
+        from app import prefs, settings
+
+        with self.ctx.vault.session() as s:
+            stored = settings.get_all(s)
+            minutes = settings.idle_lock_minutes(s)
+        return {
+            "site_name": stored.get(settings.SITE_NAME, ""),
+            "worker_name": stored.get(settings.WORKER_NAME, ""),
+            "idle_lock_minutes": minutes,
+            "language": prefs.load_language(self.ctx.vault.paths.prefs),
+        }
+
+    def _load_saved(self) -> None:
+        with self.keeper.muted():
+            self.set_values(self._saved_values())
+
+    def refresh(self) -> None:
+        # Never overwrite what the worker is typing (or a draft brought back).
+        if not self.keeper.dirty and not self.keeper.has_draft():
+            self._load_saved()
+
+    # ---- actions -----------------------------------------------------------
+    def save(self) -> None:
+        from app import prefs, settings
+
+        values = self.values()
+        site, worker = values["site_name"].strip(), values["worker_name"].strip()
+        if not site or not worker:
+            self.message.setText(self.tr("The site name and your name cannot be empty."))
+            return
+        with self.ctx.vault.session() as s:
+            settings.set_many(s, {
+                settings.SITE_NAME: site,
+                settings.WORKER_NAME: worker,
+                settings.IDLE_LOCK_MINUTES: str(values["idle_lock_minutes"]),
+            })
+        prefs.save_language(self.ctx.vault.paths.prefs, values["language"])
+        self.keeper.discard()
+        self._load_saved()
+        self.message.setText(self.tr("Settings saved."))
+        self.ctx.notify("settings")
+
+    def cancel(self) -> None:
+        self.keeper.discard()
+        self._load_saved()
+        self.message.setText(self.tr("Changes undone."))
