@@ -1,0 +1,253 @@
+"""keys, partner, coordination and bundle commands (weekly bundle, issue 5)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from app.sync import envelope, export, importer, keys
+from app.sync.errors import BundleRejected, Declined, KeyFileInvalid, TooLarge
+
+MAX_FILE = envelope.HEADER_SIZE + envelope.MAX_CIPHERTEXT + envelope.SIGNATURE_SIZE
+
+
+def register(sub) -> None:
+    p = sub.add_parser("keys", help="this vault's public keys")
+    ks = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    q = ks.add_parser("show", help="print the public keys and the fingerprint")
+    q.set_defaults(handler=cmd_keys_show)
+    q = ks.add_parser("export-public", help="write the public-key file to give to the other party")
+    q.add_argument("out", help="file to write")
+    q.set_defaults(handler=cmd_keys_export)
+
+    p = sub.add_parser("partner", help="La Piaule's public key (worker side)")
+    ps = p.add_subparsers(dest="partner_command", metavar="ACTION", required=True)
+    q = ps.add_parser("set", help="use this public-key file as the bundle recipient")
+    q.add_argument("file")
+    q.add_argument("--yes", action="store_true", help="do not ask to confirm the fingerprint")
+    q.set_defaults(handler=cmd_partner_set)
+    q = ps.add_parser("show", help="print the recipient's fingerprint")
+    q.set_defaults(handler=cmd_partner_show)
+
+    p = sub.add_parser("coordination", help="La Piaule's coordination vault")
+    cs = p.add_subparsers(dest="coordination_command", metavar="ACTION", required=True)
+    q = cs.add_parser("init", help="create a coordination vault with its receiving and signing keys")
+    q.add_argument("--name", default="La Piaule", help="organisation name shown to workers")
+    q.set_defaults(handler=cmd_coordination_init)
+    q = cs.add_parser("trust", help="trust a worker's public-key file")
+    q.add_argument("file")
+    q.add_argument("--yes", action="store_true", help="do not ask to confirm the fingerprint")
+    q.set_defaults(handler=cmd_coordination_trust)
+    q = cs.add_parser("workers", help="list workers, their last bundle and missing sequences")
+    q.set_defaults(handler=cmd_coordination_workers)
+
+    p = sub.add_parser("bundle", help="weekly bundles")
+    bs = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    q = bs.add_parser("export", help="write the next bundle into a folder")
+    q.add_argument("--out", required=True, metavar="DIR")
+    q.add_argument("--full", action="store_true", help="carry every record (full refresh)")
+    q.set_defaults(handler=cmd_bundle_export)
+    q = bs.add_parser("pending", help="count what is waiting to be sent")
+    q.set_defaults(handler=cmd_bundle_pending)
+    q = bs.add_parser("history", help="list the bundles exported")
+    q.set_defaults(handler=cmd_bundle_history)
+    q = bs.add_parser("rewrite", help="write an earlier bundle again, byte for byte")
+    q.add_argument("sequence", type=int)
+    q.add_argument("--out", required=True, metavar="DIR")
+    q.set_defaults(handler=cmd_bundle_rewrite)
+    q = bs.add_parser("verify", help="check a bundle (coordination side) without importing it")
+    q.add_argument("file")
+    q.set_defaults(handler=cmd_bundle_verify)
+    q = bs.add_parser("import", help="import bundles into the coordination vault, one transaction each")
+    q.add_argument("files", nargs="+", metavar="FILE")
+    q.set_defaults(handler=cmd_bundle_import)
+
+
+def _with_session(ctx, action):
+    vault = ctx.unlocked_vault()
+    try:
+        with vault.session() as s:
+            return action(s)
+    finally:
+        vault.lock()
+
+
+def _read_bundle(path: str) -> bytes:
+    p = Path(path)
+    if p.stat().st_size > MAX_FILE:
+        raise TooLarge(f"{p.name} is larger than any bundle can be.")
+    return p.read_bytes()
+
+
+def _read_public(path: str) -> keys.PublicIdentity:
+    p = Path(path)
+    if p.stat().st_size > keys.MAX_PUBLIC_FILE:
+        raise KeyFileInvalid("This is not a Milieu public-key file (it is too large).")
+    return keys.parse_public_file(p.read_bytes())
+
+
+def _confirm(ctx, identity: keys.PublicIdentity) -> None:
+    print(f"Label: {identity.label}")
+    print(f"Fingerprint: {identity.fingerprint}")
+    if ctx.args.yes:
+        return
+    if not sys.stdin.isatty():
+        raise Declined("Compare the fingerprint with the other party, then run again with --yes.")
+    answer = input("Does this fingerprint match the one read to you by phone? [y/N] ")
+    if answer.strip().lower() not in ("y", "yes", "o", "oui"):
+        raise Declined("Nothing was changed.")
+
+
+def _describe(identity: keys.PublicIdentity) -> str:
+    lines = [f"Role: {identity.role}", f"Label: {identity.label}", f"Fingerprint: {identity.fingerprint}",
+             f"Signing key id: {identity.signing_key_id.hex()}"]
+    if identity.receiving_key_id is not None:
+        lines.append(f"Receiving key id: {identity.receiving_key_id.hex()}")
+    return "\n".join(lines)
+
+
+def cmd_keys_show(ctx) -> int:
+    print(_describe(_with_session(ctx, keys.own_identity)))
+    return 0
+
+
+def cmd_keys_export(ctx) -> int:
+    from app.atomic import atomic_write
+
+    identity = _with_session(ctx, keys.own_identity)
+    atomic_write(Path(ctx.args.out), identity.to_text().encode("utf-8"))
+    print(f"Public key written to {ctx.args.out}; fingerprint {identity.fingerprint}")
+    return 0
+
+
+def cmd_partner_set(ctx) -> int:
+    identity = _read_public(ctx.args.file)
+    _confirm(ctx, identity)
+    _with_session(ctx, lambda s: export.set_partner(s, identity))
+    print("Bundles will now be encrypted to this key.")
+    return 0
+
+
+def cmd_partner_show(ctx) -> int:
+    def show(s):
+        peer = export.partner(s)
+        return f"{peer.label}\nFingerprint: {peer.fingerprint}" if peer else None
+
+    text = _with_session(ctx, show)
+    print(text or "No recipient set (milieu partner set FILE).")
+    return 0 if text else 1
+
+
+def cmd_coordination_init(ctx) -> int:
+    from app.errors import VaultExists
+    from app.sync.coordination import init_coordination
+
+    if ctx.vault().exists():
+        raise VaultExists(f"A vault already exists in {ctx.data_dir}; it was left untouched.")
+    vault = init_coordination(ctx.data_dir, ctx.passphrase("New passphrase: ", confirm=True), ctx.args.name)
+    try:
+        with vault.session() as s:
+            identity = keys.own_identity(s)
+    finally:
+        vault.lock()
+    print(f"Coordination vault created in {ctx.data_dir}.")
+    print(_describe(identity))
+    return 0
+
+
+def cmd_coordination_trust(ctx) -> int:
+    identity = _read_public(ctx.args.file)
+    _confirm(ctx, identity)
+    _with_session(ctx, lambda s: importer.trust_worker(s, identity))
+    print("Bundles signed by this worker will be accepted.")
+    return 0
+
+
+def cmd_coordination_workers(ctx) -> int:
+    def rows(s):
+        out = []
+        for item in importer.overview(s):
+            last = f"sequence {item.last.sequence} ({item.last.weeks}), imported {item.last.imported_at:%Y-%m-%d}" if item.last else "none"
+            missing = ", ".join(map(str, item.missing)) or "none"
+            out.append(f"{item.peer.label} [{item.peer.fingerprint}]\n  last bundle: {last}\n  missing: {missing}")
+        return out
+
+    print("\n".join(_with_session(ctx, rows)) or "No worker is trusted yet.")
+    return 0
+
+
+def cmd_bundle_export(ctx) -> int:
+    result = _with_session(ctx, lambda s: export.export_bundle(s, Path(ctx.args.out), full=ctx.args.full))
+    print(result.path)
+    print(f"sequence {result.sequence}, weeks {', '.join(result.weeks)}, {result.record_count} records, sha256 {result.sha256}")
+    return 0
+
+
+def cmd_bundle_pending(ctx) -> int:
+    counts = _with_session(ctx, export.pending_counts)
+    for entity, c in sorted(counts.items()):
+        print(f"{entity}: {c['changed']} changed, {c['deleted']} deleted")
+    if not counts:
+        print("Nothing is waiting to be sent.")
+    return 0
+
+
+def cmd_bundle_history(ctx) -> int:
+    def rows(s):
+        return [f"{b.sequence:6d}  {b.created_at:%Y-%m-%d %H:%M}  {b.weeks:<20} {b.record_count:6d} records  "
+                f"{'full ' if b.full else ''}sha256 {b.sha256[:16]}  {b.file_name}" for b in export.history(s)]
+
+    print("\n".join(_with_session(ctx, rows)) or "No bundle exported yet.")
+    return 0
+
+
+def cmd_bundle_rewrite(ctx) -> int:
+    print(_with_session(ctx, lambda s: export.rewrite(s, ctx.args.sequence, Path(ctx.args.out))))
+    return 0
+
+
+def cmd_bundle_verify(ctx) -> int:
+    data = _read_bundle(ctx.args.file)
+
+    def check(s):
+        v = importer.verify(s, data)
+        doc = v.payload.doc
+        counts = ", ".join(f"{e} {c['changed']} changed/{c['deleted']} deleted" for e, c in sorted(doc["counts"].items()))
+        return "\n".join([
+            "ok: signature and encryption verified",
+            f"signer: {v.peer.label} [{v.peer.fingerprint}]",
+            f"sequence: {v.sequence}{' (full refresh)' if v.header.full else ''}",
+            f"weeks: {', '.join(doc['weeks'])}",
+            f"counts: {counts or 'no records'}",
+            f"sha256: {v.sha256}",
+        ])
+
+    print(_with_session(ctx, check))
+    return 0
+
+
+def cmd_bundle_import(ctx) -> int:
+    vault = ctx.unlocked_vault()
+    status = 0
+    try:
+        for name in ctx.args.files:
+            try:
+                data = _read_bundle(name)
+                with vault.session() as s:
+                    result = importer.import_bundle(s, data, Path(name).name)
+            except BundleRejected as exc:
+                print(f"milieu: {name}: refused ({exc.code}): {exc}", file=sys.stderr)
+                status = exc.exit_code
+                continue
+            except OSError as exc:
+                print(f"milieu: {name}: {exc.strerror or exc}", file=sys.stderr)
+                status = 11
+                continue
+            if result.status == importer.ALREADY_IMPORTED:
+                print(f"{name}: already imported (sequence {result.sequence}); nothing changed.")
+            else:
+                print(f"{name}: imported sequence {result.sequence} from {result.worker}, weeks {', '.join(result.weeks)}")
+            for warning in result.warnings:
+                print(f"warning: {name}: {warning}", file=sys.stderr)
+    finally:
+        vault.lock()
+    return status
