@@ -1,0 +1,300 @@
+"""Worker -> coordination: round trip, refusals, replay, gaps, edits and deletes, privacy."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.sync import envelope, export, importer, keys, privacy
+from app.sync import errors as E
+from bundle_kit import (
+    Pair, add_contact, add_person, coordination_records, coordination_state, delete_contact, edit_contact,
+    edit_person, export_to, import_bytes, make_coordination, pair,
+)
+
+
+@pytest.fixture
+def link(make_vault, tmp_path):
+    worker = make_vault("worker", site="Bibliothèque de Drummondville", worker="Alex Test")
+    coord = make_coordination(tmp_path / "coord")
+    pair(worker, coord)
+    yield Pair(worker, coord, tmp_path / "usb")
+    coord.lock()
+
+
+def _decrypted(link: Pair, data: bytes) -> dict:
+    with link.coord.session() as s:
+        return importer.verify(s, data).payload.doc
+
+
+def test_round_trip_carries_contacts_and_pseudonymous_people(link):
+    person = add_person(link.worker, "Grand Marc casquette rouge")
+    contact = add_contact(link.worker, [person])
+    result = export_to(link.worker, link.out)
+    assert result.path.name.startswith("milieu-bibliotheque-de-drummondville-")
+    assert "-seq000001-2026-W" in result.path.name and result.path.suffix == ".bundle"
+
+    outcome = import_bytes(link.coord, result.path.read_bytes())
+    assert outcome.status == importer.IMPORTED and outcome.warnings == []
+    contacts = coordination_records(link.coord, "contact")
+    people = coordination_records(link.coord, "person")
+    assert set(contacts) == {contact}
+    (pseudo,) = people
+    assert pseudo.startswith("p-") and person not in pseudo
+    assert json.loads(contacts[contact].data)["person_uids"] == [pseudo]
+    assert json.loads(contacts[contact].data)["duration_min"] == 15
+
+
+def test_pending_counts_then_nothing_pending_after_export(link):
+    person = add_person(link.worker, "Petite Julie")
+    add_contact(link.worker, [person])
+    with link.worker.session() as s:
+        assert export.pending_counts(s) == {"person": {"changed": 1, "deleted": 0}, "contact": {"changed": 1, "deleted": 0}}
+    export_to(link.worker, link.out)
+    with link.worker.session() as s:
+        assert export.pending_counts(s) == {}
+
+
+def test_edits_and_deletions_update_the_coordination_copy(link):
+    person = add_person(link.worker, "Monsieur Vélo")
+    kept = add_contact(link.worker, [person])
+    gone = add_contact(link.worker, [person])
+    import_bytes(link.coord, export_to(link.worker, link.out).path.read_bytes())
+
+    edit_contact(link.worker, kept, duration_min=45)
+    delete_contact(link.worker, gone)
+    second = export_to(link.worker, link.out)
+    assert second.counts["contact"] == {"changed": 1, "deleted": 1}
+    import_bytes(link.coord, second.path.read_bytes())
+
+    contacts = coordination_records(link.coord, "contact")
+    assert json.loads(contacts[kept].data)["duration_min"] == 45 and contacts[kept].version == 2
+    assert contacts[gone].deleted and contacts[gone].data is None
+
+
+def test_replay_is_a_no_op_reported_as_already_imported(link):
+    add_person(link.worker, "Madame Parapluie")
+    data = export_to(link.worker, link.out).path.read_bytes()
+    assert import_bytes(link.coord, data).status == importer.IMPORTED
+    before = coordination_state(link.coord)
+    assert import_bytes(link.coord, data).status == importer.ALREADY_IMPORTED
+    assert coordination_state(link.coord) == before
+
+
+def test_gap_is_imported_with_a_warning_naming_the_missing_numbers(link):
+    files = []
+    for i in range(4):
+        add_person(link.worker, f"Personne {i}")
+        files.append(export_to(link.worker, link.out).path.read_bytes())
+    import_bytes(link.coord, files[0])
+    result = import_bytes(link.coord, files[3])
+    assert result.status == importer.IMPORTED
+    assert result.missing == [2, 3]
+    assert any("2-3" in w for w in result.warnings)
+    with link.coord.session() as s:
+        assert importer.missing_sequences(s, importer.workers(s)[0].id) == [2, 3]
+    # The late ones fill the gap without warnings.
+    assert import_bytes(link.coord, files[1]).warnings == []
+    assert import_bytes(link.coord, files[2]).warnings == []
+    assert len(coordination_records(link.coord, "person")) == 4
+
+
+def test_full_refresh_rebuilds_the_copy(link):
+    person = add_person(link.worker, "Ti-Gus")
+    add_contact(link.worker, [person])
+    export_to(link.worker, link.out)  # never imported: lost on the way
+    full = export_to(link.worker, link.out, full=True)
+    assert full.sequence == 2 and full.full
+    result = import_bytes(link.coord, full.path.read_bytes())
+    assert result.missing == [1]
+    assert len(coordination_records(link.coord, "person")) == 1
+    assert len(coordination_records(link.coord, "contact")) == 1
+
+
+def test_pseudonyms_are_stable_across_bundles_and_differ_between_workers(link, make_vault, tmp_path):
+    person = add_person(link.worker, "Le Grand")
+    import_bytes(link.coord, export_to(link.worker, link.out).path.read_bytes())
+    first = set(coordination_records(link.coord, "person"))
+    edit_person(link.worker, person, age_bracket="35_44")
+    import_bytes(link.coord, export_to(link.worker, link.out).path.read_bytes())
+    assert set(coordination_records(link.coord, "person")) == first
+
+    other = make_vault("worker2", worker="Sam Test")
+    pair(other, link.coord)
+    with other.session() as s:
+        other_secret = keys.pseudonym_secret(s)
+    with link.worker.session() as s:
+        secret = keys.pseudonym_secret(s)
+    assert privacy.pseudonym(secret, person) in first
+    assert privacy.pseudonym(other_secret, person) not in first
+
+
+def test_nothing_personal_leaves_without_consent_and_supervision_mark(link):
+    person = add_person(link.worker, "ALIASMARKER", notes="NOTESMARKER", first_name="FIRSTMARKER")
+    add_contact(link.worker, [person], notes="CONTACTNOTEMARKER", marked=True)
+    data = export_to(link.worker, link.out).path.read_bytes()
+    doc_text = json.dumps(_decrypted(link, data), ensure_ascii=False)
+    for marker in ("ALIASMARKER", "NOTESMARKER", "FIRSTMARKER", "CONTACTNOTEMARKER", person):
+        assert marker.encode() not in data
+        assert marker not in doc_text
+
+
+def test_consent_and_mark_together_share_the_alias(link):
+    consenting = add_person(link.worker, "ALIASOK", consent="supervision")
+    unmarked = add_person(link.worker, "ALIASUNMARKED", consent="supervision")
+    add_contact(link.worker, [consenting], notes="NOTEOK", marked=True)
+    add_contact(link.worker, [unmarked], notes="NOTEUNMARKED", marked=False)
+    doc_text = json.dumps(_decrypted(link, export_to(link.worker, link.out).path.read_bytes()), ensure_ascii=False)
+    assert "ALIASOK" in doc_text and "NOTEOK" in doc_text
+    assert "ALIASUNMARKED" not in doc_text and "NOTEUNMARKED" not in doc_text
+
+
+def test_withdrawn_consent_removes_the_alias_from_the_copy(link):
+    person = add_person(link.worker, "ALIASGONE", consent="supervision")
+    add_contact(link.worker, [person], notes="NOTEGONE", marked=True)
+    import_bytes(link.coord, export_to(link.worker, link.out).path.read_bytes())
+    assert "ALIASGONE" in next(iter(coordination_records(link.coord, "person").values())).data
+    edit_person(link.worker, person, consent_scope="none")
+    import_bytes(link.coord, export_to(link.worker, link.out).path.read_bytes())
+    assert "ALIASGONE" not in next(iter(coordination_records(link.coord, "person").values())).data
+    assert "NOTEGONE" not in next(iter(coordination_records(link.coord, "contact").values())).data
+
+
+def test_unknown_entities_and_fields_are_left_out(link):
+    import json as _json
+    from models.base import utcnow
+    from models.history import RecordVersion
+
+    with link.worker.session() as s:
+        s.add(RecordVersion(entity="secret_diary", uid="d1", version=1, op="create", changed_at=utcnow(),
+                            data=_json.dumps({"text": "DIARYMARKER"}), changed_fields=""))
+        s.add(RecordVersion(entity="contact", uid="c9", version=1, op="create", changed_at=utcnow(),
+                            data=_json.dumps({"occurred_at": "2026-11-24T10:00:00", "new_column": "COLMARKER"}),
+                            changed_fields=""))
+    data = export_to(link.worker, link.out).path.read_bytes()
+    doc = _decrypted(link, data)
+    assert doc["withheld"] == {"secret_diary": 1}
+    assert "DIARYMARKER" not in json.dumps(doc) and "COLMARKER" not in json.dumps(doc)
+
+
+def test_failed_export_records_nothing_and_can_be_retried(link, tmp_path):
+    from datetime import date
+
+    from app.sync import payload
+
+    add_person(link.worker, "Réessai")
+    with pytest.raises(E.NotConfigured):
+        with link.worker.session() as s:
+            export.export_bundle(s, tmp_path / "missing" / "folder")
+    # The target name is taken by a folder: the atomic write fails at its last step.
+    link.out.mkdir()
+    with link.worker.session() as s:
+        name = export.file_name("Bibliothèque de Drummondville", keys.own_identity(s).short_id, 1,
+                                payload.iso_week(date.today()))
+    (link.out / name).mkdir()
+    with pytest.raises(OSError):
+        with link.worker.session() as s:
+            export.export_bundle(s, link.out)
+    with link.worker.session() as s:
+        assert export.history(s) == []
+        assert export.pending_counts(s)["person"]["changed"] == 1
+    assert [p.name for p in link.out.iterdir()] == [name]  # no temp file left behind
+    (link.out / name).rmdir()
+    retry = export_to(link.worker, link.out)
+    assert retry.sequence == 1 and retry.record_count == 1
+
+
+def test_an_earlier_bundle_can_be_written_again_identically(link, tmp_path):
+    add_person(link.worker, "Copie")
+    first = export_to(link.worker, link.out)
+    export_to(link.worker, link.out)
+    again_dir = tmp_path / "again"
+    again_dir.mkdir()
+    with link.worker.session() as s:
+        again = export.rewrite(s, 1, again_dir)
+    assert again.name == first.path.name
+    assert again.read_bytes() == first.path.read_bytes()
+    assert oct(again.stat().st_mode & 0o777) == "0o600"
+
+
+def test_each_bundle_chains_to_the_previous_one(link):
+    add_person(link.worker, "Un")
+    first = export_to(link.worker, link.out)
+    add_person(link.worker, "Deux")
+    second = export_to(link.worker, link.out)
+    doc = _decrypted(link, second.path.read_bytes())
+    assert doc["previous_sha256"] == first.sha256 == envelope.sha256_hex(first.path.read_bytes())
+    assert doc["sequence"] == 2 and doc["weeks"][-1] in second.path.name
+
+
+# ---- refusals: nothing imported --------------------------------------------
+def _refused(link: Pair, data: bytes, error: type[E.BundleRejected]) -> None:
+    before = coordination_state(link.coord)
+    with pytest.raises(error):
+        import_bytes(link.coord, data)
+    assert coordination_state(link.coord) == before
+
+
+def test_unknown_signer_is_refused(link, make_vault):
+    stranger = make_vault("stranger")
+    with link.coord.session() as s:
+        coord_text = keys.own_identity(s).to_text().encode()
+    with stranger.session() as s:
+        export.set_partner(s, keys.parse_public_file(coord_text))
+    add_person(stranger, "Inconnu")
+    _refused(link, export_to(stranger, link.out).path.read_bytes(), E.UnknownSigner)
+
+
+def test_wrong_recipient_is_refused(link, tmp_path):
+    other_coord = make_coordination(tmp_path / "other-coord")
+    try:
+        with other_coord.session() as s:
+            other_text = keys.own_identity(s).to_text().encode()
+        with link.worker.session() as s:
+            export.set_partner(s, keys.parse_public_file(other_text))
+        add_person(link.worker, "Ailleurs")
+        _refused(link, export_to(link.worker, link.out).path.read_bytes(), E.WrongRecipient)
+    finally:
+        other_coord.lock()
+
+
+def test_truncated_extended_and_altered_files_are_refused(link):
+    add_person(link.worker, "Intègre")
+    data = export_to(link.worker, link.out).path.read_bytes()
+    _refused(link, data[:-1], E.Truncated)
+    _refused(link, data[:50], E.Truncated)
+    _refused(link, data + b"\0", E.TrailingData)
+    altered = bytearray(data)
+    altered[envelope.HEADER_SIZE + 40] ^= 0x01
+    _refused(link, bytes(altered), E.BadSignature)
+    resequenced = bytearray(data)
+    resequenced[31] ^= 0x02  # sequence number in the header
+    _refused(link, bytes(resequenced), E.BadSignature)
+    _refused(link, b"PK\x03\x04 not a bundle", E.NotABundle)
+
+
+def test_bad_signature_from_a_trusted_header_is_refused(link):
+    add_person(link.worker, "Signé")
+    data = bytearray(export_to(link.worker, link.out).path.read_bytes())
+    data[-1] ^= 0x80
+    _refused(link, bytes(data), E.BadSignature)
+
+
+def test_a_worker_vault_refuses_to_import(link):
+    add_person(link.worker, "Mauvais côté")
+    data = export_to(link.worker, link.out).path.read_bytes()
+    with pytest.raises(E.NotConfigured):
+        with link.worker.session() as s:
+            importer.import_bundle(s, data)
+
+
+def test_private_keys_live_only_inside_the_encrypted_database(link):
+    with link.worker.session() as s:
+        from models.sync import SyncKey
+
+        secrets = [k.secret for k in s.query(SyncKey)]
+    assert len(secrets) == 2
+    for path in link.worker.paths.root.rglob("*"):
+        if path.is_file():
+            blob = path.read_bytes()
+            assert not any(secret in blob for secret in secrets)
