@@ -44,7 +44,7 @@ def install_translators(app, language: str) -> list:
 
     installed = []
     if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.Canada))
+        QLocale.setDefault(QLocale("en_CA"))
         return installed
     QLocale.setDefault(QLocale(language))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -74,11 +74,15 @@ def _tool(name: str) -> str:
     return found
 
 
-def area_sources(area: str) -> list[Path]:
+def area_sources(area: str, *, root: Path = ROOT, table: dict | None = None) -> list[Path]:
     files: set[Path] = set()
-    for pattern in AREAS[area]:
-        files.update(p for p in ROOT.glob(pattern) if p.is_file() and p.suffix == ".py")
+    for pattern in (table or AREAS)[area]:
+        files.update(p for p in root.glob(pattern) if p.is_file() and p.suffix == ".py")
     return sorted(files)
+
+
+def _translations_dir(root: Path) -> Path:
+    return root / TRANSLATIONS_DIR.relative_to(ROOT)
 
 
 def ts_path(area: str, language: str, directory: Path = TRANSLATIONS_DIR) -> Path:
@@ -102,20 +106,22 @@ def _lrelease(ts: Path, qm: Path) -> None:
     _run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)])
 
 
-def update(areas: list[str] | None = None) -> None:
-    TRANSLATIONS_DIR.mkdir(parents=True, exist_ok=True)
-    for area in areas or list(AREAS):
-        sources = area_sources(area)
+def update(areas: list[str] | None = None, *, root: Path = ROOT, table: dict | None = None) -> None:
+    table = table or AREAS
+    directory = _translations_dir(root)
+    directory.mkdir(parents=True, exist_ok=True)
+    for area in areas or list(table):
+        sources = area_sources(area, root=root, table=table)
         if not sources:
             continue
         for language in LANGUAGES_WITH_FILES:
-            _lupdate(sources, ts_path(area, language), language)
+            _lupdate(sources, ts_path(area, language, directory), language)
 
 
-def release(areas: list[str] | None = None) -> None:
-    for area in areas or list(AREAS):
+def release(areas: list[str] | None = None, *, root: Path = ROOT, table: dict | None = None) -> None:
+    for area in areas or list(table or AREAS):
         for language in LANGUAGES_WITH_FILES:
-            ts = ts_path(area, language)
+            ts = ts_path(area, language, _translations_dir(root))
             if ts.exists():
                 _lrelease(ts, ts.with_suffix(".qm"))
 
@@ -146,27 +152,29 @@ def _uses_translation(path: Path) -> bool:
     return any(call in text for call in TRANSLATED_CALLS)
 
 
-def problems() -> list[str]:
+def problems(*, root: Path = ROOT, table: dict | None = None) -> list[str]:
     """Everything that would make a user see English in fr_CA, or a stale .qm."""
     import tempfile
 
+    table = table or AREAS
+    directory = _translations_dir(root)
     found: list[str] = []
     owners: dict[Path, list[str]] = {}
-    for area in AREAS:
-        for source in area_sources(area):
+    for area in table:
+        for source in area_sources(area, root=root, table=table):
             owners.setdefault(source, []).append(area)
-    for source in sorted((ROOT / "views").rglob("*.py")):
-        rel = source.relative_to(ROOT)
+    for source in sorted((root / "views").rglob("*.py")):
+        rel = source.relative_to(root).as_posix()
         areas = owners.get(source, [])
         if len(areas) > 1:
             found.append(f"{rel} belongs to several areas: {', '.join(areas)}")
         elif not areas and _uses_translation(source):
             found.append(f"{rel} has translatable strings but is in no area of views/i18n.py AREAS")
     with tempfile.TemporaryDirectory() as tmp:
-        for area in AREAS:
-            sources = area_sources(area)
+        for area in table:
+            sources = area_sources(area, root=root, table=table)
             for language in LANGUAGES_WITH_FILES:
-                committed = ts_path(area, language)
+                committed = ts_path(area, language, directory)
                 if not sources:
                     continue
                 if not committed.exists():

@@ -1,0 +1,112 @@
+"""Drafts kept in the encrypted vault as a form is typed; slow work off the GUI thread."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from app import drafts
+from app.errors import InvalidInput
+from app.vault import Vault
+from tests.conftest import PASSPHRASE
+from views.bus import DataBus
+from views.context import AppContext
+from views.drafts import DraftKeeper, DraftRegistry
+from views.tasks import TaskRunner
+
+
+class NoteForm(QWidget):
+    """A form like the ones other features build: two fields and a keeper."""
+
+    def __init__(self, ctx: AppContext, debounce_ms: int = 50):
+        super().__init__()
+        self.alias = QLineEdit()
+        self.notes = QPlainTextEdit()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.alias)
+        layout.addWidget(self.notes)
+        self.keeper = DraftKeeper(ctx, "note_form", self.values, self.set_values, owner=self, debounce_ms=debounce_ms)
+        self.keeper.watch(self.alias, self.notes)
+        self.restored = self.keeper.restore()
+
+    def values(self):
+        return {"alias": self.alias.text(), "notes": self.notes.toPlainText()}
+
+    def set_values(self, values):
+        self.alias.setText(values["alias"])
+        self.notes.setPlainText(values["notes"])
+
+
+@pytest.fixture
+def ctx(vault):
+    return AppContext(vault=vault, bus=DataBus(), extras={"drafts": DraftRegistry()})
+
+
+def stored_draft(data_dir):
+    """Read the draft the way a restarted app would: a fresh Vault on the same files."""
+    other = Vault(data_dir)
+    other.unlock(PASSPHRASE)
+    try:
+        with other.session() as s:
+            return drafts.load(s, "note_form")
+    finally:
+        other.lock()
+
+
+def test_typing_is_saved_in_the_vault_shortly_after(qtbot, ctx):
+    form = NoteForm(ctx)
+    qtbot.addWidget(form)
+    qtbot.keyClicks(form.alias, "Grand Marc, casquette rouge")
+    qtbot.keyClicks(form.notes, "cherche un logement")
+    assert form.keeper.dirty
+    qtbot.waitUntil(lambda: not form.keeper.dirty, timeout=3000)
+    assert stored_draft(ctx.vault.paths.root) == {"alias": "Grand Marc, casquette rouge", "notes": "cherche un logement"}
+
+
+def test_flush_all_saves_at_once_and_a_new_form_gets_the_draft_back(qtbot, ctx):
+    form = NoteForm(ctx, debounce_ms=60_000)  # destroyed below, so not given to qtbot
+    qtbot.keyClicks(form.alias, "Élodie")
+    assert stored_draft(ctx.vault.paths.root) is None  # the debounce has not fired
+    ctx.extras["drafts"].flush_all()
+    assert stored_draft(ctx.vault.paths.root) == {"alias": "Élodie", "notes": ""}
+
+    form.deleteLater()
+    qtbot.waitUntil(lambda: ctx.extras["drafts"].keepers() == [], timeout=2000)
+    again = NoteForm(ctx)
+    qtbot.addWidget(again)
+    assert again.restored and again.alias.text() == "Élodie"
+    assert not again.keeper.dirty  # restoring is not typing
+
+
+def test_discard_forgets_the_draft(qtbot, ctx):
+    form = NoteForm(ctx)
+    qtbot.addWidget(form)
+    qtbot.keyClicks(form.alias, "quelqu'un")
+    form.keeper.flush()
+    form.alias.clear()
+    form.keeper.discard()
+    assert stored_draft(ctx.vault.paths.root) is None
+    assert not NoteForm(ctx).restored
+
+
+def test_tasks_deliver_results_and_errors_on_the_gui_thread(qtbot):
+    runner = TaskRunner()
+    seen = []
+
+    def work():
+        seen.append(("work", threading.current_thread() is threading.main_thread()))
+        return 42
+
+    runner.run(work, lambda r: seen.append(("ok", r, threading.current_thread() is threading.main_thread())))
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=3000)
+    assert seen == [("work", False), ("ok", 42, True)]
+
+    def broken():
+        raise InvalidInput("nope")
+
+    failures = []
+    runner.run(broken, lambda r: failures.append("unexpected success"), failures.append)
+    qtbot.waitUntil(lambda: bool(failures), timeout=3000)
+    assert isinstance(failures[0], InvalidInput)
+    assert not runner.busy
