@@ -31,6 +31,10 @@ def cmd_demo(ctx) -> int:
             )
         # Other areas' sample data goes here, each in its own session (e.g. the
         # directory's sample import, issue 4).
+        with vault.session() as s:
+            from app.directory.sample import import_sample
+
+            import_sample(s)
         elapsed = time.perf_counter() - started
     finally:
         vault.lock()

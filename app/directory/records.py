@@ -1,0 +1,76 @@
+"""What the HSDS readers produce and what the import reports.
+
+Both readers (JSON and CSV) flatten HSDS into the same tabular rows, so one
+validation and one upsert serve both forms.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.errors import MilieuError
+
+# Import order: a row may only refer to rows of earlier entities.
+ENTITIES = (
+    "taxonomy_term", "organization", "location", "address", "service",
+    "service_at_location", "phone", "schedule", "language", "attribute",
+)
+
+
+@dataclass
+class Row:
+    entity: str
+    file: str            # file name as the user knows it
+    row: int             # CSV: spreadsheet row (header = 1); JSON: service number in the file
+    data: dict
+    path: str = ""       # JSON: where the object sits, e.g. "phones[0]"
+
+    def field_name(self, name: str) -> str:
+        return f"{self.path}.{name}" if self.path else name
+
+
+@dataclass(frozen=True)
+class RowError:
+    file: str
+    row: int
+    field: str
+    code: str            # stable: required, not_a_number, not_a_date, unknown_reference...
+    why: str             # one English sentence (the GUI translates by code)
+
+    def __str__(self) -> str:
+        return f"{self.file}, row {self.row}, {self.field}: {self.why}"
+
+
+@dataclass
+class ImportResult:
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    skipped: list[RowError] = field(default_factory=list)
+    service_ids: set[int] = field(default_factory=set)
+
+    @property
+    def services_created(self) -> int:
+        return self.created.get("service", 0)
+
+    @property
+    def services_updated(self) -> int:
+        return self.updated.get("service", 0)
+
+
+class DirectoryImportRejected(MilieuError):
+    """Bad rows and no permission to skip them: nothing was imported."""
+
+    code = "directory_import_rejected"
+    exit_code = 21
+
+    def __init__(self, errors: list[RowError]):
+        self.errors = errors
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more bad rows)" if len(errors) > 1 else ""
+        super().__init__(
+            f"Nothing imported: {first}{more}; fix the file or import again with --skip-bad-rows."
+        )
+
+
+class UnreadableDirectoryFile(MilieuError):
+    code = "directory_file_unreadable"
+    exit_code = 22
