@@ -140,8 +140,8 @@ def test_nothing_personal_leaves_without_consent_and_supervision_mark(link):
 
 
 def test_consent_and_mark_together_share_the_alias(link):
-    consenting = add_person(link.worker, "ALIASOK", consent="supervision")
-    unmarked = add_person(link.worker, "ALIASUNMARKED", consent="supervision")
+    consenting = add_person(link.worker, "ALIASOK", consent="full")
+    unmarked = add_person(link.worker, "ALIASUNMARKED", consent="full")
     add_contact(link.worker, [consenting], notes="NOTEOK", marked=True)
     add_contact(link.worker, [unmarked], notes="NOTEUNMARKED", marked=False)
     doc_text = json.dumps(_decrypted(link, export_to(link.worker, link.out).path.read_bytes()), ensure_ascii=False)
@@ -149,8 +149,17 @@ def test_consent_and_mark_together_share_the_alias(link):
     assert "ALIASUNMARKED" not in doc_text and "NOTEUNMARKED" not in doc_text
 
 
+def test_alias_consent_shares_the_alias_but_not_first_name_or_notes(link):
+    person = add_person(link.worker, "ALIASONLY", notes="NOTESHIDDEN", first_name="FIRSTHIDDEN", consent="alias")
+    add_contact(link.worker, [person], notes="CONTACTHIDDEN", marked=True)
+    doc_text = json.dumps(_decrypted(link, export_to(link.worker, link.out).path.read_bytes()), ensure_ascii=False)
+    assert "ALIASONLY" in doc_text
+    for marker in ("NOTESHIDDEN", "FIRSTHIDDEN", "CONTACTHIDDEN"):
+        assert marker not in doc_text
+
+
 def test_withdrawn_consent_removes_the_alias_from_the_copy(link):
-    person = add_person(link.worker, "ALIASGONE", consent="supervision")
+    person = add_person(link.worker, "ALIASGONE", consent="full")
     add_contact(link.worker, [person], notes="NOTEGONE", marked=True)
     import_bytes(link.coord, export_to(link.worker, link.out).path.read_bytes())
     assert "ALIASGONE" in next(iter(coordination_records(link.coord, "person").values())).data
@@ -298,3 +307,27 @@ def test_private_keys_live_only_inside_the_encrypted_database(link):
         if path.is_file():
             blob = path.read_bytes()
             assert not any(secret in blob for secret in secrets)
+
+
+def test_demo_floor_data_round_trips_without_unconsented_aliases(link):
+    """The floor's own snapshots (app.demo via app.history): contacts, people, supplies."""
+    from sqlalchemy import func, select
+
+    from app import demo
+    from models.contacts import Contact
+    from models.people import Person
+
+    with link.worker.session() as s:
+        demo.generate(s, weeks=3, seed=7)
+        live_contacts = s.scalar(select(func.count()).select_from(Contact).where(Contact.deleted_at.is_(None)))
+        hidden = [p.alias for p in s.scalars(select(Person).where(Person.consent_scope == "none"))]
+    result = export_to(link.worker, link.out)
+    data = result.path.read_bytes()
+    doc_text = json.dumps(_decrypted(link, data), ensure_ascii=False)
+    assert hidden and not any(alias in doc_text for alias in hidden)
+    import_bytes(link.coord, data)
+    contacts = coordination_records(link.coord, "contact")
+    assert sum(not r.deleted for r in contacts.values()) == live_contacts
+    sample = json.loads(next(r.data for r in contacts.values() if r.data))
+    assert all(uid.startswith("p-") for uid in sample["person_uids"])
+    assert isinstance(sample["supplies"], list)

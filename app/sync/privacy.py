@@ -6,9 +6,11 @@ an unknown field, is left out: a new column never leaks by default.
 Field rules:
   KEEP       copied as is (codes, counts, dates, uids of non-personal records)
   PERSON     a person's uid (or a list of them): replaced by the worker's stable pseudonym
-  IDENTITY   text that may identify someone (alias, first name, notes): only when
-             the person consented to supervision AND the worker marked the item for
-             supervision (section 5.3 says exactly when)
+  ALIAS      the person's alias: only with consent "alias" or "full" AND the worker's
+             supervision mark (section 5.4 says exactly when)
+  IDENTITY   other text that may identify someone (first name, notes): only with consent
+             "full" AND the worker's supervision mark
+  PAIRS      a list of [uid, integer] pairs (a contact's supply lines)
   {..}       a list of objects, each filtered with this nested policy
 """
 from __future__ import annotations
@@ -20,16 +22,18 @@ from dataclasses import dataclass, field
 KEEP = "keep"
 PERSON = "person"
 IDENTITY = "identity"
+ALIAS = "alias"
+PAIRS = "pairs"
 
-# consent_scope codes under which a person agreed that supervision at La Piaule sees who they are.
-SUPERVISION_CONSENTS = frozenset({"supervision", "all"})
+# consent_scope codes (code list "consent"): what a person agreed supervision may see.
+CONSENT_FOR = {ALIAS: frozenset({"alias", "full"}), IDENTITY: frozenset({"full"})}
 
 _SYNC = {"version": KEEP, "created_at": KEEP, "updated_at": KEEP, "deleted_at": KEEP}
 
 POLICY: dict[str, dict] = {
     "person": {
         **_SYNC,
-        "alias": IDENTITY,
+        "alias": ALIAS,
         "first_name": IDENTITY,
         "notes": IDENTITY,
         "gender_self": IDENTITY,  # in the person's own words
@@ -58,7 +62,7 @@ POLICY: dict[str, dict] = {
         "notes": IDENTITY,
         "person_uids": PERSON,
         "persons": PERSON,
-        "supplies": {"item_uid": KEEP, "quantity": KEEP, "code": KEEP},
+        "supplies": PAIRS,
     },
     "referral": {
         **_SYNC,
@@ -79,6 +83,14 @@ POLICY: dict[str, dict] = {
     "stock_movement": {
         **_SYNC, "item_uid": KEEP, "kind": KEEP, "quantity": KEEP, "occurred_at": KEEP, "contact_uid": KEEP,
     },
+    # Free text of conflicts and staff support (action taken, topic, notes) may name
+    # someone and has no supervision mark: it stays on the worker's machine.
+    "conflict": {
+        **_SYNC, "occurred_at": KEEP, "place_code": KEEP, "parties": KEEP, "intensity": KEEP, "handled_by": KEEP,
+        "outcome": KEEP, "person_uids": PERSON, "contact_uid": KEEP,
+    },
+    "staff_support": {**_SYNC, "occurred_on": KEEP, "kind": KEEP, "staff_count": KEEP, "duration_min": KEEP},
+    "presence": {**_SYNC, "starts_on": KEEP, "span": KEEP, "library_min": KEEP, "street_min": KEEP},
     "code_item": {
         **_SYNC, "list_name": KEEP, "code": KEEP, "label_fr": KEEP, "label_en": KEEP, "category": KEEP,
         "sort_order": KEEP, "retired": KEEP,
@@ -114,18 +126,25 @@ def _person_refs(value, secret: bytes):
 
 @dataclass
 class ShareContext:
-    """What the IDENTITY rule needs to know, from the latest snapshots of the whole change log."""
+    """What the ALIAS and IDENTITY rules need, from the latest snapshots of the whole change log."""
 
-    consented: set[str] = field(default_factory=set)  # person uids with a supervision consent
+    consent: dict[str, str] = field(default_factory=dict)  # person uid -> consent_scope
     marked_persons: set[str] = field(default_factory=set)  # persons in a live contact marked for supervision
     marked_contacts: dict[str, list[str]] = field(default_factory=dict)  # marked contact uid -> person uids
 
-    def person_shared(self, uid: str) -> bool:
-        return uid in self.consented and uid in self.marked_persons
+    def consents(self, uid: str, rule: str) -> bool:
+        return self.consent.get(uid) in CONSENT_FOR[rule]
 
-    def contact_shared(self, uid: str) -> bool:
+    def person_allows(self, uid: str) -> set[str]:
+        if uid not in self.marked_persons:
+            return set()
+        return {rule for rule in (ALIAS, IDENTITY) if self.consents(uid, rule)}
+
+    def contact_allows(self, uid: str) -> set[str]:
         persons = self.marked_contacts.get(uid)
-        return persons is not None and all(p in self.consented for p in persons)
+        if persons is None or not all(self.consents(p, IDENTITY) for p in persons):
+            return set()
+        return {IDENTITY}
 
 
 def contact_person_uids(data: dict) -> list[str]:
@@ -140,18 +159,28 @@ def share_context(latest: dict[tuple[str, str], dict | None]) -> ShareContext:
     """Build the context from {(entity, uid): latest snapshot or None when deleted}."""
     ctx = ShareContext()
     for (entity, uid), data in latest.items():
-        if data is None:
+        if data is None or data.get("deleted_at"):
             continue
-        if entity == "person" and data.get("consent_scope") in SUPERVISION_CONSENTS and not data.get("deleted_at"):
-            ctx.consented.add(uid)
-        elif entity == "contact" and data.get("share_with_supervision") is True and not data.get("deleted_at"):
+        if entity == "person" and isinstance(data.get("consent_scope"), str):
+            ctx.consent[uid] = data["consent_scope"]
+        elif entity == "contact" and data.get("share_with_supervision") is True:
             persons = contact_person_uids(data)
             ctx.marked_contacts[uid] = persons
             ctx.marked_persons.update(persons)
     return ctx
 
 
-def _filter(data: dict, rules: dict, secret: bytes, identity_ok: bool) -> dict:
+def _pairs(value) -> list | None:
+    if not isinstance(value, list):
+        return None
+    return [
+        [v[0], v[1]] for v in value
+        if isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], int)
+        and not isinstance(v[1], bool)
+    ]
+
+
+def _filter(data: dict, rules: dict, secret: bytes, allowed: set[str]) -> dict:
     out = {}
     for name, rule in rules.items():
         if name not in data:
@@ -161,11 +190,11 @@ def _filter(data: dict, rules: dict, secret: bytes, identity_ok: bool) -> dict:
             out[name] = _plain(value)
         elif rule == PERSON:
             out[name] = _person_refs(value, secret)
-        elif rule == IDENTITY:
-            if identity_ok:
+        elif rule == PAIRS:
+            out[name] = _pairs(value)
+        elif rule in (ALIAS, IDENTITY):
+            if rule in allowed:
                 out[name] = _plain(value)
-        elif isinstance(rule, dict) and isinstance(value, list):
-            out[name] = [_filter(v, rule, secret, identity_ok) for v in value if isinstance(v, dict)]
     return out
 
 
@@ -179,12 +208,14 @@ def filter_record(entity: str, uid: str, data: dict, secret: bytes, ctx: ShareCo
     if rules is None:
         return None
     if entity == "person":
-        identity_ok = ctx.person_shared(uid)
+        allowed = ctx.person_allows(uid)
     elif entity == "contact":
-        identity_ok = ctx.contact_shared(uid)
+        allowed = ctx.contact_allows(uid)
     elif entity == "referral":
         person = data.get("person_uid")
-        identity_ok = ctx.contact_shared(data.get("contact_uid") or "") and (not person or person in ctx.consented)
+        allowed = ctx.contact_allows(data.get("contact_uid") or "")
+        if person and not ctx.consents(person, IDENTITY):
+            allowed = set()
     else:
-        identity_ok = False
-    return _filter(data, rules, secret, identity_ok)
+        allowed = set()
+    return _filter(data, rules, secret, allowed)
