@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
@@ -95,9 +95,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(self._idle_seconds(DEFAULT_IDLE_MINUTES), self)
         self.idle.remaining_changed.connect(self.countdown.set_seconds)
         self.idle.idle.connect(self.lock)
-        self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
-        self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.lock_shortcut.activated.connect(self.lock)
+        self.lock_shortcut: QShortcut | None = None  # made at the first unlock (see _enter_workspace)
         self.bus.changed.connect(self._on_changed)
 
         self.setMinimumSize(*MIN_SIZE)
@@ -304,6 +302,13 @@ class MainWindow(QMainWindow):
         from views import registry
         from views.workspace import Workspace, load_class
 
+        if self.lock_shortcut is None:
+            # Imported here, not at cold start: building the Qt namespace's enums is slow.
+            from PySide6.QtCore import Qt
+
+            self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
+            self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            self.lock_shortcut.activated.connect(self.lock)
         workspace = Workspace(self.ctx)
         workspace.lock_requested.connect(self.lock)
         self.workspace = workspace

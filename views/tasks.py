@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 BUSY_DELAY_MS = 300
@@ -27,6 +27,8 @@ class _Task(QObject):
         self._on_success = on_success
         self._on_failure = on_failure
         self._busy = busy
+        from PySide6.QtCore import Qt  # not at import: keeps the Qt namespace off the cold start
+
         # Queued: the slots run in this object's (the GUI) thread.
         self.succeeded.connect(self._deliver_success, Qt.ConnectionType.QueuedConnection)
         self.failed.connect(self._deliver_failure, Qt.ConnectionType.QueuedConnection)
@@ -93,6 +95,8 @@ class TaskRunner(QObject):
     ) -> None:
         dialog = None
         if busy:
+            from PySide6.QtCore import Qt
+
             parent = self._parent_window() if self._parent_window else None
             dialog = QProgressDialog(busy, "", 0, 0, parent)
             dialog.setCancelButton(None)
