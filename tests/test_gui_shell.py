@@ -8,7 +8,7 @@ import hashlib
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 from sqlalchemy import text
 
 from app import drafts, settings
@@ -276,3 +276,25 @@ def test_english_is_selectable(qtbot, qapp, data_dir):
     qtbot.addWidget(window)
     window.start()
     assert window.setup_screen.create_button.text() == "&Create the vault"
+
+
+def test_idle_lock_also_closes_an_open_dialog(qtbot, open_window, locked_vault):
+    window = open_window(locked_vault.paths.root, idle_lock_seconds=1.0)
+    unlock_with(qtbot, window, PASSPHRASE)
+    # A real message box, left open by a worker who walked away: exec() returns at the lock.
+    window.dialogs.info("Fiche", "Grand Marc, casquette rouge")
+    assert not window.is_unlocked
+    assert not any(w.isVisible() for w in QApplication.topLevelWidgets() if w is not window)
+
+
+def test_closing_the_window_keeps_the_draft(qtbot, open_window, locked_vault):
+    window = open_window(locked_vault.paths.root)
+    unlock_with(qtbot, window, PASSPHRASE)
+    page = window.workspace.page("settings")
+    page.worker.selectAll()
+    qtbot.keyClicks(page.worker, "Camille (brouillon)")
+    window.close()
+    assert not window.vault.is_unlocked
+    locked_vault.unlock(PASSPHRASE)
+    with locked_vault.session() as s:
+        assert drafts.load(s, "settings")["worker_name"] == "Camille (brouillon)"

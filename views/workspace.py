@@ -46,6 +46,7 @@ class Workspace(QWidget):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         font = self.sidebar.font()
         font.setPointSize(font.pointSize() + 2)
         self.sidebar.setFont(font)

@@ -6,6 +6,7 @@ The form keeps a draft (views.drafts) like every form that can be interrupted by
 """
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,6 +47,7 @@ class SettingsPage(Page):
 
         form = QFormLayout()
         form.setVerticalSpacing(12)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.site = QLineEdit()
         self.site.setObjectName("settings_site")
         self.site.setMaxLength(120)
@@ -62,7 +64,8 @@ class SettingsPage(Page):
             self.language.addItem(name, code)
         for edit in (self.site, self.worker, self.idle_minutes, self.language):
             edit.setMinimumHeight(36)
-            edit.setMaximumWidth(480)
+        for edit, width in ((self.site, 480), (self.worker, 480), (self.idle_minutes, 140), (self.language, 260)):
+            edit.setMaximumWidth(width)
         form.addRow(self.tr("&Site name:"), self.site)
         form.addRow(self.tr("&Your name:"), self.worker)
         form.addRow(self.tr("&Lock after idle for:"), self.idle_minutes)
