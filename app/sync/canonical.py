@@ -87,8 +87,8 @@ def decode(data: bytes):
 
 
 def compress(data: bytes) -> bytes:
-    """zlib (RFC 1950) at level 9; any conforming zlib stream is accepted when reading."""
-    return zlib.compress(data, 9)
+    """zlib (RFC 1950) at level 6; any conforming zlib stream is accepted when reading."""
+    return zlib.compress(data, 6)
 
 
 def decompress(data: bytes, limit: int) -> bytes:

@@ -137,29 +137,62 @@ def file_name(site: str, worker_short_id: str, sequence: int, week: str) -> str:
     return f"milieu-{site_slug(site)}-{worker_short_id}-seq{sequence:06d}-{week}.bundle"
 
 
+def _share_rows(session: Session) -> dict[tuple[str, str], RecordVersion]:
+    """Latest versions that can widen what is shared: contacts marked for supervision and
+    persons with a consent other than "none". Snapshots are canonical JSON (app.history),
+    so a plain text test selects them without parsing every record of the log."""
+    latest = (
+        select(func.max(RecordVersion.id).label("mid"))
+        .where(RecordVersion.entity.in_(("person", "contact")))
+        .group_by(RecordVersion.entity, RecordVersion.uid)
+        .subquery()
+    )
+    query = (
+        select(RecordVersion)
+        .join(latest, RecordVersion.id == latest.c.mid)
+        .where(
+            ((RecordVersion.entity == "contact") & RecordVersion.data.contains('"share_with_supervision":true', autoescape=True))
+            | ((RecordVersion.entity == "person") & ~RecordVersion.data.contains('"consent_scope":"none"', autoescape=True))
+        )
+    )
+    return {(r.entity, r.uid): r for r in session.scalars(query)}
+
+
 def _collect(session: Session, full: bool, after_id: int, secret: bytes):
     """Latest version of each changed record, filtered, plus the withheld counts."""
     changed = _latest(session, 0 if full else after_id)
+    snapshots = {key: json.loads(row.data) for key, row in changed.items()}
     # Persons and contacts decide what identity text may be shared: read their latest state.
-    context_rows = _latest(session, 0, ("person", "contact")) if not full else {
-        k: v for k, v in changed.items() if k[0] in ("person", "contact")
-    }
-    snapshots = {k: json.loads(r.data) for k, r in context_rows.items()}
-    ctx = privacy.share_context({k: (None if _is_deleted(context_rows[k], d) else d) for k, d in snapshots.items()})
+    context_rows = changed if full else {**_share_rows(session), **{k: v for k, v in changed.items() if k[0] in ("person", "contact")}}
+    for key, row in context_rows.items():
+        if key not in snapshots:
+            snapshots[key] = json.loads(row.data)
+    ctx = privacy.share_context({
+        key: (None if _is_deleted(row, snapshots[key]) else snapshots[key]) for key, row in context_rows.items()
+    })
     if not full:
-        # A change of consent or of a supervision mark changes what related records show.
-        extra = set()
-        for (entity, uid) in list(changed):
-            if entity == "person":
-                extra |= {key for key, d in snapshots.items() if key[0] == "contact" and uid in privacy.contact_person_uids(d)}
-            elif entity == "contact" and (entity, uid) in snapshots:
-                extra |= {("person", p) for p in privacy.contact_person_uids(snapshots[(entity, uid)])}
-        for key in extra:
-            if key not in changed and key in context_rows:
-                changed[key] = context_rows[key]
+        # A change of consent or of a supervision mark changes what related records show:
+        # a changed person brings its marked contacts, a changed contact brings its persons.
+        extra: dict[tuple[str, str], RecordVersion] = {}
+        changed_persons = {uid for (entity, uid) in changed if entity == "person"}
+        for contact_uid, persons in ctx.marked_contacts.items():
+            if changed_persons & set(persons):
+                extra[("contact", contact_uid)] = context_rows[("contact", contact_uid)]
+        wanted = {
+            p for (entity, uid) in changed if entity == "contact"
+            for p in privacy.contact_person_uids(snapshots[(entity, uid)])
+        }
+        wanted -= changed_persons
+        if wanted:
+            for row in _latest_of(session, "person", wanted).values():
+                extra[(row.entity, row.uid)] = row
+        for key, row in extra.items():
+            if key not in changed:
+                changed[key] = row
+                snapshots.setdefault(key, json.loads(row.data))
     records, withheld = [], {}
     for (entity, uid), row in changed.items():
-        data = snapshots.get((entity, uid)) or json.loads(row.data)
+        data = snapshots[(entity, uid)]
         deleted = _is_deleted(row, data)
         filtered = privacy.filter_record(entity, uid, data, secret, ctx)
         if filtered is None:
@@ -177,6 +210,19 @@ def _collect(session: Session, full: bool, after_id: int, secret: bytes):
     last_id = max((r.id for r in changed.values()), default=after_id)
     first_at = min((r.changed_at for r in changed.values()), default=None)
     return records, withheld, max(last_id, after_id), first_at
+
+
+def _latest_of(session: Session, entity: str, uids: set[str]) -> dict[str, RecordVersion]:
+    out: dict[str, RecordVersion] = {}
+    ordered = sorted(uids)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        ids = select(func.max(RecordVersion.id)).where(
+            RecordVersion.entity == entity, RecordVersion.uid.in_(chunk)
+        ).group_by(RecordVersion.uid)
+        for row in session.scalars(select(RecordVersion).where(RecordVersion.id.in_(ids))):
+            out[row.uid] = row
+    return out
 
 
 def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today: date | None = None) -> ExportResult:

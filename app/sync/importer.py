@@ -10,14 +10,14 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from cryptography.hazmat.primitives.asymmetric import ed25519
+from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
 from app.sync import envelope, keys, payload
 from app.sync.errors import HeaderMismatch, NotConfigured, UnknownSigner, WrongRecipient
-from models.sync import BundleReceived, SyncPeer, SyncRecord
+from models.sync import BundleReceived, SyncKey, SyncPeer, SyncRecord
 
 IMPORTED = "imported"
 ALREADY_IMPORTED = "already_imported"
@@ -87,8 +87,10 @@ def verify(session: Session, data: bytes) -> Verified:
     """Every check of section 8, without writing anything."""
     _require_coordination(session)
     header = envelope.parse_header(data)
-    own = keys.own_identity(session)
-    if header.recipient_key_id != own.receiving_key_id:
+    receiving = session.get(SyncKey, keys.RECEIVING)
+    if receiving is None:
+        raise NotConfigured("This coordination vault has no receiving key.")
+    if header.recipient_key_id != keys.key_id(keys.X25519, receiving.public):
         raise WrongRecipient("The bundle is encrypted to another receiving key than this coordination vault's.")
     peer = trusted_worker(session, header.signer_key_id.hex())
     if peer is None:
@@ -96,7 +98,8 @@ def verify(session: Session, data: bytes) -> Verified:
             "The bundle is signed by a key this coordination vault does not trust (milieu coordination trust FILE)."
         )
     envelope.verify_signature(data, header, ed25519.Ed25519PublicKey.from_public_bytes(peer.signing_public))
-    body = payload.parse(envelope.decrypt(data, header, keys.receiving_key(session)))
+    private = x25519.X25519PrivateKey.from_private_bytes(receiving.secret)
+    body = payload.parse(envelope.decrypt(data, header, private))
     doc = body.doc
     if (
         doc["sequence"] != header.sequence
@@ -147,10 +150,7 @@ def import_bundle(session: Session, data: bytes, file_name: str = "") -> ImportR
     if seq - 1 in seen and doc["previous_sha256"] != seen[seq - 1]:
         result.warnings.append(f"This bundle does not follow bundle {seq - 1} as it was received.")
 
-    stored = {
-        (r.entity, r.uid): r
-        for r in session.scalars(select(SyncRecord).where(SyncRecord.peer_id == peer.id))
-    }
+    stored = _stored(session, peer.id, None if doc["full"] else doc["records"])
     present = set()
     for rec in doc["records"]:
         key = (rec["entity"], rec["uid"])
@@ -182,6 +182,23 @@ def import_bundle(session: Session, data: bytes, file_name: str = "") -> ImportR
     audit.record(session, "bundle_import", f"sequence {seq}")
     session.flush()
     return result
+
+
+def _stored(session: Session, peer_id: int, records: list[dict] | None) -> dict[tuple[str, str], SyncRecord]:
+    """The worker's stored records: all of them (full refresh) or those the bundle names."""
+    query = select(SyncRecord).where(SyncRecord.peer_id == peer_id)
+    if records is None:
+        return {(r.entity, r.uid): r for r in session.scalars(query)}
+    by_entity: dict[str, list[str]] = {}
+    for rec in records:
+        by_entity.setdefault(rec["entity"], []).append(rec["uid"])
+    out = {}
+    for entity, uids in by_entity.items():  # (peer_id, entity, uid) is the unique index
+        for start in range(0, len(uids), 500):
+            chunk = uids[start : start + 500]
+            for r in session.scalars(query.where(SyncRecord.entity == entity, SyncRecord.uid.in_(chunk))):
+                out[(r.entity, r.uid)] = r
+    return out
 
 
 @dataclass
