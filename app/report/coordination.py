@@ -1,0 +1,174 @@
+"""La Piaule's side: the same report from the records imported from workers' bundles.
+
+Imported records sit in ``models.sync.SyncRecord`` as filtered JSON snapshots,
+keyed by (worker, entity, uid); persons arrive under a pseudonym. This module
+turns them into the same plain rows as the worker's vault, per worker or for all
+workers together.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import settings
+from app.activity.presence import PresenceRow
+from app.report import aggregate
+from app.report import labels as words
+from app.report.model import Report
+from app.report.period import Period
+from app.report.rows import (
+    ConflictRow, ContactRow, PersonRow, ReferralRow, ReportInput, SupplyRow, SupportRow,
+)
+from app.report.worker import LABELLED_LISTS, code_labels
+from models.supplies import GIVEN
+from models.sync import SyncPeer, SyncRecord
+
+ENTITIES = (
+    "contact", "person", "referral", "stock_movement", "supply_item", "code_item",
+    "conflict", "staff_support", "presence",
+)
+
+
+def _when(text) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _day(text) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _int(value, default: int = 0) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def workers(session: Session) -> list[SyncPeer]:
+    """Workers with at least one imported record."""
+    ids = set(session.scalars(select(SyncRecord.peer_id).distinct()))
+    return [p for p in session.scalars(select(SyncPeer).order_by(SyncPeer.label)) if p.id in ids]
+
+
+def _records(session: Session, peer_id: int | None):
+    """{entity: [(peer_id, uid, data)]} of live records."""
+    query = select(SyncRecord.peer_id, SyncRecord.entity, SyncRecord.uid, SyncRecord.data).where(
+        SyncRecord.entity.in_(ENTITIES), SyncRecord.deleted.is_(False)
+    )
+    if peer_id is not None:
+        query = query.where(SyncRecord.peer_id == peer_id)
+    out: dict[str, list] = defaultdict(list)
+    for peer, entity, uid, text in session.execute(query):
+        if not text:
+            continue
+        data = json.loads(text)
+        if data.get("deleted_at"):
+            continue
+        out[entity].append((peer, uid, data))
+    return out
+
+
+def load(session: Session, p: Period, peer_id: int | None = None, lang: str = "fr") -> ReportInput:
+    records = _records(session, peer_id)
+    start, end = p.start, p.end
+
+    def inside(when: datetime | None) -> bool:
+        return when is not None and start <= when.date() < end
+
+    contact_day: dict[tuple, date] = {}
+    started: dict = {}
+    contacts: list[ContactRow] = []
+    first_seen: dict[tuple, date] = {}
+    for peer, uid, data in records["contact"]:
+        when = _when(data.get("occurred_at"))
+        if when is None:
+            continue
+        contact_day[(peer, uid)] = when.date()
+        if peer not in started or when.date() < started[peer]:
+            started[peer] = when.date()
+        persons = tuple((peer, person) for person in (data.get("person_uids") or data.get("persons") or []))
+        for key in persons:
+            if key not in first_seen or when.date() < first_seen[key]:
+                first_seen[key] = when.date()
+        if inside(when):
+            contacts.append(ContactRow(
+                when, persons, tuple(data.get("types") or ()), tuple(data.get("themes") or ()),
+                _int(data.get("unidentified_count")),
+            ))
+
+    persons = {
+        (peer, uid): PersonRow((peer, uid), data.get("age_bracket"), data.get("gender"))
+        for peer, uid, data in records["person"]
+    }
+
+    referrals = []
+    for peer, _uid, data in records["referral"]:
+        # The contact's day; a referral that does not name its contact counts on the day it was made.
+        day = contact_day.get((peer, data.get("contact_uid"))) or _day(data.get("created_at"))
+        if day is not None and start <= day < end:
+            referrals.append(ReferralRow(day, data.get("status") or "", data.get("outcome") or ""))
+
+    item_names = {(peer, uid): data.get("name") or "" for peer, uid, data in records["supply_item"]}
+    given: dict[str, int] = defaultdict(int)
+    for peer, _uid, data in records["stock_movement"]:
+        if data.get("kind") == GIVEN and inside(_when(data.get("occurred_at"))):
+            given[item_names.get((peer, data.get("item_uid")), "?")] -= _int(data.get("quantity"))
+    supplies = [SupplyRow(name, qty) for name, qty in given.items()]
+
+    conflicts = []
+    for _peer, _uid, data in records["conflict"]:
+        when = _when(data.get("occurred_at"))
+        if inside(when):
+            conflicts.append(ConflictRow(when, _int(data.get("intensity"), 1), data.get("parties") or "other"))
+    supports = []
+    for _peer, _uid, data in records["staff_support"]:
+        day = _day(data.get("occurred_on"))
+        if day is not None and start <= day < end:
+            supports.append(SupportRow(day, data.get("kind") or "", _int(data.get("staff_count"), 1),
+                                       _int(data.get("duration_min"))))
+
+    peers = [peer_id] if peer_id is not None else sorted({peer for rows in records.values() for peer, _, _ in rows})
+    presence: dict = {peer: [] for peer in peers}
+    for peer, _uid, data in records["presence"]:
+        day = _day(data.get("starts_on"))
+        if day is not None:
+            presence.setdefault(peer, []).append(
+                PresenceRow(day, data.get("span") or "week", _int(data.get("library_min")), _int(data.get("street_min")))
+            )
+
+    labels = code_labels(session, lang)
+    for _peer, _uid, data in records["code_item"]:
+        name = data.get("list_name")
+        if name in LABELLED_LISTS:
+            text = data.get("label_en") if lang.startswith("en") and data.get("label_en") else data.get("label_fr")
+            labels.setdefault(name, {}).setdefault(data.get("code"), text or data.get("code"))
+
+    return ReportInput(
+        contacts=contacts, persons=persons, first_seen=first_seen, referrals=referrals, supplies=supplies,
+        conflicts=conflicts, supports=supports, presence=presence, presence_from=started, labels=labels,
+    )
+
+
+def report(
+    session: Session, p: Period, peer_id: int | None = None, *, lang: str = "fr", today: date | None = None
+) -> Report:
+    """One worker's report (``peer_id``) or all workers together (None)."""
+    if peer_id is None:
+        scope = words.text("all_workers", lang)
+    else:
+        peer = session.get(SyncPeer, peer_id)
+        scope = peer.label if peer is not None else str(peer_id)
+    return aggregate.compute(
+        load(session, p, peer_id, lang), p, site=settings.get(session, settings.SITE_NAME, "") or "",
+        scope=scope, lang=lang, today=today,
+    )

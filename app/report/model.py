@@ -1,0 +1,57 @@
+"""What a computed report holds: figures, tables, and where they came from."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.report.period import Period
+
+# How a table is best drawn beside it (the GUI and the PDF pick the chart from this).
+BAR = "bar"
+LINE = "line"
+NO_CHART = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    value: int | float | None
+    people: bool = False  # a count of people: suppressed below 5 in exports for outside
+    decimals: int = 0
+
+
+@dataclass
+class Table:
+    key: str
+    columns: list[str]  # column keys (labels in app.report.labels)
+    rows: list[list]  # first cell: a label; then numbers
+    people_columns: frozenset[int] = frozenset()
+    decimals: dict[int, int] = field(default_factory=dict)  # column -> decimals shown
+    chart: str = BAR
+    chart_columns: tuple[int, ...] = (1,)  # the series drawn
+    header_labels: dict[int, str] = field(default_factory=dict)  # columns named by data (e.g. genders)
+
+
+@dataclass
+class Report:
+    period: Period
+    site: str
+    scope: str  # the worker's name, a worker's label, or "all workers"
+    generated_on: date
+    lang: str
+    figures: list[Figure]
+    tables: list[Table]
+    presence_note: str = ""
+
+    def figure(self, key: str) -> Figure:
+        return next(f for f in self.figures if f.key == key)
+
+    def value(self, key: str):
+        return self.figure(key).value
+
+    def table(self, key: str) -> Table:
+        return next(t for t in self.tables if t.key == key)
+
+    def as_dict(self, table_key: str) -> dict:
+        """First column -> second column (handy for a two-column table)."""
+        return {row[0]: row[1] for row in self.table(table_key).rows}

@@ -1,0 +1,252 @@
+"""The "Bilan": figures known in advance, the same on both sides, small counts hidden outside."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import stat
+from datetime import date, datetime
+
+import pytest
+from openpyxl import load_workbook
+
+import activity_data as D
+from app.report import aggregate, coordination, export, suppress, worker
+from app.report import period as periods
+from models.sync import SyncPeer, SyncRecord
+
+
+@pytest.fixture
+def pilot(vault):
+    """A pilot this test may change."""
+    D.build(vault)
+    return vault
+
+
+@pytest.fixture(scope="module")
+def shared_pilot(tmp_path_factory):
+    """One pilot for the tests that only read it (building it takes seconds)."""
+    from app.vault import Vault
+    from conftest import FAST_KDF, PASSPHRASE
+
+    vault = Vault(tmp_path_factory.mktemp("pilot") / "data")
+    vault.create(PASSPHRASE, site_name="Bibliothèque de test", worker_name="Intervenant test", kdf_params=FAST_KDF)
+    D.build(vault)
+    yield vault
+    vault.lock()
+
+
+def pilot_report(vault, **kw):
+    with vault.session() as s:
+        return worker.report(s, worker.pilot_period(s, D.TODAY), today=D.TODAY, **kw)
+
+
+def test_pilot_report_gives_the_known_figures(shared_pilot):
+    r = pilot_report(shared_pilot)
+    assert (r.period.start, r.period.last_day) == (D.PILOT_FIRST, D.PILOT_LAST)
+    for key in ("interventions", "people", "new_people", "unidentified", "referrals", "conflicts",
+                "intensity_mean", "intensity_max", "staff_support", "staff_reached", "staff_support_hours",
+                "presence_hours", "interventions_per_hour"):
+        assert r.value(key) == D.EXPECTED[key], key
+    assert {row[0]: tuple(row[1:]) for row in r.table("activity_by_month").rows} == D.EXPECTED["by_month"]
+    assert {k: v for k, v in r.as_dict("by_type").items() if v} == D.EXPECTED["types"]
+    assert r.as_dict("by_theme") == D.EXPECTED["themes"]
+    ages = r.table("people_by_age_gender")
+    assert [ages.header_labels[1], ages.header_labels[2]] == ["Homme", "Femme"]
+    assert {row[0]: tuple(row[1:]) for row in ages.rows} == D.EXPECTED["age_gender"]
+    assert r.as_dict("referrals_by_status") == D.EXPECTED["referral_status"]
+    assert r.as_dict("referrals_by_outcome") == D.EXPECTED["referral_outcome"]
+    assert r.as_dict("supplies_by_item") == D.EXPECTED["supplies"]
+    assert {row[0]: tuple(row[1:]) for row in r.table("conflicts_by_month").rows} == D.EXPECTED["conflicts_by_month"]
+    assert [row[1] for row in r.table("conflicts_by_intensity").rows] == D.EXPECTED["by_intensity"]
+
+
+def test_a_later_quarter_counts_people_already_met_as_not_new(shared_pilot):
+    with shared_pilot.session() as s:
+        r = worker.report(s, periods.custom(date(2026, 3, 1), date(2026, 5, 31)), today=D.TODAY)
+    assert r.value("interventions") == 50 + 56 + 60
+    assert r.value("people") == 82  # contacts 85..250 meet everyone again
+    assert r.value("new_people") == 0
+    assert r.value("conflicts") == 9
+    assert r.value("intensity_max") == 3
+
+
+@pytest.mark.parametrize("first,last", [
+    (date(2026, 1, 1), date(2026, 5, 31)), (date(2026, 2, 10), date(2026, 4, 20)),
+    (date(2026, 5, 1), date(2026, 5, 31)), (date(2025, 1, 1), date(2025, 12, 31)),
+])
+def test_sql_tallies_equal_the_plain_row_aggregation(shared_pilot, first, last):
+    """The fast SQL path and the pure function the coordination side uses agree."""
+    p = periods.custom(first, last)
+    with shared_pilot.session() as s:
+        fast = worker.tally(s, p)
+        slow = aggregate.tally(worker.load(s, p), p)
+    for name in ("contacts_by_month", "unidentified", "types", "themes", "people", "people_by_month",
+                 "new_people", "new_by_month", "age_gender", "referral_status", "referral_outcome", "supplies"):
+        assert getattr(fast, name) == getattr(slow, name), name
+
+
+def test_deleted_contacts_and_conflicts_no_longer_count(pilot):
+    from app import contacts
+    from app.activity import conflicts
+    from models.activity import Conflict
+    from models.contacts import Contact
+    from sqlalchemy import select
+
+    with pilot.session() as s:
+        first = s.scalars(select(Contact).order_by(Contact.occurred_at)).first()
+        contacts.delete_contact(s, first.id)
+        worst = s.scalars(select(Conflict).where(Conflict.intensity == 5)).one()
+        conflicts.delete(s, worst.id)
+    r = pilot_report(pilot)
+    assert r.value("interventions") == 250
+    assert r.value("conflicts") == 19
+    assert r.value("intensity_max") == 4
+
+
+def test_screen_shows_exact_numbers_and_exports_hide_small_counts(shared_pilot, tmp_path):
+    r = pilot_report(shared_pilot)
+    assert r.table("people_by_age_gender").rows[0] == ["18 à 24 ans", 7, 3, 10]  # exact for the worker
+
+    export.write(r, tmp_path / "bilan.csv", "csv")
+    text = (tmp_path / "bilan.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert ["18 à 24 ans", "7", "< 5", "10"] in rows
+    assert ["Interventions", "251"] in rows
+    assert any("inférieurs à 5" in " ".join(row) for row in rows)
+
+    export.write(r, tmp_path / "bilan.xlsx", "xlsx")
+    book = load_workbook(tmp_path / "bilan.xlsx")
+    sheet = next(ws for ws in book.worksheets if ws["A1"].value == "Personnes par tranche d'âge et genre")
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert ["18 à 24 ans", 7, "< 5", 10] in values
+    assert any(v and "inférieurs à 5" in str(v[0]) for v in values)
+    summary = book.worksheets[0]
+    assert ["Interventions", 251] in [[c.value for c in row][:2] for row in summary.iter_rows()]
+
+
+def test_exact_export_keeps_small_counts_and_has_no_note(shared_pilot, tmp_path):
+    r = pilot_report(shared_pilot)
+    export.write(r, tmp_path / "exact.csv", "csv", outside=False)
+    text = (tmp_path / "exact.csv").read_text("utf-8-sig")
+    assert "18 à 24 ans;7;3;10" in text
+    assert "< 5" not in text and "inférieurs à 5" not in text
+
+
+def test_suppression_masks_one_to_four_people_only():
+    assert [suppress.masked(n, True, True) for n in (0, 1, 4, 5)] == [0, "< 5", "< 5", 5]
+    assert suppress.masked(3, False, True) == 3  # not a count of people
+    assert suppress.masked(3, True, False) == 3  # the worker's own view
+
+
+def test_exports_are_owner_only(shared_pilot, tmp_path):
+    r = pilot_report(shared_pilot)
+    for fmt in ("csv", "xlsx"):
+        path = export.write(r, tmp_path / f"b.{fmt}", fmt)
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.csv", "b.xlsx"]  # no temp file left
+
+
+def test_cli_report_writes_csv_and_xlsx(pilot, tmp_path, monkeypatch, capsys):
+    from app.cli import main
+
+    pilot.lock()
+    monkeypatch.setenv("MILIEU_PASSPHRASE", "correct horse battery staple")
+    out = tmp_path / "bilan.csv"
+    code = main(["--data-dir", str(pilot.paths.root), "report", "--from", "2026-01-01", "--to", "2026-05-31",
+                 "--format", "csv", "--out", str(out)])
+    assert code == 0
+    assert "Interventions;251" in out.read_text("utf-8-sig")
+    assert main(["--data-dir", str(pilot.paths.root), "report", "--from", "2026-03-01", "--to", "2026-03-31",
+                 "--out", str(tmp_path / "mars.xlsx")]) == 0
+    assert load_workbook(tmp_path / "mars.xlsx").worksheets[0]["B9"].value == 50
+
+
+def test_cli_report_refuses_bad_input_with_one_sentence(vault, tmp_path, monkeypatch, capsys):
+    from app.cli import main
+    from app.report import renderers
+
+    vault.lock()
+    monkeypatch.setenv("MILIEU_PASSPHRASE", "correct horse battery staple")
+    base = ["--data-dir", str(vault.paths.root), "report"]
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(base + ["--from", "2026-13-01", "--out", str(out / "x.csv")]) == 9
+    assert main(base + ["--from", "2026-05-01", "--to", "2026-04-01", "--out", str(out / "x.csv")]) == 9
+    assert main(base + ["--out", str(out / "x.txt")]) == 9
+    monkeypatch.setattr(renderers, "_RENDERERS", {})  # app.cli alone, without the GUI layer
+    assert main(base + ["--format", "pdf", "--out", str(out / "x.pdf")]) == renderers.RendererMissing.exit_code
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "milieu command" in err
+    assert not any(out.iterdir())
+
+
+# ---- coordination side -------------------------------------------------------------
+
+def test_coordination_report_from_imported_bundles(pilot, tmp_path):
+    from bundle_kit import export_to, import_bytes, make_coordination, pair
+
+    coord = make_coordination(tmp_path / "piaule")
+    try:
+        pair(pilot, coord)
+        result = export_to(pilot, tmp_path / "out")
+        import_bytes(coord, result.path.read_bytes())
+        with coord.session() as s:
+            p = periods.custom(D.PILOT_FIRST, D.PILOT_LAST)
+            peers = coordination.workers(s)
+            assert len(peers) == 1
+            both = [coordination.report(s, p, peers[0].id, today=D.TODAY),
+                    coordination.report(s, p, None, today=D.TODAY)]
+        for r in both:
+            assert r.value("interventions") == D.EXPECTED["interventions"]
+            assert r.value("people") == D.EXPECTED["people"]
+            assert r.value("new_people") == D.EXPECTED["new_people"]
+            assert {row[0]: tuple(row[1:]) for row in r.table("activity_by_month").rows} == D.EXPECTED["by_month"]
+            assert {k: v for k, v in r.as_dict("by_type").items() if v} == D.EXPECTED["types"]
+            assert r.as_dict("by_theme") == D.EXPECTED["themes"]
+            assert {row[0]: tuple(row[1:]) for row in r.table("people_by_age_gender").rows} == D.EXPECTED["age_gender"]
+            assert r.as_dict("supplies_by_item") == D.EXPECTED["supplies"]
+        assert both[1].scope == "Tous les intervenant·es"
+    finally:
+        coord.lock()
+
+
+def _store(s, peer_id: int, entity: str, uid: str, data: dict) -> None:
+    s.add(SyncRecord(peer_id=peer_id, entity=entity, uid=uid, version=1, deleted=False,
+                     changed_at=datetime(2026, 6, 1), data=json.dumps(data), bundle_sequence=1))
+
+
+def test_coordination_sums_workers_and_reads_conflicts_support_and_presence(make_vault):
+    """Two workers' records in the coordination store (as the importer leaves them)."""
+    coord = make_vault("piaule")
+    with coord.session() as s:
+        peers = []
+        for n in (1, 2):
+            peer = SyncPeer(role="worker", label=f"Intervenant·e {n}", signing_public=bytes([n]) * 32,
+                            key_id=f"{n:064x}", fingerprint=f"fp{n}")
+            s.add(peer)
+            s.flush()
+            peers.append(peer.id)
+        for n, peer in enumerate(peers, start=1):
+            # Each worker: the same pseudonym "p-1" (different people), 3 contacts in March.
+            for k in range(3):
+                _store(s, peer, "contact", f"c{n}{k}", {"occurred_at": f"2026-03-0{k + 2}T10:00:00",
+                                                       "person_uids": ["p-1"], "types": ["listening"]})
+            _store(s, peer, "conflict", f"k{n}", {"occurred_at": "2026-03-05T14:00:00", "intensity": 2 + n,
+                                                  "parties": "patron_staff"})
+            _store(s, peer, "staff_support", f"s{n}", {"occurred_on": "2026-03-04", "kind": "debrief",
+                                                      "staff_count": 2, "duration_min": 90})
+        # Worker 2 entered the week of March 2 as 30 h in the library and nothing in the street.
+        _store(s, peers[1], "presence", "w2", {"starts_on": "2026-03-02", "span": "week",
+                                               "library_min": 1800, "street_min": 0})
+        p = periods.custom(date(2026, 3, 2), date(2026, 3, 6))  # Monday to Friday
+        one = coordination.report(s, p, peers[0], today=D.TODAY)
+        every = coordination.report(s, p, None, today=D.TODAY)
+    assert (one.value("interventions"), one.value("people"), one.value("conflicts")) == (3, 1, 1)
+    assert one.scope == "Intervenant·e 1"
+    assert one.value("presence_hours") == 35.0  # the schedule
+    assert (every.value("interventions"), every.value("people")) == (6, 2)
+    assert (every.value("conflicts"), every.value("intensity_mean"), every.value("intensity_max")) == (2, 3.5, 4)
+    assert (every.value("staff_support"), every.value("staff_support_hours")) == (2, 3.0)
+    assert every.value("presence_hours") == 35.0 + 30.0
