@@ -16,12 +16,27 @@ def _config() -> Config:
     return cfg
 
 
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_config())
+
+
 def code_heads() -> set[str]:
-    return set(ScriptDirectory.from_config(_config()).get_heads())
+    return set(_scripts().get_heads())
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+    return {rev.revision for rev in _scripts().walk_revisions()}
+
+
+def applied_revisions(current: set[str]) -> set[str]:
+    """Every revision a database at ``current`` has run, dependencies included.
+
+    alembic_version lists heads only, and a branch that another depends on is
+    folded into its dependant, so compare closures rather than head sets.
+    """
+    if not current:
+        return set()
+    return {rev.revision for rev in _scripts().iterate_revisions(tuple(current), "base")}
 
 
 def database_heads(conn: Connection) -> set[str]:
@@ -38,7 +53,6 @@ class SchemaState:
     def __init__(self, engine: Engine):
         with engine.connect() as conn:
             self.current = database_heads(conn)
-        self.heads = code_heads()
         self.unknown = self.current - known_revisions()
 
     @property
@@ -47,7 +61,7 @@ class SchemaState:
 
     @property
     def up_to_date(self) -> bool:
-        return self.current == self.heads
+        return not self.unknown and applied_revisions(self.current) == known_revisions()
 
     @property
     def empty(self) -> bool:
