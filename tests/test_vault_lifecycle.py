@@ -43,11 +43,11 @@ def test_older_schema_is_backed_up_then_migrated(tmp_path):
     from app.keyfile import KeyFile
     import os
 
-    key = bytearray(os.urandom(32))
-    vault._open(key)
+    key = os.urandom(32)
+    vault._open(bytearray(key))  # lock() wipes this copy
     schema.upgrade(vault.engine, "0001")
     vault.lock()
-    KeyFile.wrap_key(bytes(key), PASSPHRASE, FAST_KDF).save(vault.paths.keyfile)
+    KeyFile.wrap_key(key, PASSPHRASE, FAST_KDF).save(vault.paths.keyfile)
     if schema.code_heads() == {"0001"}:
         pytest.skip("only the base revision exists")
     vault.unlock(PASSPHRASE)
