@@ -110,3 +110,21 @@ def test_tasks_deliver_results_and_errors_on_the_gui_thread(qtbot):
     qtbot.waitUntil(lambda: bool(failures), timeout=3000)
     assert isinstance(failures[0], InvalidInput)
     assert not runner.busy
+
+
+def test_slow_work_shows_a_busy_indication_until_done(qtbot):
+    import time
+
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    runner = TaskRunner()
+    done = []
+    runner.run(lambda: time.sleep(1.0), done.append, busy="Exportation en cours…")
+
+    def busy_dialogs():
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(busy_dialogs()), timeout=900)
+    assert busy_dialogs()[0].labelText() == "Exportation en cours…"
+    qtbot.waitUntil(lambda: bool(done), timeout=3000)
+    assert busy_dialogs() == []

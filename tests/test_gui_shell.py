@@ -8,7 +8,7 @@ import hashlib
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit
 from sqlalchemy import text
 
 from app import drafts, settings
@@ -17,6 +17,27 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 from views.i18n import install_translators
 from views.main_window import MainWindow
 from views.page import Page
+
+
+class NotesPage(Page):
+    """A second page, as another feature would plug in through views/registry.py."""
+
+    page_id = "notes"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.note = QLineEdit(self)
+
+    def title(self):
+        return "Notes"
+
+
+class NoteCount(QLabel):
+    """A status widget, as another feature would list in STATUS_WIDGETS."""
+
+    def __init__(self, ctx):
+        super().__init__("3 notes")
+        self.setObjectName("note_count")
 
 
 class ScriptedDialogs:
@@ -41,6 +62,16 @@ class ScriptedDialogs:
 
     def ask(self, title, label, text="", *, secret=False):
         return None
+
+
+@pytest.fixture(autouse=True)
+def shell_pages_only(monkeypatch):
+    """These tests are about the shell: only its own page, whatever others register
+    (test_every_registered_page_builds covers the real registry)."""
+    from views import registry
+
+    monkeypatch.setattr(registry, "PAGES", [("settings", "views.pages.settings_page:SettingsPage")])
+    monkeypatch.setattr(registry, "STATUS_WIDGETS", [])
 
 
 @pytest.fixture
@@ -298,3 +329,49 @@ def test_closing_the_window_keeps_the_draft(qtbot, open_window, locked_vault):
     locked_vault.unlock(PASSPHRASE)
     with locked_vault.session() as s:
         assert drafts.load(s, "settings")["worker_name"] == "Camille (brouillon)"
+
+
+def test_first_run_and_navigation_by_keyboard_only(qtbot, open_window, data_dir, monkeypatch):
+    from views import registry
+
+    monkeypatch.setattr(registry, "PAGES", [*registry.PAGES, ("notes", "tests.test_gui_shell:NotesPage")])
+    monkeypatch.setattr(registry, "STATUS_WIDGETS", ["tests.test_gui_shell:NoteCount"])
+    window = open_window(data_dir)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.setup_screen.passphrase, timeout=2000)
+
+    def type_then_tab(text):
+        qtbot.keyClicks(QApplication.focusWidget(), text)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+
+    for text in (PASSPHRASE, PASSPHRASE, "Annexe Saint-Joseph"):  # QTest types ASCII only
+        type_then_tab(text)
+    qtbot.keyClicks(QApplication.focusWidget(), "Alex Tremblay")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.is_unlocked, timeout=10000)
+    assert window.workspace.page("settings").worker.text() == "Alex Tremblay"
+    assert window.workspace.sidebar.item(window.workspace.sidebar.count() - 1).text() == "Notes"
+    assert QApplication.focusWidget() is window.workspace.sidebar, QApplication.focusWidget()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # the sidebar has the focus
+    assert window.workspace.current_page_id() == "notes"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.current_page_id() == "settings"
+    assert window.statusBar().findChild(QLabel, "note_count").isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(20)
+    assert window.statusBar().findChild(QLabel, "note_count") is None  # destroyed with the pages
+
+
+def test_every_registered_page_builds_with_a_french_title(qtbot, open_window, locked_vault, monkeypatch):
+    from views import registry
+
+    monkeypatch.undo()  # the real registry, with every feature's pages and status widgets
+    window = open_window(locked_vault.paths.root)
+    unlock_with(qtbot, window, PASSPHRASE)
+    sidebar = window.workspace.sidebar
+    assert [p.page_id for p in window.workspace.pages] == [page_id for page_id, _ in registry.PAGES]
+    titles = [sidebar.item(row).text() for row in range(sidebar.count())]
+    assert all(titles) and "Paramètres" in titles and "Settings" not in titles
+    for row in range(sidebar.count()):
+        window.workspace.show_row(row)
+    window.lock()
