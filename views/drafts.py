@@ -22,7 +22,9 @@ How it keeps the text:
   shell calls ``flush_all()`` synchronously just before it locks and when the app quits;
 - after an unlock the shell rebuilds the pages, the form calls ``restore()`` again
   and finds its draft.
-The keeper unregisters itself when ``owner`` is destroyed (or on ``close()``).
+The keeper unregisters itself when ``owner`` is destroyed (or on ``close()``); a form that
+closes without saving (Esc keeps a draft) calls ``keeper.flush()`` first, so the last
+keystrokes before the debounce are kept too.
 """
 from __future__ import annotations
 
