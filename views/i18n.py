@@ -25,6 +25,8 @@ LANGUAGES_WITH_FILES = ("fr_CA",)
 # area -> source globs (relative to the project root). One line per area.
 AREAS: dict[str, tuple[str, ...]] = {
     "shell": ("views/*.py", "views/pages/settings_page.py"),
+    "floor": ("views/floor/*.py",),
+    "sync": ("views/sync/*.py",),
 }
 
 TRANSLATED_CALLS = ("tr(", "translate(")

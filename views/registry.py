@@ -6,7 +6,11 @@ shown in the status bar (e.g. unsent changes); destroyed at lock like the pages.
 """
 
 PAGES: list[tuple[str, str]] = [
+    ("today", "views.floor.today_page:TodayPage"),
+    ("envois", "views.sync.envois_page:EnvoisPage"),
     ("settings", "views.pages.settings_page:SettingsPage"),
 ]
 
-STATUS_WIDGETS: list[str] = []
+STATUS_WIDGETS: list[str] = [
+    "views.sync.status_widget:UnsentStatus",
+]

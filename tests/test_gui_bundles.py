@@ -1,0 +1,207 @@
+"""The Envois page (worker) and the coordination window (La Piaule), as users meet them:
+real vaults, real widgets offscreen, the French translation installed."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.sync import export, keys
+from bundle_kit import add_contact, add_person, export_to, make_coordination
+from views.bus import DataBus
+from views.context import AppContext
+from views.i18n import install_translators
+from views.sync.envois_page import EnvoisPage
+from views.sync.status_widget import UnsentStatus
+
+
+class ScriptedDialogs:
+    def __init__(self, confirm_answer: bool = True):
+        self.confirm_answer = confirm_answer
+        self.said: list[tuple[str, str, str]] = []
+
+    def info(self, title, text, details=""):
+        self.said.append(("info", title, text))
+
+    def warning(self, title, text, details=""):
+        self.said.append(("warning", title, text))
+
+    def error(self, title, text, details=""):
+        self.said.append(("error", title, text))
+
+    def confirm(self, title, text, *, destructive=False):
+        self.said.append(("confirm", title, text))
+        return self.confirm_answer
+
+
+class ScriptedPickers:
+    def __init__(self):
+        self.folder_path = None
+        self.open_path = None
+        self.open_paths: list[str] = []
+        self.saved_path = None
+
+    def folder(self, title):
+        return self.folder_path
+
+    def open_file(self, title, pattern):
+        return self.open_path
+
+    def open_files(self, title, pattern):
+        return self.open_paths
+
+    def save_file(self, title, name):
+        return self.saved_path
+
+
+@pytest.fixture
+def french(qapp):
+    translators = install_translators(qapp, "fr_CA")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def _page(qtbot, vault, dialogs=None):
+    ctx = AppContext(vault=vault, bus=DataBus(), extras={"dialogs": dialogs or ScriptedDialogs()})
+    page = EnvoisPage(ctx)
+    pickers = ScriptedPickers()
+    page.panel.pickers = pickers
+    qtbot.addWidget(page)
+    page.resize(1136, 740)
+    return page, pickers, ctx
+
+
+@pytest.fixture
+def coord(tmp_path):
+    vault = make_coordination(tmp_path / "coord")
+    yield vault
+    vault.lock()
+
+
+def _public_file(vault, path):
+    with vault.session() as s:
+        path.write_text(keys.own_identity(s).to_text(), "utf-8")
+    return str(path)
+
+
+def test_worker_sets_the_key_exports_and_sees_the_history_in_french(qtbot, french, make_vault, coord, tmp_path):
+    worker = make_vault("worker")
+    page, pickers, ctx = _page(qtbot, worker)
+    panel = page.panel
+    assert page.title() == "Envois"
+    assert panel.export_button.text() == "&Exporter l'envoi…"
+    assert not panel.export_button.isEnabled()
+    assert "pas encore définie" in panel.partner_label.text()
+
+    pickers.open_path = _public_file(coord, tmp_path / "la-piaule.pub")
+    qtbot.mouseClick(panel.partner_button, Qt.MouseButton.LeftButton)
+    with coord.session() as s:
+        fingerprint = keys.own_identity(s).fingerprint
+    assert fingerprint in ctx.extras["dialogs"].said[-1][2]
+    assert fingerprint in panel.partner_label.text() and panel.export_button.isEnabled()
+
+    person = add_person(worker, "Grand Marc")
+    add_contact(worker, [person])
+    ctx.notify("contact")
+    kinds = {panel.pending.item(r, 0).text(): panel.pending.item(r, 1).text() for r in range(panel.pending.rowCount())}
+    assert kinds == {"Contacts": "1", "Personnes": "1"}
+    assert panel.pending_total.text() == "2 fiches en attente d'envoi."
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    pickers.folder_path = str(usb)
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    (written,) = list(usb.iterdir())
+    assert written.suffix == ".bundle" and written.name in panel.result_label.text()
+    assert panel.history.rowCount() == 1 and panel.history.item(0, 0).text() == "1"
+    assert panel.pending.rowCount() == 0
+
+    again = tmp_path / "again"
+    again.mkdir()
+    pickers.folder_path = str(again)
+    panel.history.selectRow(0)
+    qtbot.mouseClick(panel.rewrite_button, Qt.MouseButton.LeftButton)
+    assert (again / written.name).read_bytes() == written.read_bytes()
+
+
+def test_declining_the_fingerprint_changes_nothing(qtbot, french, make_vault, coord, tmp_path):
+    worker = make_vault("worker")
+    page, pickers, ctx = _page(qtbot, worker, ScriptedDialogs(confirm_answer=False))
+    pickers.open_path = _public_file(coord, tmp_path / "la-piaule.pub")
+    qtbot.mouseClick(page.panel.partner_button, Qt.MouseButton.LeftButton)
+    with worker.session() as s:
+        assert export.partner(s) is None
+    assert not page.panel.export_button.isEnabled()
+
+
+def test_a_damaged_key_file_gets_one_clear_french_message(qtbot, french, make_vault, tmp_path):
+    worker = make_vault("worker")
+    page, pickers, ctx = _page(qtbot, worker)
+    bad = tmp_path / "bad.pub"
+    bad.write_text("hello\n")
+    pickers.open_path = str(bad)
+    qtbot.mouseClick(page.panel.partner_button, Qt.MouseButton.LeftButton)
+    assert ctx.extras["dialogs"].said == [("error", "Envois", "Ce n'est pas un fichier de clé publique Milieu valide.")]
+
+
+def test_reminder_weekday_is_kept_and_shown_on_its_day(qtbot, french, make_vault):
+    from datetime import date
+
+    worker = make_vault("worker")
+    page, _, _ = _page(qtbot, worker)
+    combo = page.panel.reminder
+    index = combo.findData(date.today().isoweekday())
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    with worker.session() as s:
+        assert export.reminder_weekday(s) == date.today().isoweekday()
+        assert export.reminder_due(s)
+    assert page.panel.reminder_banner.isVisibleTo(page)
+    combo.activated.emit(0)  # "Aucun rappel"
+    assert not page.panel.reminder_banner.isVisibleTo(page)
+
+
+def test_status_bar_counts_unsent_changes(qtbot, french, make_vault):
+    worker = make_vault("worker")
+    ctx = AppContext(vault=worker, bus=DataBus(), extras={})
+    status = UnsentStatus(ctx)
+    qtbot.addWidget(status)
+    assert status.text() == "0 modification non envoyée"
+    add_person(worker, "Petite Julie")
+    ctx.notify("person")
+    assert status.text() == "1 modification non envoyée"
+
+
+def test_coordination_trusts_imports_and_shows_gaps_and_weekly_figures(qtbot, french, make_vault, coord, tmp_path):
+    worker = make_vault("worker", worker="Alex Test")
+    with coord.session() as s:
+        coord_id = keys.parse_public_file(keys.own_identity(s).to_text().encode())
+    with worker.session() as s:
+        export.set_partner(s, coord_id)
+    person = add_person(worker, "Grand Marc")
+    add_contact(worker, [person])
+    first = export_to(worker, tmp_path / "usb").path
+    add_contact(worker, [person])
+    export_to(worker, tmp_path / "usb")  # no. 2 never arrives
+    add_contact(worker, [person])
+    third = export_to(worker, tmp_path / "usb").path
+
+    page, pickers, ctx = _page(qtbot, coord)
+    panel = page.panel
+    assert page.title() == "Coordination"
+    pickers.open_paths = [str(first)]
+    qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
+    assert "refusé" in panel.result_label.text() and "pas encore approuvée" in panel.result_label.text()
+
+    pickers.open_path = _public_file(worker, tmp_path / "worker.pub")
+    qtbot.mouseClick(panel.trust_button, Qt.MouseButton.LeftButton)
+    assert panel.workers.rowCount() == 1 and "Alex Test" in panel.workers.item(0, 0).text()
+
+    pickers.open_paths = [str(first), str(third), str(first)]
+    qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
+    text = panel.result_label.text()
+    assert "envoi no 1 importé" in text and "envoi no 3 importé" in text and "déjà importé" in text
+    assert "Envois manquants de cet·te intervenant·e : 2." in text.replace("\u00a0", " ")
+    assert panel.workers.item(0, 2).text() == "No 3"
+    assert panel.workers.item(0, 5).text() == "2"
+    assert panel.weekly.rowCount() == 1 and panel.weekly.item(0, 1).text() == "2"

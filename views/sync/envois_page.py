@@ -1,0 +1,60 @@
+"""The Envois page: the worker's bundle screen, or La Piaule's coordination window when
+the vault is in coordination mode (same page id, so the sidebar keeps its place)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+from views.context import AppContext
+from views.page import Page
+from views.sync import common
+from views.sync.pickers import Pickers
+
+RECORD_ENTITIES = frozenset({
+    "bundle", "contact", "person", "referral", "supply_item", "stock_movement", "code_item", "conflict",
+    "staff_support", "presence", "settings",
+})
+
+
+def _coordination_mode(ctx: AppContext) -> bool:
+    from app.sync import keys
+
+    with ctx.vault.session() as s:
+        return keys.mode(s) == keys.MODE_COORDINATION
+
+
+class EnvoisPage(Page):
+    page_id = "envois"
+    entities = RECORD_ENTITIES
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.setObjectName("envois_page")
+        self.coordination = _coordination_mode(ctx)
+        self.pickers = Pickers(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(common.heading(self.title()))
+        if self.coordination:
+            from views.sync.coordination_panel import CoordinationPanel
+
+            self.panel = CoordinationPanel(ctx, self.pickers)
+        else:
+            from views.sync.worker_panel import WorkerPanel
+
+            self.panel = WorkerPanel(ctx, self.pickers)
+        layout.addWidget(self.panel, 1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Coordination") if self.coordination else self.tr("Bundles")
+
+    def refresh(self) -> None:
+        self.panel.refresh()
