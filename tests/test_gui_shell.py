@@ -14,6 +14,7 @@ from sqlalchemy import text
 from app import drafts, settings
 from app.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.gui_doubles import ScriptedDialogs
 from views.i18n import install_translators
 from views.main_window import MainWindow
 from views.page import Page
@@ -38,30 +39,6 @@ class NoteCount(QLabel):
     def __init__(self, ctx):
         super().__init__("3 notes")
         self.setObjectName("note_count")
-
-
-class ScriptedDialogs:
-    """Stands in for views.dialogs.Dialogs: records what was said, answers questions."""
-
-    def __init__(self, confirm_answer: bool = True):
-        self.confirm_answer = confirm_answer
-        self.said: list[tuple[str, str, str]] = []
-
-    def info(self, title, text, details=""):
-        self.said.append(("info", title, text))
-
-    def warning(self, title, text, details=""):
-        self.said.append(("warning", title, text))
-
-    def error(self, title, text, details=""):
-        self.said.append(("error", title, text))
-
-    def confirm(self, title, text, *, destructive=False):
-        self.said.append(("confirm", title, text))
-        return self.confirm_answer
-
-    def ask(self, title, label, text="", *, secret=False):
-        return None
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from views.passphrase_strength import MIN_LENGTH, score
 
 CARD_WIDTH = 560
+# Strength bar colours for scores 0..4: red, red, orange, green, green.
+STRENGTH_COLOURS = ("#c0392b", "#c0392b", "#d35400", "#27ae60", "#27ae60")
 
 
 def _centered(card: QWidget, parent: QWidget) -> None:
@@ -167,6 +169,7 @@ class SetupScreen(QWidget):
     def _update_state(self) -> None:
         value = score(self.passphrase.text())
         self.strength_bar.setValue(value)
+        self.strength_bar.setStyleSheet(f"QProgressBar::chunk {{ background: {STRENGTH_COLOURS[value]}; }}")
         self.strength_label.setText(self._strength_text(value))
         self.create_button.setEnabled(not self.problem())
 
