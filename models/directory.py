@@ -59,6 +59,8 @@ class DirService(Base):
         ForeignKey("dir_organization.id", ondelete="SET NULL"), index=True
     )
     name: Mapped[str] = mapped_column(String(300))
+    # Lower case, accents removed: lists sort "Épicerie" between "Dépannage" and "Friperie".
+    sort_name: Mapped[str] = mapped_column(String(300), default="", index=True)
     alternate_name: Mapped[str | None] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(String(500))

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.directory import search_index
 from app.directory.hsds_read import read_hsds
 from app.directory.hsds_validate import Checked, Clean, check_rows
+from app.directory.search import fold
 from app.directory.records import ENTITIES, DirectoryImportRejected, ImportResult, Row
 from models.base import utcnow
 from models.directory import (
@@ -81,6 +82,8 @@ def import_rows(session: Session, rows: list[Row], *, skip_bad_rows: bool = Fals
     search_index.ensure(conn)
     _write(conn, checked, known, result)
     search_index.reindex(conn, result.service_ids)
+    if len(result.service_ids) >= search_index.OPTIMIZE_AFTER:
+        search_index.optimize(conn)
     return result
 
 
@@ -156,6 +159,10 @@ def _columns(entity: str, clean: Clean, ids: dict[str, dict[str, int]]) -> dict 
         return None
     if entity == "attribute":
         values.pop("link_entity", None)
+    if entity == "service":
+        values["sort_name"] = fold(values["name"])
+    if entity == "language" and values.get("code"):
+        values["code"] = values["code"].lower()
     return values
 
 

@@ -57,11 +57,16 @@ def fold(value: str) -> str:
 
 
 def match_expression(query: str) -> str | None:
-    """FTS5 query: every word as a quoted prefix term (quotes keep FTS syntax inert)."""
+    """FTS5 query: every word as a quoted prefix term (quotes keep FTS syntax inert).
+
+    A lone letter matches names only: ranking nearly every service by one
+    letter would be slow and meaningless; the next keystroke narrows it.
+    """
     words = _WORD.findall(query or "")
     if not words:
         return None
-    return " ".join(f'"{w}"*' for w in words)
+    terms = " ".join(f'"{w}"*' for w in words)
+    return f"name : {terms}" if len(words) == 1 and len(words[0]) == 1 else terms
 
 
 def search_services(session: Session, query: str, filters: SearchFilters | None = None,
@@ -76,27 +81,47 @@ def search_services(session: Session, query: str, filters: SearchFilters | None 
         now = datetime.now()
     conn = session.connection()
     search_index.ensure(conn)
-    where, params = _filter_sql(filters)
+    where, params = _filter_sql(filters, now)
     expression = match_expression(query)
+    # "Open now" is checked exactly in Python after an SQL pre-filter, so the
+    # SQL limit leaves room for the few the exact check turns down.
+    sql_limit = limit * 3 if filters.open_now else limit
     if expression is None:
-        rows = conn.execute(text(f"SELECT s.id, s.name FROM dir_service s WHERE {where}"), params).all()
-        ranked = [r.id for r in sorted(rows, key=lambda r: fold(r.name))]
+        sql = f"SELECT s.id FROM dir_service s WHERE {where} ORDER BY s.sort_name, s.id LIMIT :limit"
     else:
         params["q"] = expression
         sql = (
             f"SELECT s.id FROM {SEARCH_INDEX_TABLE} f JOIN dir_service s ON s.id = f.rowid "
-            f"WHERE {SEARCH_INDEX_TABLE} MATCH :q AND {where} ORDER BY f.rank"
+            f"WHERE {SEARCH_INDEX_TABLE} MATCH :q AND {where} ORDER BY f.rank LIMIT :limit"
         )
-        if not filters.open_now:
-            sql += " LIMIT :limit"
-            params["limit"] = limit
-        ranked = list(conn.execute(text(sql), params).scalars())
+    params["limit"] = sql_limit
+    ranked = list(conn.execute(text(sql), params).scalars())
     if filters.open_now:
-        ranked = _open_only(conn, ranked, now, limit)
+        kept = _open_only(conn, ranked, now, limit)
+        if len(kept) < limit and len(ranked) == sql_limit:
+            params["limit"] = -1  # rare: many turned down (closures, holidays); check them all
+            kept = _open_only(conn, list(conn.execute(text(sql), params).scalars()), now, limit)
+        ranked = kept
     return _hits(conn, ranked[:limit], now)
 
 
-def _filter_sql(filters: SearchFilters) -> tuple[str, dict]:
+_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# Services with a schedule that may be running at :t; a necessary condition (dates,
+# closures, holidays and monthly rules are then checked exactly in Python).
+_OPEN_CANDIDATES = """
+SELECT coalesce(sch.service_id, sal.service_id, sal_loc.service_id) FROM dir_schedule sch
+LEFT JOIN dir_service_at_location sal ON sal.id = sch.service_at_location_id
+LEFT JOIN dir_service_at_location sal_loc ON sal_loc.location_id = sch.location_id
+    AND sch.service_id IS NULL AND sch.service_at_location_id IS NULL
+WHERE sch.opens_at IS NOT NULL AND (
+    ((sch.byday IS NULL OR sch.freq = 'MONTHLY' OR sch.byday LIKE :today)
+      AND sch.opens_at <= :t AND (sch.closes_at > :t OR sch.closes_at <= sch.opens_at))
+ OR ((sch.byday IS NULL OR sch.freq = 'MONTHLY' OR sch.byday LIKE :yesterday)
+      AND sch.closes_at <= sch.opens_at AND sch.closes_at > :t))
+"""
+
+
+def _filter_sql(filters: SearchFilters, now: datetime | None) -> tuple[str, dict]:
     clauses, params = ["1 = 1"], {}
     if not filters.include_inactive:
         clauses.append("s.status IN ('active', 'temporarily closed')")
@@ -105,14 +130,20 @@ def _filter_sql(filters: SearchFilters) -> tuple[str, dict]:
     if filters.walk_in:
         clauses.append("s.walk_in = 1")
     if filters.category_id is not None:
-        clauses.append("EXISTS (SELECT 1 FROM dir_service_term st WHERE st.service_id = s.id AND st.term_id = :cat)")
+        clauses.append("s.id IN (SELECT service_id FROM dir_service_term WHERE term_id = :cat)")
         params["cat"] = filters.category_id
     if filters.language:
         clauses.append(
-            "EXISTS (SELECT 1 FROM dir_language l WHERE lower(l.code) = :lang AND (l.service_id = s.id "
-            "OR l.location_id IN (SELECT location_id FROM dir_service_at_location WHERE service_id = s.id)))"
+            "s.id IN (SELECT service_id FROM dir_language WHERE code = :lang AND service_id IS NOT NULL "
+            "UNION SELECT sal.service_id FROM dir_language l "
+            "JOIN dir_service_at_location sal ON sal.location_id = l.location_id WHERE l.code = :lang)"
         )
         params["lang"] = filters.language.strip().lower()
+    if filters.open_now:
+        clauses.append(f"s.id IN ({_OPEN_CANDIDATES})")
+        params["t"] = now.strftime("%H:%M:%S")
+        params["today"] = f"%{_WEEKDAY_CODES[now.weekday()]}%"
+        params["yesterday"] = f"%{_WEEKDAY_CODES[(now.weekday() - 1) % 7]}%"
     return " AND ".join(clauses), params
 
 

