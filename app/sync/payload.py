@@ -64,6 +64,16 @@ def _fail(why: str):
     raise PayloadInvalid(f"The bundle's payload is invalid: {why}.")
 
 
+def _is_stamp(value) -> bool:
+    if not isinstance(value, str) or not STAMP_RE.match(value):
+        return False
+    try:
+        parse_stamp(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _is_int(value, minimum: int = 0) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
 
@@ -84,10 +94,9 @@ def check(doc) -> Payload:
     for name in ("signer_key_id", "recipient_key_id"):
         if not isinstance(doc[name], str) or not HEX64_RE.match(doc[name]):
             _fail(f"{name} is not 64 hex digits")
-    if not isinstance(doc["created_at"], str) or not STAMP_RE.match(doc["created_at"]):
+    if not _is_stamp(doc["created_at"]):
         _fail("created_at is not a UTC timestamp")
     try:
-        parse_stamp(doc["created_at"])
         start = date.fromisoformat(doc["period_start"]) if DATE_RE.match(str(doc["period_start"])) else None
         end = date.fromisoformat(doc["period_end"]) if DATE_RE.match(str(doc["period_end"])) else None
     except (TypeError, ValueError):
@@ -114,7 +123,7 @@ def check(doc) -> Payload:
             _fail("a record has an invalid uid")
         if not _is_int(rec["version"], 1) or not isinstance(rec["deleted"], bool):
             _fail("a record has an invalid version or deleted flag")
-        if not isinstance(rec["changed_at"], str) or not STAMP_RE.match(rec["changed_at"]):
+        if not _is_stamp(rec["changed_at"]):
             _fail("a record has an invalid changed_at")
         if rec["deleted"] != (rec["data"] is None) or not (rec["data"] is None or isinstance(rec["data"], dict)):
             _fail("a record's data does not match its deleted flag")
