@@ -128,3 +128,31 @@ def test_slow_work_shows_a_busy_indication_until_done(qtbot):
     assert busy_dialogs()[0].labelText() == "Exportation en cours…"
     qtbot.waitUntil(lambda: bool(done), timeout=3000)
     assert busy_dialogs() == []
+
+
+def test_idle_watcher_counts_from_the_last_input(qtbot):
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from views.idle import IdleWatcher
+
+    now = [1000.0]
+    watcher = IdleWatcher(300, clock=lambda: now[0])
+    fired = []
+    watcher.idle.connect(lambda: fired.append(True))
+    seconds = []
+    watcher.remaining_changed.connect(seconds.append)
+    watcher.start()
+    now[0] += 200  # e.g. the laptop slept: the clock kept counting
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    press = QMouseEvent(QEvent.Type.MouseButtonPress, QPointF(1, 1), QPointF(1, 1), Qt.MouseButton.LeftButton,
+                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, press)  # input resets the count
+    now[0] += 299
+    watcher._check()
+    assert not fired and seconds[-1] == 1
+    now[0] += 1
+    watcher._check()
+    assert fired == [True] and not watcher.active

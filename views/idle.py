@@ -10,6 +10,14 @@ import time
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+def suspend_aware_clock() -> float:
+    """Seconds that keep counting while the laptop sleeps (CLOCK_BOOTTIME on Linux):
+    a lid closed for an hour must find the vault locked when it opens."""
+    return time.clock_gettime(time.CLOCK_BOOTTIME)
+
+
+CLOCK = suspend_aware_clock if hasattr(time, "CLOCK_BOOTTIME") else time.monotonic  # Windows' counts sleep
+
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress,
     QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove,
@@ -21,7 +29,7 @@ class IdleWatcher(QObject):
     remaining_changed = Signal(int)  # whole seconds before the idle lock
     idle = Signal()
 
-    def __init__(self, timeout_s: float, parent: QObject | None = None, clock=time.monotonic):
+    def __init__(self, timeout_s: float, parent: QObject | None = None, clock=CLOCK):
         super().__init__(parent)
         self._clock = clock
         self.timeout_s = float(timeout_s)
