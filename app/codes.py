@@ -6,6 +6,7 @@ so old records keep their meaning. Records store the stable ``code``.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -31,6 +32,19 @@ def labels(session: Session, list_name: str, lang: str = "fr") -> dict[str, str]
 
 def active_codes(session: Session, list_name: str) -> set[str]:
     return {i.code for i in items(session, list_name)}
+
+
+def active_codes_of(session: Session, list_names: Iterable[str]) -> dict[str, set[str]]:
+    """Active codes of several lists in one query (form validation)."""
+    names = list(list_names)
+    out: dict[str, set[str]] = {n: set() for n in names}
+    for list_name, code in session.execute(
+        select(CodeItem.list_name, CodeItem.code).where(
+            CodeItem.list_name.in_(names), CodeItem.retired.is_(False), CodeItem.deleted_at.is_(None)
+        )
+    ):
+        out[list_name].add(code)
+    return out
 
 
 def known_codes(session: Session, list_name: str) -> set[str]:

@@ -173,9 +173,11 @@ def _validate(session: Session, data: ContactInput, today: date, current: Contac
         INITIATOR: {current.initiated_by} if current else set(),
     }
 
+    active = codes.active_codes_of(session, (PLACE, INITIATOR, CONTACT_TYPE, THEME))
+
     def allowed(list_name: str) -> set[str]:
         # Active codes, plus retired ones the record already had (editing keeps them).
-        return codes.active_codes(session, list_name) | kept_codes[list_name]
+        return active[list_name] | kept_codes[list_name]
 
     if data.place_code and data.place_code not in allowed(PLACE):
         check.add("place_code", UNKNOWN_CODE, f"Unknown place {data.place_code!r}.")
@@ -254,9 +256,9 @@ def create_contact(
     lines = {i: q for i, q in data.supplies.items() if q > 0}
     if not allow_negative_stock:
         supplies.check_shortage(session, lines, {})
-    defaults = contact_defaults(session) if None in (data.occurred_at, data.duration_min, data.place_code) else None
+    defaults = contact_defaults(session) if data.duration_min is None or data.place_code is None else None
     contact = Contact(
-        occurred_at=data.occurred_at or defaults.occurred_at,
+        occurred_at=data.occurred_at or _now(),
         duration_min=data.duration_min if data.duration_min is not None else defaults.duration_min,
         place_code=data.place_code if data.place_code is not None else defaults.place_code,
         follow_up_done=False,
@@ -269,7 +271,7 @@ def create_contact(
         contact.supplies = [ContactSupply(item_id=i, quantity=q) for i, q in sorted(lines.items())]
         session.flush()
     history.record_create(session, contact, data=contact_snapshot(contact))
-    people.refresh_stats(session, [p.id for p in persons])
+    people.count_new_contact(session, [p.id for p in persons], contact.occurred_at)
     return ContactChange(contact, frozenset(p.id for p in persons), frozenset(touched))
 
 

@@ -87,6 +87,12 @@ def _where(flt: ContactFilter | None) -> list:
 
 def count_contacts(session: Session, flt: ContactFilter | None = None) -> int:
     """Number of live contacts matching the filter."""
+    if flt is None or flt == ContactFilter():
+        # All rows minus the few tombstones: SQLite counts all rows from its narrowest
+        # index, far fewer pages to decrypt than the live-time index.
+        total = session.scalar(select(func.count()).select_from(Contact)) or 0
+        gone = session.scalar(select(func.count()).select_from(Contact).where(Contact.deleted_at.is_not(None))) or 0
+        return total - gone
     return session.scalar(select(func.count()).select_from(Contact).where(*_where(flt))) or 0
 
 

@@ -5,13 +5,15 @@ caller's Session and return the records they touched (entity name: "person").
 """
 from __future__ import annotations
 
+import heapq
+import weakref
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app import codes, history
@@ -156,9 +158,30 @@ def refresh_stats(session: Session, person_ids: Iterable[int]) -> None:
     for pid in ids:
         last, n = stats.get(pid, (None, 0))
         session.execute(
-            update(Person).where(Person.id == pid).values(last_contact_at=last, contact_count=n)
+            update(Person).where(Person.id == pid)
+            .values(last_contact_at=last, contact_count=n, updated_at=Person.updated_at)  # not an edit
             .execution_options(synchronize_session="fetch")
         )
+
+
+def count_new_contact(session: Session, person_ids: Iterable[int], occurred_at: datetime) -> None:
+    """Cheaper refresh_stats for a new contact: one more contact, maybe a later last one."""
+    ids = sorted(set(person_ids))
+    if not ids:
+        return
+    session.flush()
+    later = case(
+        (or_(Person.last_contact_at.is_(None), Person.last_contact_at < occurred_at), occurred_at),
+        else_=Person.last_contact_at,
+    )
+    session.execute(
+        update(Person).where(Person.id.in_(ids))
+        .values(contact_count=Person.contact_count + 1, last_contact_at=later, updated_at=Person.updated_at)
+        .execution_options(synchronize_session=False)
+    )
+    for person in session.identity_map.values():
+        if isinstance(person, Person) and person.id in ids:
+            session.expire(person, ["contact_count", "last_contact_at"])
 
 
 # ---- search as you type ------------------------------------------------------
@@ -175,15 +198,85 @@ class PersonMatch:
     tier: int  # 0: the alias starts with the query; 1: every word starts so; 2: one typo allowed
 
 
-def _fuzzy_words(token: str, words: list[str]) -> set[str]:
-    """Words having a prefix within one edit (transpositions count one) of ``token``."""
-    n = len(token)
-    prefixes: dict[str, list[str]] = {}
-    for word in words:
-        for length in (n - 1, n, n + 1):
-            prefixes.setdefault(word[:length], []).append(word)
-    hits = process.extract(token, list(prefixes), scorer=OSA.distance, score_cutoff=1, limit=None)
-    return {w for prefix, _score, _i in hits for w in prefixes[prefix]}
+class _SearchIndex:
+    """Folded words of every person, kept between keystrokes (one per database engine).
+
+    Rebuilt when a person is added or edited (max id or max updated_at moved);
+    recency is patched for people seen since it was built. Dropped with the
+    engine when the vault locks (WeakKeyDictionary), or by forget_search_cache().
+    """
+
+    def __init__(self, stamp, rows):
+        self.stamp = stamp
+        self.keys: dict[int, str] = {}
+        self.seen: dict[int, float] = {}
+        self.hidden: set[int] = set()  # archived
+        self.by_word: dict[str, list[int]] = {}
+        self.max_seen: datetime | None = None
+        for pid, key, last, archived in rows:
+            self.keys[pid] = key
+            self.seen[pid] = last.timestamp() if last else 0.0
+            if last and (self.max_seen is None or last > self.max_seen):
+                self.max_seen = last
+            if archived is not None:
+                self.hidden.add(pid)
+            for word in set(key.split()):
+                self.by_word.setdefault(word, []).append(pid)
+        self.words = list(self.by_word)
+        self._prefixes: dict[int, tuple[list[str], dict[str, list[str]]]] = {}
+
+    def people_for(self, words: Iterable[str]) -> set[int]:
+        out: set[int] = set()
+        for w in words:
+            out.update(self.by_word[w])
+        return out
+
+    def prefix_matches(self, token: str) -> set[int]:
+        return self.people_for(w for w in self.words if w.startswith(token))
+
+    def fuzzy_matches(self, token: str) -> set[int]:
+        """People with a word having a prefix within one edit of ``token`` (a swap counts one)."""
+        n = len(token)
+        if n not in self._prefixes:
+            by_prefix: dict[str, list[str]] = {}
+            for word in self.words:
+                for length in (n - 1, n, n + 1):
+                    by_prefix.setdefault(word[:length], []).append(word)
+            self._prefixes[n] = (list(by_prefix), by_prefix)
+        choices, by_prefix = self._prefixes[n]
+        hits = process.extract(token, choices, scorer=OSA.distance, score_cutoff=1, limit=None)
+        return self.people_for(w for _p, _s, i in hits for w in by_prefix[choices[i]])
+
+
+_SEARCH_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def forget_search_cache() -> None:
+    """Drop every cached search index (importers that bypass these services may call it)."""
+    _SEARCH_CACHE.clear()
+
+
+def _search_index(session: Session) -> _SearchIndex:
+    live = (Person.deleted_at.is_(None), Person.merged_into_id.is_(None))
+    stamp = tuple(session.execute(select(func.max(Person.id), func.max(Person.updated_at))).one())
+    engine = session.get_bind()
+    index = _SEARCH_CACHE.get(engine)
+    if index is None or index.stamp != stamp:
+        rows = session.execute(
+            select(Person.id, Person.search_key, Person.last_contact_at, Person.archived_at).where(*live)
+        ).all()
+        index = _SearchIndex(stamp, rows)
+        _SEARCH_CACHE[engine] = index
+    else:
+        newest = session.scalar(select(func.max(Person.last_contact_at)))
+        if newest is not None and (index.max_seen is None or newest > index.max_seen):
+            for pid, last in session.execute(
+                select(Person.id, Person.last_contact_at).where(Person.last_contact_at > (index.max_seen or datetime.min))
+            ):
+                if pid in index.seen:
+                    index.seen[pid] = last.timestamp()
+            index.max_seen = newest
+    return index
 
 
 def search_people(
@@ -193,55 +286,36 @@ def search_people(
 
     Accent- and case-insensitive ("elo" finds "Élodie"); every word of the query
     must start a word of the alias or first name; when that finds fewer than
-    ``limit`` people, words within one typo are accepted too. Ties go to the
-    most recently seen. An empty query gives the most recently seen people.
-    Merged and deleted records never appear.
+    ``limit`` people, words within one typo are accepted too (words of 3
+    letters or more). Ties go to the most recently seen. An empty query gives
+    the most recently seen people. Merged and deleted records never appear.
     """
     q = fold(query)
-    base = select(Person.id, Person.search_key, Person.last_contact_at).where(
-        Person.deleted_at.is_(None), Person.merged_into_id.is_(None)
-    )
-    if not include_archived:
-        base = base.where(Person.archived_at.is_(None))
     if not q:
         recent = session.execute(
-            base.order_by(Person.last_contact_at.desc().nulls_last(), Person.id.desc()).limit(limit)
+            select(Person.id)
+            .where(Person.deleted_at.is_(None), Person.merged_into_id.is_(None), Person.archived_at.is_(None))
+            .order_by(Person.last_contact_at.desc().nulls_last(), Person.id.desc())
+            .limit(limit)
         ).all()
         return _matches(session, [(r.id, 1) for r in recent])
 
-    rows = session.execute(base).all()
-    keys: dict[int, str] = {}
-    seen: dict[int, datetime | None] = {}
-    by_word: dict[str, list[int]] = {}
-    for pid, key, last in rows:
-        keys[pid] = key
-        seen[pid] = last
-        for word in set(key.split()):
-            by_word.setdefault(word, []).append(pid)
-    words = list(by_word)
+    index = _search_index(session)
     tokens = q.split()
-
-    def people_for(selected: Iterable[str]) -> set[int]:
-        out: set[int] = set()
-        for w in selected:
-            out.update(by_word[w])
-        return out
-
-    exact = [people_for(w for w in words if w.startswith(t)) for t in tokens]
-    found = set.intersection(*exact) if exact else set()
-    tiers = {pid: (0 if keys[pid].startswith(q) else 1) for pid in found}
+    exact = [index.prefix_matches(t) for t in tokens]
+    found = set.intersection(*exact)
+    if not include_archived:
+        found -= index.hidden
+    tiers = {pid: (0 if index.keys[pid].startswith(q) else 1) for pid in found}
     if len(tiers) < limit:
-        loose = []
-        for t, hit in zip(tokens, exact):
-            if len(t) >= FUZZY_MIN_LENGTH:
-                hit = hit | people_for(_fuzzy_words(t, words))
-            loose.append(hit)
-        for pid in set.intersection(*loose) - found:
-            tiers[pid] = 2
-    ranked = sorted(
-        tiers,
-        key=lambda pid: (tiers[pid], -(seen[pid].timestamp() if seen[pid] else 0), keys[pid], pid),
-    )[:limit]
+        loose = [
+            hit | index.fuzzy_matches(t) if len(t) >= FUZZY_MIN_LENGTH else hit for t, hit in zip(tokens, exact)
+        ]
+        fuzzy = set.intersection(*loose) - found
+        if not include_archived:
+            fuzzy -= index.hidden
+        tiers.update((pid, 2) for pid in fuzzy)
+    ranked = heapq.nsmallest(limit, tiers, key=lambda pid: (tiers[pid], -index.seen[pid], index.keys[pid], pid))
     return _matches(session, [(pid, tiers[pid]) for pid in ranked])
 
 

@@ -26,7 +26,8 @@ class Contact(SyncMixin, Base):
     __table_args__ = (
         # Lists, Today and counts read live contacts by time: this index covers them.
         Index("ix_contact_live_time", "deleted_at", "occurred_at"),
-        Index("ix_contact_follow_up", "follow_up_on"),
+        # Today's follow-ups: pending ones by due date, without visiting the done ones.
+        Index("ix_contact_follow_up", "follow_up_done", "follow_up_on"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, SyncMixin
@@ -17,6 +17,8 @@ STATUS_ARCHIVED = "archived"
 
 class Person(SyncMixin, Base):
     __tablename__ = "person"
+    # max(id), max(updated_at), max(last_contact_at) by index: the search cache's cheap freshness check.
+    __table_args__ = (Index("ix_person_updated_at", "updated_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     alias: Mapped[str] = mapped_column(String(120))  # e.g. "Grand Marc, casquette rouge"

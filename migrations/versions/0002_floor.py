@@ -148,6 +148,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("uid", name="uq_person_uid"),
     )
     op.create_index("ix_person_last_contact_at", "person", ["last_contact_at"])
+    op.create_index("ix_person_updated_at", "person", ["updated_at"])
     op.create_table(
         "person_group",
         sa.Column("person_id", sa.Integer(), nullable=False),
@@ -187,7 +188,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("uid", name="uq_contact_uid"),
     )
     op.create_index("ix_contact_live_time", "contact", ["deleted_at", "occurred_at"])
-    op.create_index("ix_contact_follow_up", "contact", ["follow_up_on"])
+    op.create_index("ix_contact_follow_up", "contact", ["follow_up_done", "follow_up_on"])
     op.create_table(
         "contact_person",
         sa.Column("contact_id", sa.Integer(), nullable=False),
