@@ -352,3 +352,29 @@ def test_every_registered_page_builds_with_a_french_title(qtbot, open_window, lo
     for row in range(sidebar.count()):
         window.workspace.show_row(row)
     window.lock()
+
+
+class BrokenPage(Page):
+    page_id = "broken"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        raise RuntimeError("this page cannot be built")
+
+    def title(self):
+        return "Cassée"
+
+
+def test_a_page_that_fails_to_build_leaves_the_vault_locked(qtbot, open_window, locked_vault, monkeypatch):
+    from views import registry
+
+    monkeypatch.setattr(registry, "PAGES", [*registry.PAGES, ("broken", "tests.test_gui_shell:BrokenPage")])
+    window = open_window(locked_vault.paths.root)
+    with qtbot.captureExceptions() as exceptions:
+        unlock_with(qtbot, window, PASSPHRASE)
+        qtbot.wait(20)
+    assert [str(e[1]) for e in exceptions] == ["this page cannot be built"]
+    assert not window.is_unlocked and not window.vault.is_unlocked
+    assert window.gate.currentWidget() is window.unlock_screen
+    assert window.findChildren(Page) == []
+    assert window.unlock_screen.message.text().startswith("Erreur inattendue")

@@ -154,11 +154,10 @@ class MainWindow(QMainWindow):
 
     def _created(self, vault) -> None:
         self.setup_screen.clear_secrets()
-        self.setup_screen.set_busy(False)
-        self._unlocked(vault)
         self.gate.removeWidget(self.setup_screen)
         self.setup_screen.deleteLater()
         self.setup_screen = None
+        self._unlocked(vault)
 
     def _create_failed(self, exc: BaseException) -> None:
         self.setup_screen.set_busy(False)
@@ -201,8 +200,16 @@ class MainWindow(QMainWindow):
                 "status": self.status_area,
                 "shell": self,
             })
-        self._read_settings()
-        self._enter_workspace()
+        try:
+            self._read_settings()
+            self._enter_workspace()
+        except BaseException as exc:
+            # A page that fails to build must not leave the key in memory behind the lock screen.
+            self._leave_workspace()
+            vault.lock()
+            self._show_unlock()
+            self.unlock_screen.show_message(self._unexpected(exc))
+            raise
 
     def _read_settings(self) -> None:
         from app import settings
@@ -311,8 +318,8 @@ class MainWindow(QMainWindow):
             self.lock_shortcut.activated.connect(self.lock)
         workspace = Workspace(self.ctx)
         workspace.lock_requested.connect(self.lock)
-        self.workspace = workspace
         self.gate.addWidget(workspace)
+        self.workspace = workspace
         self.gate.setCurrentWidget(workspace)
         for spec in registry.STATUS_WIDGETS:
             self.status_area.add(load_class(spec)(self.ctx))
@@ -333,23 +340,30 @@ class MainWindow(QMainWindow):
             self.drafts.flush_all()
         finally:
             self._last_page_id = workspace.current_page_id()
-            self.idle.stop()
             # Dialogs and popups may show data too; hiding a modal dialog ends its exec().
             for widget in QApplication.topLevelWidgets():
                 if widget is not self and widget.isVisible():
                     widget.hide()
             self.tasks.wait()
-            self.workspace = None
-            self.gate.setCurrentWidget(self.unlock_screen)
-            self.gate.removeWidget(workspace)
-            workspace.hide()
-            workspace.deleteLater()
-            self.status_area.clear()
-            self.statusBar().clearMessage()
-            self.statusBar().hide()
+            self._leave_workspace()
             self.vault.lock()
             self._show_unlock()
             self.locked.emit()
+
+    def _leave_workspace(self) -> None:
+        """Destroy the pages and status widgets (whatever was built of them)."""
+        self.idle.stop()
+        workspace, self.workspace = self.workspace, None
+        self.gate.setCurrentWidget(self.unlock_screen)
+        for index in reversed(range(self.gate.count())):
+            widget = self.gate.widget(index)
+            if widget is not self.unlock_screen and widget is not self.setup_screen:
+                self.gate.removeWidget(widget)
+                widget.hide()
+                widget.deleteLater()
+        self.status_area.clear()
+        self.statusBar().clearMessage()
+        self.statusBar().hide()
 
     def _on_changed(self, entities: set) -> None:
         if "settings" in entities and self.vault is not None and self.vault.is_unlocked:
