@@ -29,21 +29,14 @@ keystrokes before the debounce are kept too.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
-    QComboBox,
-    QDateTimeEdit,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QWidget,
-)
 
 from views.context import AppContext
+
+if TYPE_CHECKING:  # pragma: no cover
+    from PySide6.QtWidgets import QWidget
 
 DEBOUNCE_MS = 800
 
@@ -101,6 +94,17 @@ class DraftKeeper:
     # ---- wiring ------------------------------------------------------------
     def watch(self, *widgets: QWidget) -> None:
         """Call ``changed()`` whenever one of these standard input widgets is edited."""
+        # Imported here: the shell imports this module before the unlock window shows.
+        from PySide6.QtWidgets import (
+            QAbstractButton,
+            QAbstractSpinBox,
+            QComboBox,
+            QDateTimeEdit,
+            QLineEdit,
+            QPlainTextEdit,
+            QTextEdit,
+        )
+
         for widget in widgets:
             if isinstance(widget, QLineEdit):
                 widget.textEdited.connect(self.changed)
