@@ -7,6 +7,9 @@ shown in the status bar (e.g. unsent changes); destroyed at lock like the pages.
 
 PAGES: list[tuple[str, str]] = [
     ("today", "views.floor.today_page:TodayPage"),
+    ("contacts", "views.floor.contacts_page:ContactsPage"),
+    ("people", "views.floor.people_page:PeoplePage"),
+    ("supplies", "views.floor.supplies_page:SuppliesPage"),
     ("envois", "views.sync.envois_page:EnvoisPage"),
     ("settings", "views.pages.settings_page:SettingsPage"),
 ]

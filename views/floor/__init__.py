@@ -1,0 +1,1 @@
+"""Floor screens (issue 3): quick contact entry, Today, contacts, people, supplies."""

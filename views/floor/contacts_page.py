@@ -1,0 +1,292 @@
+"""Contacts: every contact, newest first, filtered by period, type, theme, place and person.
+
+The table reads through a lazy ContactTableModel (one page at a time). Enter or a
+double-click opens the contact in the contact form; Delete tombstones it (after a
+confirmation); "History" shows its previous versions.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import contacts, people
+from app.lists import ContactFilter
+from app.validation import ValidationFailed
+from models.codes import CONTACT_TYPE, PLACE, THEME
+from views.context import AppContext
+from views.floor.common import CodeLabels, heading
+from views.floor.contact_panel import quick_entry
+from views.floor.history_dialog import HistoryDialog
+from views.floor.item_models import ContactTableModel
+from views.page import Page
+
+PERIODS = ("all", "today", "7d", "30d", "year", "12m")
+
+
+def period_range(period: str, today: date) -> tuple[date | None, date | None]:
+    if period == "today":
+        return today, today
+    if period == "7d":
+        return today - timedelta(days=6), today
+    if period == "30d":
+        return today - timedelta(days=29), today
+    if period == "year":
+        return date(today.year, 1, 1), today
+    if period == "12m":
+        return today - timedelta(days=364), today
+    return None, None
+
+
+class ContactTable(QTableView):
+    """The contacts table with the floor's look: whole rows, no grid, readable heights."""
+
+    def __init__(self, model: ContactTableModel, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(34)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        widths = {
+            ContactTableModel.COL_WHEN: 170, ContactTableModel.COL_PERSONS: 220, ContactTableModel.COL_TYPES: 180,
+            ContactTableModel.COL_THEMES: 200, ContactTableModel.COL_PLACE: 200, ContactTableModel.COL_DURATION: 80,
+            ContactTableModel.COL_FOLLOW_UP: 110,
+        }
+        for col, width in widths.items():
+            self.setColumnWidth(col, width)
+        header.setSectionResizeMode(ContactTableModel.COL_THEMES, QHeaderView.ResizeMode.Stretch)
+
+    def current_id(self) -> int | None:
+        index = self.currentIndex()
+        return index.data(ContactTableModel.IdRole) if index.isValid() else None
+
+
+class ContactsPage(Page):
+    page_id = "contacts"
+    entities = frozenset({"contact", "person", "code"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.setObjectName("contacts_page")
+        self._person_id: int | None = None
+        self._labels_loaded = False
+        self.model = ContactTableModel(ctx.vault, parent=self)
+
+        self.period = QComboBox()
+        self.period.setObjectName("filter_period")
+        for code, text in zip(PERIODS, (
+            self.tr("All dates"), self.tr("Today"), self.tr("Last 7 days"), self.tr("Last 30 days"),
+            self.tr("This year"), self.tr("Last 12 months"),
+        )):
+            self.period.addItem(text, code)
+        self.type_filter = QComboBox()
+        self.type_filter.setObjectName("filter_type")
+        self.theme_filter = QComboBox()
+        self.theme_filter.setObjectName("filter_theme")
+        self.place_filter = QComboBox()
+        self.place_filter.setObjectName("filter_place")
+        self.person_filter = QLineEdit()
+        self.person_filter.setObjectName("filter_person")
+        self.person_filter.setPlaceholderText(self.tr("Person (alias), then Enter"))
+        self.person_filter.setClearButtonEnabled(True)
+        self.person_filter.returnPressed.connect(self._pick_person)
+        self.person_filter.textChanged.connect(self._person_text_changed)
+        for combo in (self.period, self.type_filter, self.theme_filter, self.place_filter):
+            combo.currentIndexChanged.connect(self.apply_filters)
+            combo.setMinimumHeight(34)
+        self.person_filter.setMinimumHeight(34)
+
+        filters = QHBoxLayout()
+        for text, widget in (
+            (self.tr("&Period"), self.period), (self.tr("T&ype"), self.type_filter),
+            (self.tr("T&heme"), self.theme_filter), (self.tr("P&lace"), self.place_filter),
+            (self.tr("Pe&rson"), self.person_filter),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget, 1)
+
+        self.table = ContactTable(self.model, "contacts_table")
+        self.table.doubleClicked.connect(lambda _i: self.open_current())
+        self.count_label = QLabel()
+        self.count_label.setObjectName("contacts_count")
+
+        self.open_button = QPushButton(self.tr("&Open (Enter)"))
+        self.open_button.setObjectName("open_contact")
+        self.open_button.clicked.connect(self.open_current)
+        self.history_button = QPushButton(self.tr("&History"))
+        self.history_button.setObjectName("contact_history")
+        self.history_button.clicked.connect(self.show_history)
+        self.delete_button = QPushButton(self.tr("&Delete (Del)"))
+        self.delete_button.setObjectName("delete_contact")
+        self.delete_button.clicked.connect(self.delete_current)
+        self.new_button = QPushButton(self.tr("&New contact (Ctrl+N)"))
+        self.new_button.setObjectName("contacts_new")
+        self.new_button.clicked.connect(self._new_contact)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        for b in (self.new_button, self.open_button, self.history_button, self.delete_button):
+            buttons.addWidget(b)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(heading(self.title()))
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        for key, slot in ((Qt.Key.Key_Return, self.open_current), (Qt.Key.Key_Enter, self.open_current),
+                          (Qt.Key.Key_Delete, self.delete_current)):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(lambda: self.person_filter.setFocus())
+
+    def title(self) -> str:
+        return self.tr("Contacts")
+
+    # ---- filters ---------------------------------------------------------------------
+    def _load_choices(self) -> None:
+        with self.ctx.vault.session() as s:
+            labels = CodeLabels(s, CONTACT_TYPE, THEME, PLACE)
+        self.model.set_labels(labels)
+        for combo, list_name, everything in (
+            (self.type_filter, CONTACT_TYPE, self.tr("All types")),
+            (self.theme_filter, THEME, self.tr("All themes")),
+            (self.place_filter, PLACE, self.tr("All places")),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for code, label in labels.active(list_name):
+                combo.addItem(label, code)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        self._labels_loaded = True
+
+    def current_filter(self) -> ContactFilter:
+        start, end = period_range(self.period.currentData(), date.today())
+        return ContactFilter(
+            date_from=start, date_to=end, type_code=self.type_filter.currentData(),
+            theme_code=self.theme_filter.currentData(), place_code=self.place_filter.currentData(),
+            person_id=self._person_id,
+        )
+
+    def apply_filters(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+        if self.model.rowCount():
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%n contact(s)", "", self.model.total()))
+
+    def _pick_person(self) -> None:
+        text = self.person_filter.text().strip()
+        if not text:
+            self._person_id = None
+        else:
+            with self.ctx.vault.session() as s:
+                found = people.search_people(s, text, limit=1, include_archived=True)
+            if found:
+                self._person_id = found[0].id
+                self.person_filter.blockSignals(True)
+                self.person_filter.setText(found[0].alias)
+                self.person_filter.blockSignals(False)
+            else:
+                self._person_id = -1  # nobody: an empty list says so
+        self.apply_filters()
+
+    def _person_text_changed(self, text: str) -> None:
+        if not text and self._person_id is not None:
+            self._person_id = None
+            self.apply_filters()
+
+    def show_person(self, person_id: int, alias: str) -> None:
+        """Filter on one person (from the People page)."""
+        self._person_id = person_id
+        self.person_filter.blockSignals(True)
+        self.person_filter.setText(alias)
+        self.person_filter.blockSignals(False)
+        self.apply_filters()
+
+    def refresh(self) -> None:
+        self._load_choices()
+        current = self.table.current_id()
+        self.apply_filters()
+        if current is not None:
+            for row in range(self.model.rowCount()):
+                if self.model.row_at(row).id == current:
+                    self.table.selectRow(row)
+                    break
+
+    # ---- actions -------------------------------------------------------------------
+    def _new_contact(self) -> None:
+        entry = quick_entry(self.ctx)
+        if entry is not None:
+            entry.open_new()
+
+    def open_current(self) -> None:
+        contact_id = self.table.current_id()
+        entry = quick_entry(self.ctx)
+        if contact_id is not None and entry is not None:
+            entry.open_edit(contact_id)
+
+    def delete_current(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        row = self.model.row_at(index.row())
+        who = self.model.persons_text(row) or self.tr("nobody named")
+        question = self.tr(
+            "Delete the contact of %1 with %2? It disappears from lists and counts; its history is kept."
+        ).replace("%1", index.siblingAtColumn(ContactTableModel.COL_WHEN).data()).replace("%2", who)
+        if not self.ctx.extras["dialogs"].confirm(self.tr("Delete a contact"), question, destructive=True):
+            return
+        try:
+            with self.ctx.vault.session() as s:
+                change = contacts.delete_contact(s, row.id)
+                entities = change.entities
+        except ValidationFailed:
+            entities = {"contact"}  # already gone: just refresh
+        self.ctx.notify(*entities)
+        status = self.ctx.extras.get("status")
+        if status is not None:
+            status.message(self.tr("Contact deleted (kept in history)"))
+
+    def show_history(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        row = self.model.row_at(index.row())
+        title = self.tr("Contact of %1").replace("%1", index.siblingAtColumn(ContactTableModel.COL_WHEN).data())
+        dialog = HistoryDialog(self.ctx.vault, contacts.ENTITY, row.uid, title, self)
+        dialog.exec()

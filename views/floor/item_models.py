@@ -1,0 +1,279 @@
+"""Qt item models of the floor lists (Vorta's pattern: column constants, custom roles,
+``set_rows`` inside begin/endResetModel), fetching lazily page by page from app.lists.
+
+A model never loads every row: ``canFetchMore``/``fetchMore`` ask the service for the
+next page (keyset cursor for contacts, offset for people) when the view scrolls near
+the end. Each fetch opens its own short session, as every service call does.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from app import lists
+from models.codes import CONTACT_TYPE, PLACE, THEME
+from views.floor.common import CodeLabels, datetime_text, day_text
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ContactTableModel(QAbstractTableModel):
+    COL_WHEN, COL_PERSONS, COL_TYPES, COL_THEMES, COL_PLACE, COL_DURATION, COL_FOLLOW_UP = range(7)
+    COLUMN_COUNT = 7
+
+    IdRole = Qt.ItemDataRole.UserRole + 1      # contact id (int)
+    RowRole = Qt.ItemDataRole.UserRole + 2     # the app.lists.ContactRow
+    SortRole = Qt.ItemDataRole.UserRole + 3    # a comparable value for the column
+
+    def __init__(self, vault, labels: CodeLabels | None = None, *, page_size: int = lists.PAGE_SIZE, parent=None):
+        super().__init__(parent)
+        self._vault = vault
+        self._labels = labels
+        self.page_size = page_size
+        self._rows: list[lists.ContactRow] = []
+        self._filter = lists.ContactFilter()
+        self._cursor: lists.Cursor | None = None
+        self._more = False
+        self._total: int | None = None
+
+    # ---- loading -------------------------------------------------------------
+    def set_labels(self, labels: CodeLabels) -> None:
+        self._labels = labels
+
+    def set_rows(self, rows: list[lists.ContactRow], *, more: bool = False, cursor: lists.Cursor | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._more = more
+        self._cursor = cursor
+        self.endResetModel()
+
+    def set_filter(self, flt: lists.ContactFilter | None) -> None:
+        """Show the contacts matching ``flt``, newest first: the first page now, more on scroll."""
+        self._filter = flt or lists.ContactFilter()
+        self.reload()
+
+    @property
+    def filter(self) -> lists.ContactFilter:
+        return self._filter
+
+    def reload(self) -> None:
+        with self._vault.session() as s:
+            rows, cursor = lists.contact_page(s, self._filter, limit=self.page_size)
+            self._total = None
+        self.set_rows(rows, more=cursor is not None, cursor=cursor)
+
+    def total(self) -> int:
+        """How many contacts match the filter (all of them, not only the loaded ones)."""
+        if self._total is None:
+            with self._vault.session() as s:
+                self._total = lists.count_contacts(s, self._filter)
+        return self._total
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:
+        if parent.isValid() or not self._more:
+            return
+        with self._vault.session() as s:
+            rows, cursor = lists.contact_page(s, self._filter, after=self._cursor, limit=self.page_size)
+        self._more, self._cursor = cursor is not None, cursor
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    # ---- reading ---------------------------------------------------------------
+    def row_at(self, row: int) -> lists.ContactRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            self.COL_WHEN: QCoreApplication.translate("FloorModels", "When"),
+            self.COL_PERSONS: QCoreApplication.translate("FloorModels", "Persons"),
+            self.COL_TYPES: QCoreApplication.translate("FloorModels", "Types"),
+            self.COL_THEMES: QCoreApplication.translate("FloorModels", "Themes"),
+            self.COL_PLACE: QCoreApplication.translate("FloorModels", "Place"),
+            self.COL_DURATION: QCoreApplication.translate("FloorModels", "Duration"),
+            self.COL_FOLLOW_UP: QCoreApplication.translate("FloorModels", "Follow-up"),
+        }.get(section)
+
+    def persons_text(self, r: lists.ContactRow) -> str:
+        names = list(r.person_aliases)
+        if r.unidentified_count:
+            names.append(
+                QCoreApplication.translate("FloorModels", "%n unidentified", "", r.unidentified_count)
+            )
+        return ", ".join(names)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == self.IdRole:
+            return r.id
+        if role == self.RowRole:
+            return r
+        if role == self.SortRole:
+            return {
+                self.COL_WHEN: r.occurred_at, self.COL_PERSONS: self.persons_text(r).casefold(),
+                self.COL_DURATION: r.duration_min, self.COL_FOLLOW_UP: r.follow_up_on,
+            }.get(col, self.data(index).casefold() if self.data(index) else "")
+        if role == Qt.ItemDataRole.DisplayRole:
+            labels = self._labels
+            if col == self.COL_WHEN:
+                return datetime_text(r.occurred_at)
+            if col == self.COL_PERSONS:
+                return self.persons_text(r)
+            if col == self.COL_TYPES:
+                return labels.labels(CONTACT_TYPE, r.type_codes) if labels else ", ".join(r.type_codes)
+            if col == self.COL_THEMES:
+                return labels.labels(THEME, r.theme_codes) if labels else ", ".join(r.theme_codes)
+            if col == self.COL_PLACE:
+                return labels.label(PLACE, r.place_code) if labels else r.place_code
+            if col == self.COL_DURATION:
+                return QCoreApplication.translate("FloorModels", "%1 min").replace("%1", str(r.duration_min))
+            if col == self.COL_FOLLOW_UP:
+                if r.follow_up_on is None:
+                    return ""
+                text = day_text(r.follow_up_on)
+                return QCoreApplication.translate("FloorModels", "%1 (done)").replace("%1", text) if r.follow_up_done else text
+        if role == Qt.ItemDataRole.ToolTipRole and r.notes:
+            return r.notes
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_DURATION:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class PeopleTableModel(QAbstractTableModel):
+    COL_ALIAS, COL_FIRST_NAME, COL_LAST_CONTACT, COL_COUNT, COL_STATUS = range(5)
+    COLUMN_COUNT = 5
+
+    IdRole = Qt.ItemDataRole.UserRole + 1      # person id (int)
+    RowRole = Qt.ItemDataRole.UserRole + 2     # the app.lists.PersonRow
+    SortRole = Qt.ItemDataRole.UserRole + 3
+
+    def __init__(self, vault, *, page_size: int = lists.PAGE_SIZE, parent=None):
+        super().__init__(parent)
+        self._vault = vault
+        self.page_size = page_size
+        self._rows: list[lists.PersonRow] = []
+        self._query = ""
+        self._status: str | None = None
+        self._order = lists.ORDER_RECENT
+        self._more = False
+
+    def set_rows(self, rows: list[lists.PersonRow], *, more: bool = False) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._more = more
+        self.endResetModel()
+
+    def search(self, query: str = "", status: str | None = None) -> None:
+        """Show the people matching the search box (word prefixes, accents ignored) and status."""
+        self._query, self._status = query, status
+        self.reload()
+
+    def reload(self) -> None:
+        with self._vault.session() as s:
+            rows = lists.people_rows(s, query=self._query, status=self._status, order=self._order, limit=self.page_size)
+        self.set_rows(rows, more=len(rows) == self.page_size)
+
+    def total(self) -> int:
+        with self._vault.session() as s:
+            return lists.count_people(s, query=self._query, status=self._status)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """By alias (A to Z) or by last contact (most recent first); the service sorts."""
+        wanted = lists.ORDER_ALIAS if column in (self.COL_ALIAS, self.COL_FIRST_NAME) else lists.ORDER_RECENT
+        if wanted != self._order:
+            self._order = wanted
+            self.reload()
+
+    @property
+    def order(self) -> str:
+        return self._order
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:
+        if parent.isValid() or not self._more:
+            return
+        with self._vault.session() as s:
+            rows = lists.people_rows(
+                s, query=self._query, status=self._status, order=self._order,
+                offset=len(self._rows), limit=self.page_size,
+            )
+        self._more = len(rows) == self.page_size
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def row_at(self, row: int) -> lists.PersonRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            self.COL_ALIAS: QCoreApplication.translate("FloorModels", "Alias"),
+            self.COL_FIRST_NAME: QCoreApplication.translate("FloorModels", "First name"),
+            self.COL_LAST_CONTACT: QCoreApplication.translate("FloorModels", "Last contact"),
+            self.COL_COUNT: QCoreApplication.translate("FloorModels", "Contacts"),
+            self.COL_STATUS: QCoreApplication.translate("FloorModels", "Status"),
+        }.get(section)
+
+    @staticmethod
+    def status_text(status: str) -> str:
+        return {"active": QCoreApplication.translate("FloorModels", "Active"), "inactive": QCoreApplication.translate("FloorModels", "Not seen for 90 days"), "archived": QCoreApplication.translate("FloorModels", "Archived")}.get(
+            status, status
+        )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == self.IdRole:
+            return r.id
+        if role == self.RowRole:
+            return r
+        if role == self.SortRole:
+            return {
+                self.COL_ALIAS: r.alias.casefold(), self.COL_FIRST_NAME: r.first_name.casefold(),
+                self.COL_LAST_CONTACT: r.last_contact_at, self.COL_COUNT: r.contact_count, self.COL_STATUS: r.status,
+            }[col]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_ALIAS:
+                return r.alias
+            if col == self.COL_FIRST_NAME:
+                return r.first_name
+            if col == self.COL_LAST_CONTACT:
+                return day_text(r.last_contact_at.date()) if r.last_contact_at else QCoreApplication.translate("FloorModels", "never")
+            if col == self.COL_COUNT:
+                return r.contact_count
+            if col == self.COL_STATUS:
+                return self.status_text(r.status)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

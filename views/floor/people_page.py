@@ -1,0 +1,177 @@
+"""Personnes: search as you type, last contact and number of contacts; a person's page."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import people
+from app.validation import ValidationFailed
+from views.context import AppContext
+from views.floor.common import heading
+from views.floor.item_models import PeopleTableModel
+from views.floor.person_detail import PersonDetail
+from views.page import Page
+
+
+class PeoplePage(Page):
+    page_id = "people"
+    entities = frozenset({"person", "contact", "referral"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.setObjectName("people_page")
+        self.model = PeopleTableModel(ctx.vault, parent=self)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("people_search")
+        self.search.setPlaceholderText(self.tr("Search an alias or a first name (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumHeight(40)
+        self.search.textChanged.connect(self._search)
+        self.search.returnPressed.connect(self.open_current)
+        self.search.installEventFilter(self)
+        self.status = QComboBox()
+        self.status.setObjectName("people_status")
+        for code, text in ((None, self.tr("Not archived")), ("active", self.tr("Seen in the last 90 days")),
+                           ("inactive", self.tr("Not seen for 90 days")), ("archived", self.tr("Archived")),
+                           ("all", self.tr("Everyone"))):
+            self.status.addItem(text, code)
+        self.status.setMinimumHeight(40)
+        self.status.currentIndexChanged.connect(lambda _i: self._search(self.search.text()))
+
+        self.table = QTableView()
+        self.table.setObjectName("people_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(PeopleTableModel.COL_LAST_CONTACT, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(PeopleTableModel.COL_ALIAS, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((PeopleTableModel.COL_FIRST_NAME, 160), (PeopleTableModel.COL_LAST_CONTACT, 150),
+                           (PeopleTableModel.COL_COUNT, 100), (PeopleTableModel.COL_STATUS, 200)):
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(lambda _i: self.open_current())
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.activated.connect(self.open_current)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("people_count")
+        self.add_button = QPushButton(self.tr("&Add a person…"))
+        self.add_button.setObjectName("people_add")
+        self.add_button.clicked.connect(self.add_person)
+        self.open_button = QPushButton(self.tr("&Open (Enter)"))
+        self.open_button.setObjectName("people_open")
+        self.open_button.clicked.connect(self.open_current)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.add_button)
+        bottom.addWidget(self.open_button)
+
+        list_view = QWidget()
+        list_layout = QVBoxLayout(list_view)
+        list_layout.setContentsMargins(24, 20, 24, 16)
+        list_layout.addWidget(heading(self.title()))
+        list_layout.addLayout(top)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addLayout(bottom)
+
+        self.detail = PersonDetail(ctx)
+        self.detail.back.connect(self.show_list)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(list_view)
+        self.stack.addWidget(self.detail)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self._focus_search)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.detail)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self.show_list)
+
+    def title(self) -> str:
+        return self.tr("People")
+
+    def eventFilter(self, obj, event) -> bool:
+        # Down from the search box goes to the list (keyboard only, no mouse needed).
+        if obj is self.search and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            self.table.setFocus()
+            return True
+        return super().eventFilter(obj, event)
+
+    def _focus_search(self) -> None:
+        self.show_list()
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search(self, text: str) -> None:
+        self.model.search(text, self.status.currentData())
+        self.count_label.setText(self.tr("%n person(s)", "", self.model.total()))
+        if self.model.rowCount():
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    def refresh(self) -> None:
+        self._search(self.search.text())
+        if self.stack.currentWidget() is self.detail and self.detail.person_id is not None:
+            try:
+                self.detail.show_person(self.detail.person_id)
+            except ValidationFailed:
+                self.show_list()
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_person(index.data(PeopleTableModel.IdRole))
+
+    def open_person(self, person_id: int) -> None:
+        self.detail.show_person(person_id)
+        self.stack.setCurrentWidget(self.detail)
+        self.detail.tabs.setCurrentIndex(0)
+        self.detail.timeline.setFocus()
+
+    def show_list(self) -> None:
+        self.detail.keeper.flush()
+        self.stack.setCurrentIndex(0)
+        self.search.setFocus()
+
+    def add_person(self) -> None:
+        alias = self.ctx.extras["dialogs"].ask(self.tr("Add a person"), self.tr("Alias (a nickname, never a legal name):"))
+        if not alias or not alias.strip():
+            return
+        try:
+            with self.ctx.vault.session() as s:
+                person_id = people.create_person(s, alias).id
+        except ValidationFailed as failed:
+            self.ctx.extras["dialogs"].warning(self.tr("Add a person"), str(failed))
+            return
+        self.ctx.notify("person")
+        self.open_person(person_id)
+        self.detail.tabs.setCurrentIndex(1)

@@ -1,0 +1,435 @@
+"""A person's page: details (alias, first name, age bracket, gender, languages, groups, notes,
+consent with its date, status), the timeline of their contacts, their referrals when the
+directory offers them, and merging a duplicate record into this one.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import people
+from app.validation import ValidationFailed
+from models.codes import AGE_BRACKET, CONSENT, CONTACT_TYPE, GENDER, GROUP, LANGUAGE, PLACE, THEME
+from views.context import AppContext
+from views.drafts import DraftKeeper
+from views.floor.common import CodeLabels, FieldError, FlowLayout, datetime_text, day_text, field_error_text, heading
+from views.floor.contact_panel import quick_entry
+from views.floor.contacts_page import ContactTable
+from views.floor.history_dialog import HistoryDialog
+from views.floor.item_models import ContactTableModel, PeopleTableModel
+from app.lists import ContactFilter
+
+try:  # the directory area's per-person referrals, when it exists
+    from app.directory import referrals as _referrals
+except ImportError:  # pragma: no cover
+    _referrals = None
+
+
+class MergeDialog(QDialog):
+    """Pick the duplicate record to fold into the person shown."""
+
+    def __init__(self, vault, keep_id: int, keep_alias: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("merge_dialog")
+        self.setWindowTitle(self.tr("Merge a duplicate"))
+        self.resize(560, 420)
+        self._vault = vault
+        self._keep_id = keep_id
+        self.chosen: tuple[int, str] | None = None
+        intro = QLabel(self.tr(
+            "Find the other record of %1. Its contacts move here; it stays archived, pointing to this one."
+        ).replace("%1", keep_alias))
+        intro.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setObjectName("merge_search")
+        self.search.setPlaceholderText(self.tr("Alias of the duplicate…"))
+        self.search.textEdited.connect(self._search)
+        self.results = QListWidget()
+        self.results.setObjectName("merge_results")
+        self.results.itemActivated.connect(lambda _i: self._accept())
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.merge_button = self.buttons.addButton(self.tr("&Merge…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button.setObjectName("merge_confirm")
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        self.search.returnPressed.connect(self._accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.buttons)
+        self._search("")
+
+    def _search(self, text: str) -> None:
+        self.results.clear()
+        with self._vault.session() as s:
+            found = [m for m in people.search_people(s, text, limit=20, include_archived=True) if m.id != self._keep_id]
+        for m in found:
+            label = m.alias + (f" ({m.first_name})" if m.first_name else "")
+            label += "  —  " + self.tr("%n contact(s)", "", m.contact_count)
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, (m.id, m.alias))
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def _accept(self) -> None:
+        item = self.results.currentItem()
+        if item is None:
+            return
+        self.chosen = tuple(item.data(Qt.ItemDataRole.UserRole))
+        self.accept()
+
+
+class CheckList(QWidget):
+    """A wrapping set of check boxes for a code list (languages, groups)."""
+
+    changed = Signal()
+
+    def __init__(self, items: list[tuple[str, str]], name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.boxes: dict[str, QCheckBox] = {}
+        flow = FlowLayout(self, spacing=12)
+        for code, label in items:
+            box = QCheckBox(label)
+            box.setObjectName(f"{name}_{code}")
+            box.toggled.connect(lambda _c: self.changed.emit())
+            self.boxes[code] = box
+            flow.addWidget(box)
+
+    def codes(self) -> list[str]:
+        return [c for c, b in self.boxes.items() if b.isChecked()]
+
+    def set_codes(self, codes: list[str]) -> None:
+        for code, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(code in codes)
+            box.blockSignals(False)
+
+
+class PersonDetail(QWidget):
+    """One person; ``show_person(id)`` loads it. ``back`` returns to the list."""
+
+    back = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("person_detail")
+        self.ctx = ctx
+        self.person_id: int | None = None
+        self.person_uid: str | None = None
+        with ctx.vault.session() as s:
+            self.labels = CodeLabels(s, AGE_BRACKET, GENDER, LANGUAGE, GROUP, CONSENT, CONTACT_TYPE, THEME, PLACE)
+
+        self.back_button = QPushButton(self.tr("← &People"))
+        self.back_button.setObjectName("person_back")
+        self.back_button.clicked.connect(self.back)
+        self.title = heading("", 5)
+        self.title.setObjectName("person_title")
+        self.summary = QLabel()
+        self.summary.setObjectName("person_summary")
+        self.new_contact = QPushButton(self.tr("New &contact with this person"))
+        self.new_contact.setObjectName("person_new_contact")
+        self.new_contact.clicked.connect(lambda: self._contact(repeat=False))
+        self.repeat_contact = QPushButton(self.tr("&Repeat last contact"))
+        self.repeat_contact.setObjectName("person_repeat")
+        self.repeat_contact.clicked.connect(lambda: self._contact(repeat=True))
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.summary)
+        top.addLayout(titles, 1)
+        top.addWidget(self.new_contact)
+        top.addWidget(self.repeat_contact)
+
+        # ---- details form ------------------------------------------------------
+        self.alias = QLineEdit()
+        self.alias.setObjectName("person_alias")
+        self.alias.setMaxLength(120)
+        self.alias_error = FieldError("alias")
+        self.first_name = QLineEdit()
+        self.first_name.setObjectName("person_first_name")
+        self.first_name.setMaxLength(80)
+        self.age = self._combo("person_age", AGE_BRACKET)
+        self.gender = self._combo("person_gender", GENDER)
+        self.gender_self = QLineEdit()
+        self.gender_self.setObjectName("person_gender_self")
+        self.gender_self.setPlaceholderText(self.tr("In their own words (optional)"))
+        self.languages = CheckList(self.labels.active(LANGUAGE), "person_languages")
+        self.groups = CheckList(self.labels.active(GROUP), "person_groups")
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("person_notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(64)
+        self.consent = self._combo("person_consent", CONSENT, blank=False)
+        self.consent_on = QDateEdit()
+        self.consent_on.setObjectName("person_consent_on")
+        self.consent_on.setCalendarPopup(True)
+        self.consent_on.setDisplayFormat("d MMM yyyy")
+        self.consent_given = QCheckBox(self.tr("given on"))
+        self.consent_given.setObjectName("person_consent_given")
+        self.consent_given.toggled.connect(self.consent_on.setEnabled)
+        self.consent_error = FieldError("consent_on")
+        self.archived = QCheckBox(self.tr("Archived (hidden from search; contacts kept)"))
+        self.archived.setObjectName("person_archived")
+        gender_row = QHBoxLayout()
+        gender_row.addWidget(self.gender)
+        gender_row.addWidget(self.gender_self, 1)
+        consent_row = QHBoxLayout()
+        consent_row.addWidget(self.consent, 1)
+        consent_row.addWidget(self.consent_given)
+        consent_row.addWidget(self.consent_on)
+
+        form = QFormLayout()
+        form.setVerticalSpacing(6)
+        form.addRow(self.tr("&Alias:"), self.alias)
+        form.addRow("", self.alias_error)
+        form.addRow(self.tr("&First name:"), self.first_name)
+        form.addRow(self.tr("A&ge:"), self.age)
+        form.addRow(self.tr("&Gender:"), gender_row)
+        form.addRow(self.tr("Languages:"), self.languages)
+        form.addRow(self.tr("Groups:"), self.groups)
+        form.addRow(self.tr("&Notes:"), self.notes)
+        form.addRow(self.tr("C&onsent to share:"), consent_row)
+        form.addRow("", self.consent_error)
+        form.addRow(self.tr("Status:"), self.archived)
+
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setObjectName("person_save")
+        self.save_button.clicked.connect(self.save)
+        self.merge_button = QPushButton(self.tr("&Merge a duplicate…"))
+        self.merge_button.setObjectName("person_merge")
+        self.merge_button.clicked.connect(self.merge)
+        self.history_button = QPushButton(self.tr("&History"))
+        self.history_button.setObjectName("person_history")
+        self.history_button.clicked.connect(self.show_history)
+        actions = QHBoxLayout()
+        actions.addWidget(self.save_button)
+        actions.addStretch(1)
+        actions.addWidget(self.history_button)
+        actions.addWidget(self.merge_button)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.addLayout(form)
+        details_layout.addStretch(1)
+        details_layout.addLayout(actions)
+
+        # ---- timeline and referrals ---------------------------------------------------
+        self.timeline_model = ContactTableModel(ctx.vault, self.labels, parent=self)
+        self.timeline = ContactTable(self.timeline_model, "person_timeline")
+        self.timeline.doubleClicked.connect(self._open_contact)
+        self.referrals = QListWidget()
+        self.referrals.setObjectName("person_referrals")
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("person_tabs")
+        self.tabs.addTab(self.timeline, self.tr("Contacts"))
+        self.tabs.addTab(details, self.tr("Details"))
+        if _referrals is not None:
+            self.tabs.addTab(self.referrals, self.tr("Referrals"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+        self.keeper = DraftKeeper(ctx, "person_edit", self._values, self._set_values, owner=self)
+        self.keeper.watch(self.alias, self.first_name, self.age, self.gender, self.gender_self, self.notes,
+                          self.consent, self.consent_on, self.consent_given, self.archived)
+        self.languages.changed.connect(self.keeper.changed)
+        self.groups.changed.connect(self.keeper.changed)
+
+    def _combo(self, name: str, list_name: str, blank: bool = True) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        if blank:
+            combo.addItem(self.tr("(not said)"), None)
+        for code, label in self.labels.active(list_name):
+            combo.addItem(label, code)
+        return combo
+
+    @staticmethod
+    def _select(combo: QComboBox, code) -> None:
+        index = combo.findData(code)
+        if index < 0 and code:
+            combo.addItem(code, code)
+            index = combo.count() - 1
+        combo.setCurrentIndex(max(index, 0))
+
+    # ---- values --------------------------------------------------------------------
+    def _values(self) -> dict:
+        return {
+            "person_id": self.person_id, "alias": self.alias.text(), "first_name": self.first_name.text(),
+            "age_bracket": self.age.currentData(), "gender": self.gender.currentData(),
+            "gender_self": self.gender_self.text(), "languages": self.languages.codes(),
+            "groups": self.groups.codes(), "notes": self.notes.toPlainText(),
+            "consent_scope": self.consent.currentData(),
+            "consent_on": self.consent_on.date().toPython().isoformat() if self.consent_given.isChecked() else None,
+            "archived": self.archived.isChecked(),
+        }
+
+    def _set_values(self, v: dict) -> None:
+        self.alias.setText(v.get("alias", ""))
+        self.first_name.setText(v.get("first_name", ""))
+        self._select(self.age, v.get("age_bracket"))
+        self._select(self.gender, v.get("gender"))
+        self.gender_self.setText(v.get("gender_self", ""))
+        self.languages.set_codes(v.get("languages", []))
+        self.groups.set_codes(v.get("groups", []))
+        self.notes.setPlainText(v.get("notes", ""))
+        self._select(self.consent, v.get("consent_scope") or "none")
+        consent_on = v.get("consent_on")
+        self.consent_given.setChecked(bool(consent_on))
+        self.consent_on.setEnabled(bool(consent_on))
+        day = date.fromisoformat(consent_on) if consent_on else date.today()
+        self.consent_on.setDate(QDate(day.year, day.month, day.day))
+        self.archived.setChecked(bool(v.get("archived")))
+
+    def show_person(self, person_id: int) -> None:
+        self.keeper.flush()
+        with self.ctx.vault.session() as s:
+            p = people.get_person(s, person_id)
+            values = {
+                "person_id": p.id, "alias": p.alias, "first_name": p.first_name, "age_bracket": p.age_bracket,
+                "gender": p.gender, "gender_self": p.gender_self, "languages": p.language_codes,
+                "groups": p.group_codes, "notes": p.notes, "consent_scope": p.consent_scope,
+                "consent_on": p.consent_on.isoformat() if p.consent_on else None, "archived": p.archived_at is not None,
+            }
+            self.person_uid = p.uid
+            status = p.status(date.today())
+            last, count = p.last_contact_at, p.contact_count
+            refs = _referrals.referrals_for_person(s, p.id) if _referrals is not None else []
+        self.person_id = person_id
+        for error in (self.alias_error, self.consent_error):
+            error.set_error("")
+        with self.keeper.muted():
+            self._set_values(values)
+            restored = False
+            try:
+                from app import drafts
+
+                with self.ctx.vault.session() as s:
+                    draft = drafts.load(s, "person_edit")
+                if draft and draft.get("person_id") == person_id:
+                    self._set_values(draft)
+                    restored = True
+            except Exception:  # a damaged draft must not block the page
+                restored = False
+        self.title.setText(values["alias"])
+        parts = [PeopleTableModel.status_text(status), self.tr("%n contact(s)", "", count)]
+        if last:
+            parts.append(self.tr("last seen %1").replace("%1", day_text(last.date())))
+        if restored:
+            parts.append(self.tr("unsaved changes brought back"))
+        self.summary.setText(" · ".join(parts))
+        self.timeline_model.set_filter(ContactFilter(person_id=person_id))
+        self.repeat_contact.setEnabled(count > 0)
+        self.referrals.clear()
+        statuses = {
+            "proposed": self.tr("proposed"), "accepted": self.tr("accepted"), "accompanied": self.tr("accompanied"),
+            "completed": self.tr("completed"), "declined": self.tr("declined"),
+        }
+        for r in refs:
+            text = f"{datetime_text(r.contact_at)} · {r.service_name} · {statuses.get(r.status, r.status)}"
+            if r.follow_up_on and not r.follow_up_done:
+                text += " · " + self.tr("follow-up %1").replace("%1", day_text(r.follow_up_on))
+            self.referrals.addItem(text)
+        if _referrals is not None:
+            self.tabs.setTabText(2, self.tr("Referrals (%1)").replace("%1", str(len(refs))))
+        self.tabs.setTabText(0, self.tr("Contacts (%1)").replace("%1", str(count)))
+
+    # ---- actions --------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.person_id is None:
+            return False
+        v = self._values()
+        for error in (self.alias_error, self.consent_error):
+            error.set_error("")
+        try:
+            with self.ctx.vault.session() as s:
+                people.update_person(
+                    s, self.person_id, alias=v["alias"], first_name=v["first_name"], age_bracket=v["age_bracket"],
+                    gender=v["gender"], gender_self=v["gender_self"], languages=v["languages"], groups=v["groups"],
+                    notes=v["notes"], consent_scope=v["consent_scope"] or "none",
+                    consent_on=date.fromisoformat(v["consent_on"]) if v["consent_on"] else None,
+                )
+                current = people.get_person(s, self.person_id).archived_at is not None
+                if current != v["archived"]:
+                    people.archive_person(s, self.person_id, v["archived"])
+        except ValidationFailed as failed:
+            for e in failed.errors:
+                label = self.consent_error if e.field == "consent_on" else self.alias_error
+                label.set_error(
+                    self.tr("The consent date is after today.") if e.field == "consent_on"
+                    else field_error_text(e.code)
+                )
+            self.tabs.setCurrentIndex(1)
+            return False
+        self.keeper.discard()
+        self.ctx.notify("person")
+        status = self.ctx.extras.get("status")
+        if status is not None:
+            status.message(self.tr("Person saved"))
+        return True
+
+    def merge(self) -> None:
+        if self.person_id is None:
+            return
+        dialog = MergeDialog(self.ctx.vault, self.person_id, self.alias.text(), self)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        dup_id, dup_alias = dialog.chosen
+        self.merge_with(dup_id, dup_alias)
+
+    def merge_with(self, dup_id: int, dup_alias: str) -> bool:
+        """Confirm, then fold ``dup_id`` into the person shown (every contact is kept)."""
+        question = self.tr(
+            "Merge « %1 » into « %2 »? Every contact of « %1 » moves to « %2 »; « %1 » stays archived."
+        ).replace("%1", dup_alias).replace("%2", self.alias.text())
+        if not self.ctx.extras["dialogs"].confirm(self.tr("Merge two records"), question, destructive=True):
+            return False
+        with self.ctx.vault.session() as s:
+            result = people.merge_people(s, self.person_id, dup_id)
+            moved = len(result.moved_contact_ids)
+        self.ctx.notify("person", "contact")
+        status = self.ctx.extras.get("status")
+        if status is not None:
+            status.message(self.tr("%n contact(s) moved", "", moved))
+        self.show_person(self.person_id)
+        return True
+
+    def show_history(self) -> None:
+        if self.person_uid:
+            HistoryDialog(self.ctx.vault, people.ENTITY, self.person_uid, self.alias.text(), self).exec()
+
+    def _contact(self, repeat: bool) -> None:
+        entry = quick_entry(self.ctx)
+        if entry is not None and self.person_id is not None:
+            entry.open_new((self.person_id, self.title.text()), repeat=repeat)
+
+    def _open_contact(self, index) -> None:
+        entry = quick_entry(self.ctx)
+        contact_id = index.data(ContactTableModel.IdRole) if index.isValid() else None
+        if entry is not None and contact_id is not None:
+            entry.open_edit(contact_id)

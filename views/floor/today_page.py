@@ -1,0 +1,259 @@
+"""Aujourd'hui: the landing page after unlock. A big "New contact" button, today's contacts,
+follow-ups due or overdue (contacts and, when the directory offers them, referrals), low
+stock and this week's counts. It also installs the quick entry (Ctrl+N) on the workspace.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import contacts, today
+from models.codes import CONTACT_TYPE, PLACE, THEME
+from views.context import AppContext
+from views.floor.common import CodeLabels, day_text, heading, time_text
+from views.floor.contact_panel import install_quick_entry, quick_entry
+from views.page import Page
+
+try:  # the directory area's service; Today shows referral follow-ups when it exists
+    from app.directory import referrals as _referrals
+except ImportError:  # pragma: no cover - directory not installed
+    _referrals = None
+
+KIND_CONTACT = "contact"
+KIND_REFERRAL = "referral"
+
+
+class TodayPage(Page):
+    page_id = "today"
+    entities = frozenset({"contact", "person", "supply", "referral"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.setObjectName("today_page")
+        self.heading = heading(self.title())
+        self.date_label = QLabel()
+        self.date_label.setObjectName("today_date")
+
+        self.new_button = QPushButton(self.tr("New contact  (Ctrl+N)"))
+        self.new_button.setObjectName("new_contact_button")
+        self.new_button.setMinimumHeight(64)
+        self.new_button.setMinimumWidth(320)
+        font = self.new_button.font()
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        self.new_button.setFont(font)
+        self.new_button.clicked.connect(self.open_new_contact)
+
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.heading)
+        titles.addWidget(self.date_label)
+        top.addLayout(titles, 1)
+        top.addWidget(self.new_button)
+
+        self.contacts_title = heading(self.tr("Today's contacts"), 2)
+        self.contacts_list = self._list("today_contacts")
+        self.contacts_list.itemActivated.connect(self._open_contact)
+        self.follow_title = heading(self.tr("Follow-ups due"), 2)
+        self.follow_list = self._list("today_follow_ups")
+        self.follow_done = QPushButton(self.tr("Follow-up &done"))
+        self.follow_done.setObjectName("follow_up_done")
+        self.follow_done.clicked.connect(self._mark_done)
+        self.follow_open = QPushButton(self.tr("&Open contact"))
+        self.follow_open.setObjectName("follow_up_open")
+        self.follow_open.clicked.connect(lambda: self._open_contact(self.follow_list.currentItem()))
+        self.follow_list.itemActivated.connect(self._open_contact)
+        self.low_title = heading(self.tr("Low stock"), 2)
+        self.low_list = self._list("today_low_stock")
+        self.week_title = heading(self.tr("This week"), 2)
+        self.week_contacts = QLabel()
+        self.week_contacts.setObjectName("week_contacts")
+        self.week_people = QLabel()
+        self.week_people.setObjectName("week_people")
+        for label in (self.week_contacts, self.week_people):
+            f = label.font()
+            f.setPointSize(f.pointSize() + 3)
+            label.setFont(f)
+
+        follow_buttons = QHBoxLayout()
+        follow_buttons.addWidget(self.follow_open)
+        follow_buttons.addWidget(self.follow_done)
+        follow_buttons.addStretch(1)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(6)
+        grid.addWidget(self.contacts_title, 0, 0)
+        grid.addWidget(self.contacts_list, 1, 0, 3, 1)
+        grid.addWidget(self.follow_title, 0, 1)
+        grid.addWidget(self.follow_list, 1, 1)
+        grid.addLayout(follow_buttons, 2, 1)
+        side = QHBoxLayout()
+        low_box = QVBoxLayout()
+        low_box.addWidget(self.low_title)
+        low_box.addWidget(self.low_list)
+        week_box = QVBoxLayout()
+        week_box.addWidget(self.week_title)
+        week_box.addWidget(self.week_contacts)
+        week_box.addWidget(self.week_people)
+        week_box.addStretch(1)
+        side.addLayout(low_box, 3)
+        side.addLayout(week_box, 2)
+        grid.addLayout(side, 3, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(3, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addLayout(top)
+        layout.addSpacing(8)
+        layout.addLayout(grid, 1)
+
+        # The workspace adopts this page right after building it: then Ctrl+N can be installed there.
+        QTimer.singleShot(0, self._install_quick_entry)
+
+    def title(self) -> str:
+        return self.tr("Today")
+
+    def _list(self, name: str) -> QListWidget:
+        widget = QListWidget()
+        widget.setObjectName(name)
+        widget.setAlternatingRowColors(True)
+        widget.setWordWrap(True)
+        return widget
+
+    def _install_quick_entry(self):
+        try:
+            return install_quick_entry(self.ctx, self)
+        except RuntimeError:  # destroyed before the timer fired (locked at once)
+            return None
+
+    def open_new_contact(self) -> None:
+        entry = quick_entry(self.ctx) or self._install_quick_entry()
+        if entry is not None:
+            entry.open_new()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._install_quick_entry()
+
+    # ---- content ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        day = date.today()
+        with self.ctx.vault.session() as s:
+            summary = today.today_summary(s, day)
+            labels = CodeLabels(s, CONTACT_TYPE, THEME, PLACE)
+            referral_due = _referrals.referral_follow_ups(s, day) if _referrals is not None else []
+            low = [(i.name, i.stock_on_hand, i.low_stock_level, i.unit) for i in summary.low_stock]
+        self.date_label.setText(self.locale().toString(day, "dddd d MMMM yyyy"))
+
+        self.contacts_title.setText(
+            self.tr("Today's contacts (%1)").replace("%1", str(len(summary.contacts)))
+        )
+        self.contacts_list.clear()
+        for row in summary.contacts:
+            item = QListWidgetItem(self._contact_line(row, labels, time_text(row.occurred_at)))
+            item.setData(Qt.ItemDataRole.UserRole, (KIND_CONTACT, row.id))
+            self.contacts_list.addItem(item)
+        if not summary.contacts:
+            self._placeholder(self.contacts_list, self.tr("No contact yet today."))
+
+        self.follow_list.clear()
+        due_count = 0
+        for f in summary.follow_ups:
+            when = self.tr("Overdue since %1").replace("%1", day_text(f.due_on)) if f.overdue else self.tr("Today")
+            item = QListWidgetItem(self._contact_line(f.contact, labels, when))
+            item.setData(Qt.ItemDataRole.UserRole, (KIND_CONTACT, f.contact.id))
+            if f.overdue:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.follow_list.addItem(item)
+            due_count += 1
+        for f in referral_due:
+            r = f.referral
+            when = self.tr("Overdue since %1").replace("%1", day_text(f.due_on)) if f.overdue else self.tr("Today")
+            text = self.tr("%1 · Referral to %2").replace("%1", when).replace("%2", r.service_name)
+            if r.person_alias:
+                text += f" · {r.person_alias}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, (KIND_REFERRAL, r.id, r.contact_id))
+            if f.overdue:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.follow_list.addItem(item)
+            due_count += 1
+        self.follow_title.setText(self.tr("Follow-ups due (%1)").replace("%1", str(due_count)))
+        if not due_count:
+            self._placeholder(self.follow_list, self.tr("Nothing to follow up today."))
+        self.follow_done.setEnabled(bool(due_count))
+        self.follow_open.setEnabled(bool(due_count))
+
+        self.low_list.clear()
+        for name, stock, level, unit in low:
+            text = self.tr("%1: %2 left (low at %3)").replace("%1", name).replace("%2", str(stock)).replace(
+                "%3", str(level))
+            item = QListWidgetItem(text)
+            item.setForeground(Qt.GlobalColor.darkRed if stock <= 0 else Qt.GlobalColor.darkYellow)
+            self.low_list.addItem(item)
+        if not low:
+            self._placeholder(self.low_list, self.tr("Stock is fine."))
+
+        self.week_contacts.setText(self.tr("%n contact(s)", "", summary.week_contacts))
+        self.week_people.setText(self.tr("%n person(s) met", "", summary.week_people))
+        entry = quick_entry(self.ctx)
+        if entry is not None and entry.has_new_draft():
+            self.new_button.setText(self.tr("Resume the contact  (Ctrl+N)"))
+        else:
+            self.new_button.setText(self.tr("New contact  (Ctrl+N)"))
+
+    def _contact_line(self, row, labels: CodeLabels, prefix: str) -> str:
+        who = list(row.person_aliases)
+        if row.unidentified_count:
+            who.append(self.tr("%n unidentified", "", row.unidentified_count))
+        parts = [prefix, ", ".join(who) or self.tr("nobody named")]
+        if row.type_codes:
+            parts.append(labels.labels(CONTACT_TYPE, row.type_codes))
+        if row.theme_codes:
+            parts.append(labels.labels(THEME, row.theme_codes))
+        return " · ".join(parts)
+
+    @staticmethod
+    def _placeholder(widget: QListWidget, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        widget.addItem(item)
+
+    # ---- actions -----------------------------------------------------------------------
+    def _open_contact(self, item: QListWidgetItem | None) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if not data:
+            return
+        contact_id = data[1] if data[0] == KIND_CONTACT else data[2]
+        entry = quick_entry(self.ctx) or self._install_quick_entry()
+        if entry is not None:
+            entry.open_edit(contact_id)
+
+    def _mark_done(self) -> None:
+        item = self.follow_list.currentItem()
+        data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if not data:
+            return
+        with self.ctx.vault.session() as s:
+            if data[0] == KIND_CONTACT:
+                contacts.set_follow_up_done(s, data[1], True)
+            else:
+                _referrals.follow_up_done(s, data[1])
+        self.ctx.notify("contact" if data[0] == KIND_CONTACT else "referral")
