@@ -9,6 +9,7 @@ PAGES: list[tuple[str, str]] = [
     ("today", "views.floor.today_page:TodayPage"),
     ("contacts", "views.floor.contacts_page:ContactsPage"),
     ("people", "views.floor.people_page:PeoplePage"),
+    ("repertoire", "views.directory.repertoire_page:RepertoirePage"),
     ("supplies", "views.floor.supplies_page:SuppliesPage"),
     ("envois", "views.sync.envois_page:EnvoisPage"),
     ("settings", "views.pages.settings_page:SettingsPage"),

@@ -265,7 +265,10 @@ def _set_address(session: Session, svc: DirService, data: ServiceInput) -> None:
 
 def set_hours(session: Session, service_id: int, periods: list[HoursPeriod]) -> None:
     """Replace the service's weekly opening hours (closures are kept)."""
-    rows = session.scalars(select(DirSchedule).where(DirSchedule.service_id == service_id)).all()
+    sals = select(DirServiceAtLocation.id).where(DirServiceAtLocation.service_id == service_id)
+    rows = session.scalars(select(DirSchedule).where(
+        (DirSchedule.service_id == service_id) | DirSchedule.service_at_location_id.in_(sals)
+    )).all()
     for row in rows:
         if row.opens_at is not None:
             session.delete(row)
@@ -320,3 +323,38 @@ def set_status(session: Session, service_id: int, status: str) -> None:
     if status not in SERVICE_STATUSES:
         raise InvalidInput(f"Unknown service status {status!r}.")
     _get(session, service_id).status = status
+
+
+def service_input(session: Session, service_id: int) -> ServiceInput:
+    """What the edit form shows for a service (its first address and phone, its weekly hours)."""
+    svc = _get(session, service_id)
+    detail = service_detail(session, service_id)
+    sal = session.scalars(select(DirServiceAtLocation).where(DirServiceAtLocation.service_id == svc.id)).first()
+    addr = None
+    if sal is not None:
+        addr = session.scalars(select(DirAddress).where(DirAddress.location_id == sal.location_id)
+                               .order_by(DirAddress.id)).first()
+    periods = [
+        HoursPeriod(tuple(sorted(p.days)) if p.days is not None else (), _hhmm(p.opens), _hhmm(p.closes))
+        for p in detail.hours.periods if not p.monthly
+    ]
+    codes = sorted({
+        lang.code for lang in session.scalars(select(DirLanguage).where(DirLanguage.service_id == svc.id)) if lang.code
+    })
+    return ServiceInput(
+        name=svc.name, organization=svc.organization.name if svc.organization else "",
+        description=svc.description or "", address_1=addr.address_1 if addr else "",
+        city=addr.city if addr else "", postal_code=addr.postal_code if addr else "",
+        state_province=addr.state_province if addr else "QC",
+        phone=detail.phones[0].number if detail.phones else "", hours=periods,
+        categories=list(detail.categories), languages=codes,
+        eligibility_description=svc.eligibility_description or "", fees_description=svc.fees_description or "",
+        application_process=svc.application_process or "", local_notes=svc.local_notes or "",
+        is_free=svc.is_free, walk_in=svc.walk_in, closed_on_holidays=svc.closed_on_holidays,
+    )
+
+
+def _hhmm(minutes: int) -> str:
+    if minutes >= 24 * 60:
+        return "24:00"
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"

@@ -1,0 +1,1 @@
+"""Répertoire: the referral directory's screens, the referral picker and the printed slip."""

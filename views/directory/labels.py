@@ -1,0 +1,27 @@
+"""Words for referral codes (stable codes in the database, labels translated here)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from models.referral import REFERRAL_OUTCOMES, REFERRAL_STATUSES
+
+
+class ReferralWords(QObject):
+    def status(self, code: str) -> str:
+        return {
+            "proposed": self.tr("Proposed"), "accepted": self.tr("Accepted"),
+            "accompanied": self.tr("Accompanied"), "completed": self.tr("Completed"),
+            "declined": self.tr("Declined"),
+        }.get(code, code)
+
+    def outcome(self, code: str) -> str:
+        return {
+            "unknown": self.tr("Outcome unknown"), "attained": self.tr("Need met"),
+            "not_attained": self.tr("Need not met"),
+        }.get(code, code)
+
+    def statuses(self) -> list[tuple[str, str]]:
+        return [(code, self.status(code)) for code in REFERRAL_STATUSES]
+
+    def outcomes(self) -> list[tuple[str, str]]:
+        return [(code, self.outcome(code)) for code in REFERRAL_OUTCOMES]

@@ -1,0 +1,127 @@
+"""« Référer » from the Répertoire: record a referral contact with this service in one step.
+
+It saves a contact of type "referral" (now, default place and duration) with the
+persons chosen, and one referral per person (or one for the unidentified
+persons), with the follow-up date that will show on Today.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from app import people
+from app.contacts import ContactInput, create_contact
+from app.directory import referrals
+from app.errors import MilieuError
+from views.directory.labels import ReferralWords
+from views.floor.person_field import PersonField
+
+FOLLOW_UP_AFTER_DAYS = 7
+REFERRAL_TYPE = "referral"
+
+
+class ReferDialog(QDialog):
+    def __init__(self, ctx, service_id: int, service_name: str, parent=None, *, today: date | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.service_id = service_id
+        self.today = today or date.today()
+        self.saved_referrals: list[int] = []
+        self.setObjectName("refer_dialog")
+        self.setWindowTitle(self.tr("Refer to %1").replace("%1", service_name))
+        self.setMinimumWidth(680)
+
+        heading = QLabel(self.tr("Refer to <b>%1</b>").replace("%1", service_name.replace("<", "&lt;")))
+        heading.setWordWrap(True)
+        self.persons = PersonField(ctx.vault)
+        self.status = QComboBox()
+        self.status.setObjectName("refer_status")
+        words = ReferralWords()
+        for code in ("proposed", "accepted", "accompanied"):
+            self.status.addItem(words.status(code), code)
+        self.follow = QCheckBox(self.tr("&Follow up on:"))
+        self.follow.setObjectName("refer_follow")
+        self.follow.setChecked(True)
+        self.follow_on = QDateEdit()
+        self.follow_on.setObjectName("refer_follow_on")
+        self.follow_on.setCalendarPopup(True)
+        self.follow_on.setDate(QDate(self.today + timedelta(days=FOLLOW_UP_AFTER_DAYS)))
+        self.follow_on.setMinimumDate(QDate(self.today))
+        self.follow.toggled.connect(self.follow_on.setEnabled)
+        self.notes = QLineEdit()
+        self.notes.setObjectName("refer_notes")
+        self.notes.setPlaceholderText(self.tr("e.g. accompanied there on Tuesday"))
+        self.error = QLabel()
+        self.error.setObjectName("refer_error")
+        self.error.setStyleSheet("color: #8a1c1c;")
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Who:"), self.persons)
+        form.addRow(self.tr("&Status:"), self.status)
+        follow_row = QHBoxLayout()
+        follow_row.addWidget(self.follow)
+        follow_row.addWidget(self.follow_on)
+        follow_row.addStretch(1)
+        form.addRow("", follow_row)
+        form.addRow(self.tr("&Notes:"), self.notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.addButton(self.tr("&Save the referral"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("refer_save")
+        self.save_button.setDefault(False)
+        self.save_button.setAutoDefault(False)  # Enter belongs to the person field
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.persons.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save(self) -> None:
+        follow_up = self.follow_on.date().toPython() if self.follow.isChecked() else None
+        try:
+            with self.ctx.vault.session() as s:
+                person_ids = [pid for pid, _alias in self.persons.persons]
+                for alias in self.persons.new_aliases:
+                    person_ids.append(people.create_person(s, alias, today=self.today).id)
+                change = create_contact(s, ContactInput(
+                    occurred_at=datetime.now().replace(second=0, microsecond=0),
+                    person_ids=person_ids, unidentified_count=self.persons.unidentified.value(),
+                    types=[REFERRAL_TYPE], notes=self.notes.text().strip(),
+                ), today=self.today)
+                for person_id in person_ids or [None]:
+                    ref = referrals.create_referral(
+                        s, change.contact.id, self.service_id, person_id=person_id,
+                        status=self.status.currentData(), follow_up_on=follow_up, notes=self.notes.text(),
+                    )
+                    self.saved_referrals.append(ref.id)
+        except MilieuError as exc:
+            self.saved_referrals = []
+            self.error.setText(self.error_text(exc))
+            return
+        self.ctx.notify("contact", "person", "referral")
+        self.accept()
+
+    def error_text(self, exc: MilieuError) -> str:
+        fields = {getattr(e, "field", "") for e in getattr(exc, "errors", None) or []}
+        if "persons" in fields:
+            return self.tr("Choose who is referred, or count the unidentified persons.")
+        return self.tr("The referral could not be saved: %1").replace("%1", str(exc))

@@ -1,0 +1,239 @@
+"""Répertoire: search as you type on the left, the chosen service on the right.
+
+Buttons under the service: « Référer… » (records the referral), « Imprimer la
+fiche… » (the slip for the person), « Modifier… », « Vérifié aujourd'hui »;
+above the search: « Ajouter un service… » and « Importer… » (an HSDS file).
+Keyboard: Ctrl+F goes to the search box; Enter in the results refers.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from app import settings
+from app.directory import services
+from app.directory.services import service_detail
+from views.directory.detail_pane import ServiceDetailPane
+from views.directory.search_panel import ServiceSearch
+from views.page import Page
+
+
+class RepertoirePage(Page):
+    page_id = "repertoire"
+    entities = frozenset({"directory", "referral"})
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.setObjectName("repertoire_page")
+        self.now: Callable[[], datetime] = datetime.now
+
+        heading = QLabel(self.title())
+        font = heading.font()
+        font.setPointSize(font.pointSize() + 6)
+        heading.setFont(font)
+        self.add_button = QPushButton(self.tr("&Add a service…"))
+        self.add_button.setObjectName("directory_add")
+        self.add_button.clicked.connect(self.add_service)
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.import_button.setObjectName("directory_import")
+        self.import_button.setToolTip(self.tr("Import a directory file (Open Referral HSDS: JSON or CSV folder)"))
+        self.import_button.clicked.connect(self.import_file)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.import_button)
+
+        self.search = ServiceSearch(ctx)
+        self.search.now = lambda: self.now()
+        self.search.serviceSelected.connect(self.show_service)
+        self.search.servicePicked.connect(lambda sid, _name: self.refer())
+        self.detail = ServiceDetailPane()
+
+        self.refer_button = QPushButton(self.tr("&Refer…"))
+        self.refer_button.setObjectName("directory_refer")
+        self.refer_button.clicked.connect(self.refer)
+        self.print_button = QPushButton(self.tr("&Print the slip…"))
+        self.print_button.setObjectName("directory_print")
+        self.print_button.clicked.connect(self.print_slip)
+        self.pdf_button = QPushButton(self.tr("Save the slip as P&DF…"))
+        self.pdf_button.setObjectName("directory_pdf")
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.setObjectName("directory_edit")
+        self.edit_button.clicked.connect(self.edit_service)
+        self.verified_button = QPushButton(self.tr("&Verified today"))
+        self.verified_button.setObjectName("directory_verified")
+        self.verified_button.setToolTip(self.tr("You checked these details today (by phone or on site)"))
+        self.verified_button.clicked.connect(self.mark_verified)
+        self.message = QLabel()
+        self.message.setObjectName("directory_message")
+        self.message.setWordWrap(True)
+        actions = QHBoxLayout()
+        for button in (self.refer_button, self.print_button, self.pdf_button, self.edit_button, self.verified_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addWidget(self.message)
+        right_layout.addLayout(actions)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.search)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([480, 720])
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        self._set_actions(False)
+
+    def title(self) -> str:
+        return self.tr("Directory")
+
+    def focus_search(self) -> None:
+        self.search.box.setFocus()
+        self.search.box.selectAll()
+
+    # ---- content ------------------------------------------------------------
+    def refresh(self) -> None:
+        self.search.refresh()
+        if self.search.current_service_id():
+            self.show_service(self.search.current_service_id())
+
+    def show_service(self, service_id: int) -> None:
+        self.message.clear()
+        if not service_id:
+            self.detail.show_empty()
+            self._set_actions(False)
+            return
+        with self.ctx.vault.session() as s:
+            detail = service_detail(s, service_id)
+        self.detail.show_detail(detail, self.now())
+        self._set_actions(True)
+
+    def _set_actions(self, enabled: bool) -> None:
+        for button in (self.refer_button, self.print_button, self.pdf_button, self.edit_button, self.verified_button):
+            button.setEnabled(enabled)
+
+    def _site(self) -> str:
+        with self.ctx.vault.session() as s:
+            return settings.get(s, settings.SITE_NAME, "") or ""
+
+    # ---- actions ------------------------------------------------------------
+    def refer(self) -> None:
+        detail = self.detail.detail
+        if detail is None:
+            return
+        from views.directory.refer_dialog import ReferDialog
+
+        dialog = ReferDialog(self.ctx, detail.id, detail.name, self)
+        if dialog.exec():
+            count = len(dialog.saved_referrals)
+            self.message.setText(self.tr("%n referral(s) saved. Print the slip for the person?", "", count))
+
+    def print_slip(self) -> None:
+        if self.detail.detail is None:
+            return
+        from views.directory.slip import print_slip
+
+        print_slip(self.detail.detail, self, site=self._site())
+
+    def save_pdf(self) -> None:
+        detail = self.detail.detail
+        if detail is None:
+            return
+        from views.directory.slip import write_slip_pdf
+
+        suggested = str(Path.home() / (self.tr("Slip - %1").replace("%1", detail.name).replace("/", "-") + ".pdf"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the slip"), suggested, self.tr("PDF (*.pdf)"))
+        if path:
+            write_slip_pdf(detail, Path(path), site=self._site())
+            self.message.setText(self.tr("Slip saved: %1").replace("%1", path))
+
+    def edit_service(self) -> None:
+        if self.detail.detail is None:
+            return
+        self._open_editor(self.detail.detail.id)
+
+    def add_service(self) -> None:
+        self._open_editor(None)
+
+    def _open_editor(self, service_id: int | None) -> None:
+        from views.directory.service_editor import ServiceEditor
+
+        editor = ServiceEditor(self.ctx, service_id, self)
+        if editor.exec() and editor.saved_id:
+            self.search.refresh()
+            if not self.search.select_service(editor.saved_id):
+                self.show_service(editor.saved_id)
+
+    def mark_verified(self) -> None:
+        detail = self.detail.detail
+        if detail is None:
+            return
+        with self.ctx.vault.session() as s:
+            services.mark_verified(s, detail.id, date.today())
+        self.ctx.notify("directory")
+        self.message.setText(self.tr("Marked as verified today."))
+
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a directory"), str(Path.home()),
+            self.tr("Open Referral HSDS (*.json datapackage.json services.csv)"),
+        )
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path, *, skip_bad_rows: bool = False) -> None:
+        """Import in the background; bad rows are shown and nothing is imported unless asked."""
+        from app.directory.hsds_import import import_file
+        from app.directory.records import DirectoryImportRejected
+
+        def work():
+            with self.ctx.vault.session() as s:
+                return import_file(s, path, skip_bad_rows=skip_bad_rows)
+
+        def done(result) -> None:
+            text = self.tr("%n service(s) imported", "", result.services_created + result.services_updated)
+            if result.skipped:
+                text += " " + self.tr("(%n bad row(s) skipped)", "", len(result.skipped))
+            self.message.setText(text)
+            self.ctx.notify("directory")
+
+        def failed(exc: BaseException) -> None:
+            dialogs = self.ctx.extras.get("dialogs")
+            if isinstance(exc, DirectoryImportRejected):
+                details = "\n".join(str(e) for e in exc.errors[:200])
+                question = self.tr(
+                    "%n row(s) of this file are not valid; nothing was imported. Import the valid rows anyway?",
+                    "", len(exc.errors),
+                )
+                if dialogs is not None and dialogs.confirm(self.tr("Import"), question + "\n\n" + details[:2000]):
+                    self.import_path(path, skip_bad_rows=True)
+                else:
+                    self.message.setText(self.tr("Nothing imported: %n row(s) are not valid.", "", len(exc.errors)))
+                return
+            self.message.setText(self.tr("Import failed: %1").replace("%1", str(exc)))
+
+        tasks = self.ctx.extras.get("tasks")
+        if tasks is None:
+            try:
+                done(work())
+            except Exception as exc:  # noqa: BLE001 - shown to the worker
+                failed(exc)
+            return
+        tasks.run(work, done, failed, busy=self.tr("Importing the directory…"))
