@@ -1,0 +1,183 @@
+"""The Répertoire page as a worker uses it, in French: search as you type, chips, detail, refer, edit."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.directory import referrals
+from app.directory.sample import import_sample
+from app.directory.search import search_services
+from tests.gui_doubles import ScriptedDialogs
+from views.bus import DataBus
+from views.context import AppContext
+from views.directory.refer_dialog import ReferDialog
+from views.directory.repertoire_page import RepertoirePage
+from views.directory.search_panel import ServicePicker
+from views.directory.service_editor import ServiceEditor
+from views.i18n import install_translators
+
+THURSDAY_NIGHT = datetime(2026, 11, 26, 23, 30)
+
+
+@pytest.fixture
+def french(qapp):
+    translators = install_translators(qapp, "fr_CA")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def ctx(vault, french):
+    with vault.session() as s:
+        import_sample(s)
+    context = AppContext(vault, DataBus())
+    context.extras["dialogs"] = ScriptedDialogs()
+    return context
+
+
+@pytest.fixture
+def page(ctx, qtbot):
+    page = RepertoirePage(ctx)
+    page.now = lambda: THURSDAY_NIGHT
+    qtbot.addWidget(page)
+    page.resize(1146, 688)  # the page area of a 1366x768 window
+    page.show()
+    page.refresh()
+    return page
+
+
+def names(page) -> list[str]:
+    return [hit.name for hit in page.search.model.hits]
+
+
+def type_query(qtbot, page, text: str) -> None:
+    page.search.box.clear()
+    page.search.box.setText(text)  # accents: QTest only types ASCII
+    qtbot.waitUntil(lambda: not page.search._timer.isActive(), timeout=2000)
+
+
+def test_results_come_as_you_type_and_the_detail_reads_in_french(qtbot, page):
+    assert len(names(page)) == 15
+    qtbot.keyClicks(page.search.box, "refuge")
+    qtbot.waitUntil(lambda: names(page) == ["Refuge de nuit Le Phare"], timeout=2000)
+    text = page.detail.plain_text()
+    assert "Ouvert maintenant" in text
+    assert "Tous les jours : 19 h à 7 h (le lendemain)" in text
+    assert "Accepte les personnes intoxiquées si calmes." in text
+    assert "Dernière vérification le" in text
+    assert page.refer_button.isEnabled() and page.print_button.isEnabled()
+
+
+def test_accents_and_several_periods_a_day_in_plain_french(qtbot, page):
+    type_query(qtbot, page, "hébergement")
+    assert names(page)[0] == "Hébergement pour femmes victimes de violence"
+    type_query(qtbot, page, "bonne assiette")
+    text = page.detail.plain_text()
+    assert "Tous les jours : 11 h 30 à 13 h, 17 h à 18 h 30" in text
+    type_query(qtbot, page, "comptoir")
+    text = page.detail.plain_text()
+    assert "Mardi : 13 h à 16 h" in text and "Fermé les jours fériés" in text
+    assert "Fermé du jeudi 24 décembre 2026 au lundi 4 janvier 2027 : Fermé pour les Fêtes" in text
+
+
+def test_filter_chips_narrow_the_results(qtbot, page):
+    qtbot.mouseClick(page.search.open_now, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.search._timer.isActive(), timeout=2000)
+    assert sorted(names(page)) == sorted([
+        "Hébergement pour femmes victimes de violence", "Intervention de crise Le Relais",
+        "Ligne d'écoute de soir et de nuit", "Refuge de nuit Le Phare",
+    ])
+    qtbot.mouseClick(page.search.open_now, Qt.MouseButton.LeftButton)
+    page.search.language.setCurrentIndex(page.search.language.findText("Arabe"))
+    qtbot.waitUntil(lambda: not page.search._timer.isActive(), timeout=2000)
+    assert sorted(names(page)) == ["Accueil et intégration des personnes immigrantes", "Clinique de santé Le Carrefour"]
+    qtbot.mouseClick(page.search.walk_in, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.search._timer.isActive(), timeout=2000)
+    assert names(page) == [] and page.search.count.text() == "Aucun service ne correspond."
+
+
+def test_old_information_is_marked_to_verify_until_verified_today(qtbot, page):
+    type_query(qtbot, page, "information juridique")
+    assert "À vérifier" in page.detail.plain_text()
+    qtbot.mouseClick(page.verified_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "À vérifier" not in page.detail.plain_text(), timeout=2000)
+
+
+def test_refer_records_a_contact_and_a_referral_with_its_follow_up(qtbot, ctx, page):
+    type_query(qtbot, page, "refuge")
+    dialog = ReferDialog(ctx, page.detail.detail.id, page.detail.detail.name, page, today=date.today())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.persons.edit, "Grand Marc casquette rouge")
+    qtbot.keyClick(dialog.persons.edit, Qt.Key.Key_Return)
+    assert dialog.persons.new_aliases == ["Grand Marc casquette rouge"]
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with ctx.vault.session() as s:
+        due = referrals.referral_follow_ups(s, date.today() + timedelta(days=7))
+    assert [(f.referral.service_name, f.referral.person_alias, f.referral.status) for f in due] == [
+        ("Refuge de nuit Le Phare", "Grand Marc casquette rouge", "proposed"),
+    ]
+
+
+def test_refer_without_anyone_says_what_is_missing(qtbot, ctx, page):
+    type_query(qtbot, page, "refuge")
+    dialog = ReferDialog(ctx, page.detail.detail.id, page.detail.detail.name, page)
+    qtbot.addWidget(dialog)
+    dialog.save()
+    assert dialog.error.text() == "Choisissez la personne référée, ou comptez les personnes non identifiées."
+    assert dialog.saved_referrals == []
+
+
+def test_add_a_service_by_hand_then_find_it(qtbot, ctx, page):
+    editor = ServiceEditor(ctx, None, page)
+    qtbot.addWidget(editor)
+    editor.name.setText("Popote roulante Saint-Exemple")
+    editor.organization.setText("Bénévoles du quartier")
+    editor.phone.setText("819-555-0150")
+    editor.categories.setText("Alimentation")
+    editor.notes.setPlainText("Livraison aux personnes à mobilité réduite")
+    editor._add_row(None)  # Monday to Friday, 9:00 to 17:00 by default
+    editor.hours_rows[0].closes.setTime(editor.hours_rows[0].closes.time().fromString("13:00", "HH:mm"))
+    editor.save()
+    assert editor.result() == editor.DialogCode.Accepted
+    with ctx.vault.session() as s:
+        [hit] = search_services(s, "popote mobilite")
+    assert hit.organization == "Bénévoles du quartier"
+    page.search.refresh()
+    type_query(qtbot, page, "popote")
+    assert "Du lundi au vendredi : 9 h à 13 h" in page.detail.plain_text()
+
+
+def test_edit_keeps_what_was_not_touched(qtbot, ctx, page):
+    type_query(qtbot, page, "refuge")
+    editor = ServiceEditor(ctx, page.detail.detail.id, page)
+    qtbot.addWidget(editor)
+    editor.notes.setPlainText("Casiers pour les vélos")
+    editor.save()
+    page.refresh()
+    text = page.detail.plain_text()
+    assert "Casiers pour les vélos" in text and "19 h à 7 h (le lendemain)" in text
+    assert "Hébergement d'urgence" in text
+
+
+def test_picker_gives_the_chosen_service_to_the_form_that_embeds_it(qtbot, ctx):
+    picker = ServicePicker(ctx)
+    qtbot.addWidget(picker)
+    picker.show()
+    with qtbot.waitSignal(picker.servicePicked, timeout=2000) as signal:
+        qtbot.keyClicks(picker.box, "comptoir")
+        qtbot.keyClick(picker.box, Qt.Key.Key_Return)
+    service_id, name = signal.args
+    assert name == "Comptoir alimentaire Le Grenier" and service_id > 0
+    assert picker.choose.text() == "&Choisir ce service"
+
+
+def test_page_fits_a_small_laptop_screen(page):
+    hint = page.minimumSizeHint()
+    assert hint.width() <= 1366 - 200 and hint.height() <= 768 - 60
+    QApplication.processEvents()
