@@ -708,8 +708,8 @@
         </translation>
     </message>
     <message>
-        <source>last seen %1</source>
-        <translation>vue la dernière fois le %1</translation>
+        <source>seen %1</source>
+        <translation>vue le %1</translation>
     </message>
     <message>
         <source>unsaved changes brought back</source>
@@ -906,7 +906,7 @@
     </message>
     <message>
         <source>OK</source>
-        <translation>Correct</translation>
+        <translation>Suffisant</translation>
     </message>
     <message>
         <source>Choose an item in the list.</source>

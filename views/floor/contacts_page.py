@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -69,9 +70,9 @@ class ContactTable(QTableView):
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         widths = {
-            ContactTableModel.COL_WHEN: 170, ContactTableModel.COL_PERSONS: 220, ContactTableModel.COL_TYPES: 180,
-            ContactTableModel.COL_THEMES: 200, ContactTableModel.COL_PLACE: 200, ContactTableModel.COL_DURATION: 80,
-            ContactTableModel.COL_FOLLOW_UP: 110,
+            ContactTableModel.COL_WHEN: 165, ContactTableModel.COL_PERSONS: 230, ContactTableModel.COL_TYPES: 190,
+            ContactTableModel.COL_THEMES: 200, ContactTableModel.COL_PLACE: 200, ContactTableModel.COL_DURATION: 75,
+            ContactTableModel.COL_FOLLOW_UP: 125,
         }
         for col, width in widths.items():
             self.setColumnWidth(col, width)
@@ -117,16 +118,19 @@ class ContactsPage(Page):
             combo.setMinimumHeight(34)
         self.person_filter.setMinimumHeight(34)
 
-        filters = QHBoxLayout()
-        for text, widget in (
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(8)
+        for n, (text, widget) in enumerate((
             (self.tr("&Period"), self.period), (self.tr("T&ype"), self.type_filter),
             (self.tr("T&heme"), self.theme_filter), (self.tr("P&lace"), self.place_filter),
             (self.tr("Pe&rson"), self.person_filter),
-        ):
+        )):
             label = QLabel(text)
             label.setBuddy(widget)
-            filters.addWidget(label)
-            filters.addWidget(widget, 1)
+            row, col = divmod(n, 3)
+            filters.addWidget(label, row, col * 2)
+            filters.addWidget(widget, row, col * 2 + 1)
+            filters.setColumnStretch(col * 2 + 1, 1)
 
         self.table = ContactTable(self.model, "contacts_table")
         self.table.doubleClicked.connect(lambda _i: self.open_current())

@@ -207,11 +207,15 @@ class PersonDetail(QWidget):
         form.addRow("", self.alias_error)
         form.addRow(self.tr("&First name:"), self.first_name)
         form.addRow(self.tr("A&ge:"), self.age)
-        form.addRow(self.tr("&Gender:"), gender_row)
+        gender_label = QLabel(self.tr("&Gender:"))
+        gender_label.setBuddy(self.gender)
+        form.addRow(gender_label, gender_row)
         form.addRow(self.tr("Languages:"), self.languages)
         form.addRow(self.tr("Groups:"), self.groups)
         form.addRow(self.tr("&Notes:"), self.notes)
-        form.addRow(self.tr("C&onsent to share:"), consent_row)
+        consent_label = QLabel(self.tr("C&onsent to share:"))
+        consent_label.setBuddy(self.consent)
+        form.addRow(consent_label, consent_row)
         form.addRow("", self.consent_error)
         form.addRow(self.tr("Status:"), self.archived)
 
@@ -339,7 +343,7 @@ class PersonDetail(QWidget):
         self.title.setText(values["alias"])
         parts = [PeopleTableModel.status_text(status), self.tr("%n contact(s)", "", count)]
         if last:
-            parts.append(self.tr("last seen %1").replace("%1", day_text(last.date())))
+            parts.append(self.tr("seen %1").replace("%1", day_text(last.date())))
         if restored:
             parts.append(self.tr("unsaved changes brought back"))
         self.summary.setText(" · ".join(parts))
