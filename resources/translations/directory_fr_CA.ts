@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
 <context>
+    <name>ContactReferrals</name>
+    <message>
+        <source>Follow up on:</source>
+        <translation>Faire un suivi le :</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Referrals of this contact:</source>
+        <translation>Références de ce contact :</translation>
+    </message>
+    <message>
+        <source>%1 · to save</source>
+        <translation>%1 · à enregistrer</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryHours</name>
     <message>
         <source>Monday</source>
@@ -208,6 +227,33 @@
     <message>
         <source>The referral could not be saved: %1</source>
         <translation>La référence n'a pas pu être enregistrée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Referral to %1</source>
+        <translation>Référence vers %1</translation>
+    </message>
+    <message>
+        <source>Follow up on:</source>
+        <translation>Faire un suivi le :</translation>
+    </message>
+    <message>
+        <source>Follow-up &amp;done</source>
+        <translation>Suivi &amp;fait</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>Sta&amp;tut :</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Résultat :</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notes :</translation>
     </message>
 </context>
 <context>
