@@ -27,6 +27,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "shell": ("views/*.py", "views/pages/settings_page.py"),
     "floor": ("views/floor/*.py",),
     "sync": ("views/sync/*.py",),
+    "activity": ("views/activity/*.py",),
     "directory": ("views/directory/*.py",),
 }
 

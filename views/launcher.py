@@ -19,6 +19,9 @@ def main(argv: list[str] | None = None) -> int:
         from views.app_main import run_gui
 
         return run_gui(argv)
+    from views.activity.cli_hooks import install as install_report_renderers  # PDF of `milieu report`
+
+    install_report_renderers()
     from app.cli import main as cli_main
 
     return cli_main(argv)

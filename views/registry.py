@@ -11,6 +11,9 @@ PAGES: list[tuple[str, str]] = [
     ("people", "views.floor.people_page:PeoplePage"),
     ("repertoire", "views.directory.repertoire_page:RepertoirePage"),
     ("supplies", "views.floor.supplies_page:SuppliesPage"),
+    ("conflicts", "views.activity.conflicts_page:ConflictsPage"),
+    ("staff", "views.activity.staff_page:StaffPage"),
+    ("bilan", "views.activity.bilan_page:BilanPage"),
     ("envois", "views.sync.envois_page:EnvoisPage"),
     ("settings", "views.pages.settings_page:SettingsPage"),
 ]

@@ -181,7 +181,7 @@ def compute(
         Figure("referrals", sum(statuses.values())),
         Figure("supplies_given", sum(supplies.values())),
         Figure("conflicts", len(t.conflicts)),
-        Figure("intensity_mean", _mean(intensities), decimals=1),
+        Figure("intensity_mean", _mean(intensities), decimals=2),
         Figure("intensity_max", max(intensities) if intensities else None),
         Figure("staff_support", len(t.supports)),
         Figure("staff_reached", sum(support_staff.values())),
@@ -212,7 +212,7 @@ def compute(
             age_rows,
             people_columns=frozenset(range(1, len(gender_order) + 2)),
             header_labels=age_headers,
-            chart_columns=(len(gender_order) + 1,),
+            chart_columns=tuple(range(1, len(gender_order) + 1)),
         ),
         Table("referrals_by_status", ["status", "referrals"], _ordered(statuses, REFERRAL_STATUSES, w)),
         Table("referrals_by_outcome", ["outcome", "referrals"], _ordered(outcomes, REFERRAL_OUTCOMES, w)),
@@ -226,7 +226,7 @@ def compute(
                  max(conflict_month[m]) if conflict_month[m] else None]
                 for m in months
             ],
-            decimals={2: 1},
+            decimals={2: 2},
             chart=LINE,
             chart_columns=(1, 2, 3),
         ),

@@ -172,3 +172,22 @@ def report(
         load(session, p, peer_id, lang), p, site=settings.get(session, settings.SITE_NAME, "") or "",
         scope=scope, lang=lang, today=today,
     )
+
+
+def pilot_period(session: Session, today: date | None = None):
+    """The pilot period from the settings; without them, from the first imported contact to today."""
+    from sqlalchemy import text
+
+    from app.report import period as periods
+
+    today = today or date.today()
+    value = settings.get(session, periods.PILOT_START_KEY)
+    start = _day(value) if value else None
+    if start is None:
+        first = session.execute(text(
+            "SELECT min(substr(json_extract(data, '$.occurred_at'), 1, 10)) FROM sync_record "
+            "WHERE entity = 'contact' AND deleted = 0"
+        )).scalar()
+        start = _day(first) or today
+    end_value = settings.get(session, periods.PILOT_END_KEY)
+    return periods.pilot(start, _day(end_value) if end_value else None, today)

@@ -1,0 +1,555 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_CA">
+<context>
+    <name>Activity</name>
+    <message>
+        <source>Outreach worker</source>
+        <translation>Intervenant·e de milieu</translation>
+    </message>
+    <message>
+        <source>Library staff</source>
+        <translation>Personnel de la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Settled on the spot</source>
+        <translation>Réglé sur place</translation>
+    </message>
+    <message>
+        <source>Calmed down</source>
+        <translation>Apaisé</translation>
+    </message>
+    <message>
+        <source>The person left on their own</source>
+        <translation>La personne est partie d&apos;elle-même</translation>
+    </message>
+    <message>
+        <source>Asked to leave the premises</source>
+        <translation>Demande de quitter les lieux</translation>
+    </message>
+    <message>
+        <source>Emergency services came</source>
+        <translation>Services d&apos;urgence sur place</translation>
+    </message>
+    <message>
+        <source>Not settled</source>
+        <translation>Non réglé</translation>
+    </message>
+    <message>
+        <source>Incivility</source>
+        <translation>Incivilité</translation>
+    </message>
+    <message>
+        <source>rudeness, noise, a rule not followed</source>
+        <translation>impolitesse, bruit, règle non respectée</translation>
+    </message>
+    <message>
+        <source>Verbal tension</source>
+        <translation>Tension verbale</translation>
+    </message>
+    <message>
+        <source>raised voices, disparaging remarks</source>
+        <translation>ton qui monte, propos désobligeants</translation>
+    </message>
+    <message>
+        <source>Verbal altercation</source>
+        <translation>Altercation verbale</translation>
+    </message>
+    <message>
+        <source>insults, threats, intimidation</source>
+        <translation>insultes, menaces, intimidation</translation>
+    </message>
+    <message>
+        <source>Physical aggressiveness</source>
+        <translation>Agressivité physique</translation>
+    </message>
+    <message>
+        <source>pushing, thrown object, damage, no one hurt</source>
+        <translation>bousculade, objet lancé, bris, sans blessure</translation>
+    </message>
+    <message>
+        <source>Physical violence</source>
+        <translation>Violence physique</translation>
+    </message>
+    <message>
+        <source>someone hurt, or police or ambulance called</source>
+        <translation>personne blessée, ou appel à la police ou à l&apos;ambulance</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Awareness</source>
+        <translation>Sensibilisation</translation>
+    </message>
+    <message>
+        <source>Accompaniment</source>
+        <translation>Accompagnement</translation>
+    </message>
+    <message>
+        <source>Debrief after an incident</source>
+        <translation>Retour après un incident</translation>
+    </message>
+    <message>
+        <source>Group training</source>
+        <translation>Formation de groupe</translation>
+    </message>
+    <message>
+        <source>Between patrons</source>
+        <translation>Entre usager·ères</translation>
+    </message>
+    <message>
+        <source>A patron and staff</source>
+        <translation>Usager·ère et personnel</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>BilanPage</name>
+    <message>
+        <source>&amp;Hours of presence…</source>
+        <translation>&amp;Heures de présence…</translation>
+    </message>
+    <message>
+        <source>Pilot project</source>
+        <translation>Projet pilote</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personnalisée</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Période</translation>
+    </message>
+    <message>
+        <source>Previous (Alt+Left)</source>
+        <translation>Précédent (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>Next (Alt+Right)</source>
+        <translation>Suivant (Alt+Droite)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Exporter en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation>Exporter en CS&amp;V…</translation>
+    </message>
+    <message>
+        <source>Export E&amp;xcel…</source>
+        <translation>Exporter en E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>Exact small counts (internal use only)</source>
+        <translation>Petits nombres exacts (usage interne seulement)</translation>
+    </message>
+    <message>
+        <source>Unchecked, counts of 1 to 4 people read &quot;&lt; 5&quot; in exports, so that nobody can be recognised.</source>
+        <translation>Décoché, les nombres de 1 à 4 personnes s&apos;affichent « &lt; 5 » dans les exports, pour que personne ne puisse être reconnu.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bilan</translation>
+    </message>
+    <message>
+        <source>All workers</source>
+        <translation>Tous les intervenant·es</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Exporter le bilan</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;export</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>Le fichier n&apos;a pas pu être écrit.</translation>
+    </message>
+    <message>
+        <source>Export failed.</source>
+        <translation>Échec de l&apos;export.</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>Exporté : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictForm</name>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Quand</translation>
+    </message>
+    <message>
+        <source>W&amp;here</source>
+        <translation>&amp;Où</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>&amp;Intensity</source>
+        <translation>&amp;Intensité</translation>
+    </message>
+    <message>
+        <source>e.g. talked apart with each person, offered a coffee</source>
+        <translation>p. ex. discussion à l&apos;écart avec chaque personne, café offert</translation>
+    </message>
+    <message>
+        <source>What was &amp;done</source>
+        <translation>Ce qui a été &amp;fait</translation>
+    </message>
+    <message>
+        <source>By whom</source>
+        <translation>Par qui</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Issue</translation>
+    </message>
+    <message>
+        <source>Type an alias, then Enter</source>
+        <translation>Tapez un pseudonyme, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Delete removes the selected person</source>
+        <translation>Suppr retire la personne choisie</translation>
+    </message>
+    <message>
+        <source>&amp;People involved (optional)</source>
+        <translation>&amp;Personnes impliquées (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Linked contact (optional)</source>
+        <translation>Contact &amp;lié (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+Enter)</source>
+        <translation>&amp;Enregistrer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>Eff&amp;acer</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>No person with this alias. Record them in Personnes first.</source>
+        <translation>Aucune personne avec ce pseudonyme. Ajoutez-la d&apos;abord dans Personnes.</translation>
+    </message>
+    <message>
+        <source>Choose an intensity from 1 to 5 (Alt+1 to Alt+5).</source>
+        <translation>Choisissez une intensité de 1 à 5 (Alt+1 à Alt+5).</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>Intensity</source>
+        <translation>Intensité</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation>Personnes impliquées</translation>
+    </message>
+    <message>
+        <source>Linked contact</source>
+        <translation>Contact lié</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>New conflict</source>
+        <translation>Nouveau conflit</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Intensity</source>
+        <translation>Intensité</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifier</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s), mean intensity %1</source>
+        <translation>
+            <numerusform>%n conflit, intensité moyenne %1</numerusform>
+            <numerusform>%n conflits, intensité moyenne %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflict in the last 90 days.</source>
+        <translation>Aucun conflit dans les 90 derniers jours.</translation>
+    </message>
+    <message>
+        <source>Delete this conflict?</source>
+        <translation>Supprimer ce conflit?</translation>
+    </message>
+    <message>
+        <source>It will no longer count in the report.</source>
+        <translation>Il ne comptera plus dans le bilan.</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceDialog</name>
+    <message>
+        <source>Hours of presence</source>
+        <translation>Heures de présence</translation>
+    </message>
+    <message>
+        <source>Planned schedule, per week</source>
+        <translation>Horaire prévu, par semaine</translation>
+    </message>
+    <message>
+        <source>Library floor</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Street work and team</source>
+        <translation>Travail de rue et équipe</translation>
+    </message>
+    <message>
+        <source>Save the &amp;schedule</source>
+        <translation>Enregistrer l&apos;&amp;horaire</translation>
+    </message>
+    <message>
+        <source>A day or a week that differed</source>
+        <translation>Une journée ou une semaine différente</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Semaine</translation>
+    </message>
+    <message>
+        <source>D&amp;ay</source>
+        <translation>&amp;Journée</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Da&amp;te (any day of the week)</source>
+        <translation>Da&amp;te (n&apos;importe quel jour de la semaine)</translation>
+    </message>
+    <message>
+        <source>&amp;Library floor</source>
+        <translation>&amp;Bibliothèque</translation>
+    </message>
+    <message>
+        <source>St&amp;reet work and team</source>
+        <translation>T&amp;ravail de rue et équipe</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve these hours</source>
+        <translation>Enregistrer ces &amp;heures</translation>
+    </message>
+    <message>
+        <source>Back to the s&amp;chedule</source>
+        <translation>Revenir à l&apos;horaire &amp;prévu</translation>
+    </message>
+    <message>
+        <source>Entered in the last six months</source>
+        <translation>Saisies des six derniers mois</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Street and team</source>
+        <translation>Rue et équipe</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Support to library staff</source>
+        <translation>Soutien au personnel de la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Last six months</source>
+        <translation>Six derniers mois</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifier</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n support(s), %1 h in all</source>
+        <translation>
+            <numerusform>%n soutien, %1 h en tout</numerusform>
+            <numerusform>%n soutiens, %1 h en tout</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete this entry?</source>
+        <translation>Supprimer cette entrée?</translation>
+    </message>
+    <message>
+        <source>It will no longer count in the report.</source>
+        <translation>Il ne comptera plus dans le bilan.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSupportForm</name>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Jour</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>e.g. how to approach a person who sleeps in the reading room</source>
+        <translation>p. ex. comment aborder une personne qui dort dans la salle de lecture</translation>
+    </message>
+    <message>
+        <source>&amp;Topic</source>
+        <translation>S&amp;ujet</translation>
+    </message>
+    <message>
+        <source>&amp;Number of staff</source>
+        <translation>&amp;Nombre de membres du personnel</translation>
+    </message>
+    <message>
+        <source>D&amp;uration</source>
+        <translation>D&amp;urée</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otes</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>Eff&amp;acer</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+Enter)</source>
+        <translation>&amp;Enregistrer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Number of staff</source>
+        <translation>Nombre de membres du personnel</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,242 @@
+"""Conflict and staff-support forms, the Bilan page and its PDF, with real widgets."""
+from __future__ import annotations
+
+import os
+import re
+import stat
+import unicodedata
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from pypdf import PdfReader
+from sqlalchemy import select
+
+import activity_data as D
+from models.activity import Conflict, StaffSupport
+from views.bus import DataBus
+from views.context import AppContext
+from views.drafts import DraftRegistry
+
+
+@pytest.fixture
+def ctx(vault):
+    return AppContext(vault=vault, bus=DataBus(), extras={"drafts": DraftRegistry()})
+
+
+def _alt(qtbot, widget, key):
+    qtbot.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)
+
+
+def _show(qtbot, widget) -> None:
+    """Shown and active, so its keyboard shortcuts work (offscreen too)."""
+    from PySide6.QtWidgets import QApplication
+
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=3000)
+
+
+def _saved_conflicts(vault):
+    with vault.session() as s:
+        return [(k.intensity, k.handled_by, k.action_taken, [p.alias for p in k.persons], k.outcome)
+                for k in s.scalars(select(Conflict).where(Conflict.deleted_at.is_(None)))]
+
+
+def test_conflict_is_recorded_by_keyboard(qtbot, ctx, vault):
+    from app import people
+    from views.activity.conflict_form import ConflictForm
+
+    with vault.session() as s:
+        people.create_person(s, "Grand Marc, casquette rouge")
+    form = ConflictForm(ctx)
+    qtbot.addWidget(form)
+    _show(qtbot, form)
+    changes = []
+    ctx.bus.changed.connect(changes.append)
+
+    form.when.setFocus()
+    _alt(qtbot, form.when, Qt.Key.Key_3)
+    assert form.intensity.checkedId() == 3
+    form.action.setFocus()
+    form.action.insertPlainText("Discussion à l'écart, café offert")  # QTest types ASCII only
+    form.by["security"].setChecked(True)
+    qtbot.keyClicks(form.person_edit, "casquette")
+    qtbot.keyClick(form.person_edit, Qt.Key.Key_Return)
+    assert form.persons.count() == 1
+    qtbot.keyClick(form.action, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert _saved_conflicts(vault) == [
+        (3, "worker security", "Discussion à l'écart, café offert", ["Grand Marc, casquette rouge"], "resolved")
+    ]
+    assert {"conflict"} in changes
+    assert form.intensity.checkedId() == -1 and form.action.toPlainText() == ""  # ready for the next one
+    assert not form.keeper.has_draft()
+
+
+def test_conflict_without_intensity_is_not_saved_and_says_why(qtbot, ctx, vault):
+    from views.activity.conflict_form import ConflictForm
+
+    form = ConflictForm(ctx)
+    qtbot.addWidget(form)
+    form.action.insertPlainText("Bruit dans la salle de lecture")
+    assert form.save() is None
+    assert _saved_conflicts(vault) == []
+    assert form.intensity_error.isVisibleTo(form) and "1 à 5" in form.intensity_error.text() or \
+        "1 to 5" in form.intensity_error.text()
+    assert form.action.toPlainText() == "Bruit dans la salle de lecture"  # nothing typed is lost
+
+
+def test_intensity_scale_is_described_in_the_form(qtbot, ctx):
+    from views.activity.conflict_form import ConflictForm
+
+    form = ConflictForm(ctx)
+    qtbot.addWidget(form)
+    texts = [form.scale_labels[level].text() for level in range(1, 6)]
+    assert all(f"<b>{level}</b>" in text for level, text in zip(range(1, 6), texts))
+    assert "police" in texts[4].lower()
+
+
+def test_a_conflict_being_typed_comes_back_as_a_draft(qtbot, ctx):
+    from views.activity.conflict_form import ConflictForm
+
+    form = ConflictForm(ctx)
+    qtbot.addWidget(form)
+    form.intensity.button(4).click()
+    form.action.insertPlainText("Objet lancé près de l'accueil")
+    form.keeper.flush()  # what the shell does before a lock
+    form.close()
+    again = ConflictForm(ctx)
+    qtbot.addWidget(again)
+    assert again.intensity.checkedId() == 4
+    assert again.action.toPlainText() == "Objet lancé près de l'accueil"
+
+
+def test_staff_support_is_recorded_by_keyboard(qtbot, ctx, vault):
+    from views.activity.staff_form import StaffSupportForm
+
+    form = StaffSupportForm(ctx)
+    qtbot.addWidget(form)
+    _show(qtbot, form)
+    form.topic.setFocus()
+    _alt(qtbot, form.topic, Qt.Key.Key_4)
+    qtbot.keyClicks(form.topic, "Retour sur l'incident de mardi")
+    form.staff_count.setValue(3)
+    form.duration.setValue(45)
+    qtbot.keyClick(form.topic, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with vault.session() as s:
+        rows = [(r.kind, r.topic, r.staff_count, r.duration_min, r.occurred_on) for r in s.scalars(select(StaffSupport))]
+    assert rows == [("debrief", "Retour sur l'incident de mardi", 3, 45, date.today())]
+    assert form.topic.text() == ""
+
+
+def test_staff_support_without_topic_is_refused(qtbot, ctx, vault):
+    from views.activity.staff_form import StaffSupportForm
+
+    form = StaffSupportForm(ctx)
+    qtbot.addWidget(form)
+    assert form.save() is None
+    assert form.error.text()
+    with vault.session() as s:
+        assert s.scalars(select(StaffSupport)).first() is None
+
+
+def test_staff_page_lists_and_deletes(qtbot, ctx, vault):
+    from app.activity import staff_support
+    from views.activity.staff_page import StaffPage
+
+    with vault.session() as s:
+        staff_support.create(s, occurred_on=date.today(), kind="awareness", topic="Santé mentale", staff_count=6,
+                             duration_min=90)
+    page = StaffPage(ctx)
+    qtbot.addWidget(page)
+    assert page.table.rowCount() == 1
+    page.table.selectRow(0)
+    page._delete_selected()
+    assert page.table.rowCount() == 0
+
+
+# ---- Bilan ---------------------------------------------------------------------------
+
+@pytest.fixture
+def pilot_ctx(ctx, vault):
+    D.build(vault)
+    return ctx
+
+
+def test_bilan_page_shows_exact_figures_and_follows_the_period(qtbot, pilot_ctx):
+    from PySide6.QtCharts import QChartView
+    from PySide6.QtWidgets import QTableWidget
+
+    from views.activity.bilan_page import BilanPage, MONTH
+
+    page = BilanPage(pilot_ctx)
+    qtbot.addWidget(page)
+    page.resize(1146, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.cards["interventions"].value.text() == "251"
+    assert page.cards["people"].value.text() == "82"
+    ages = page.findChild(QTableWidget, "table_people_by_age_gender")
+    assert ages.item(0, 2).text() == "3"  # the worker's screen: exact
+    assert page.findChild(QChartView, "chart_conflicts_by_month") is not None
+
+    page.set_period(MONTH, anchor=date(2026, 3, 15))
+    assert page.cards["interventions"].value.text() == "50"
+    page.next.click()
+    assert page.cards["interventions"].value.text() == "56"  # April
+
+
+def test_bilan_exports_hide_small_counts_unless_asked(qtbot, pilot_ctx, tmp_path):
+    from views.activity.bilan_page import BilanPage, CUSTOM
+
+    page = BilanPage(pilot_ctx)
+    qtbot.addWidget(page)
+    page.set_period(CUSTOM, first=D.PILOT_FIRST, last=D.PILOT_LAST)
+    page.pick_path = lambda fmt, suggested: str(tmp_path / f"bilan.{fmt}")
+    csv_path = page.export("csv")
+    assert "18 à 24 ans;7;< 5;10" in csv_path.read_text("utf-8-sig")
+    page.exact.setChecked(True)
+    page.pick_path = lambda fmt, suggested: str(tmp_path / "interne")
+    exact = page.export("csv")
+    assert exact.name == "interne.csv" and "18 à 24 ans;7;3;10" in exact.read_text("utf-8-sig")
+    assert "interne.csv" in page.status.text()
+
+
+def _pdf_text(path) -> tuple[int, str, int]:
+    reader = PdfReader(str(path))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text))
+    images = sum(len(page.images) for page in reader.pages)
+    return len(reader.pages), text, images
+
+
+def test_pdf_has_pages_french_text_accents_and_charts(qtbot, pilot_ctx, vault, tmp_path):
+    from app.report import worker
+    from views.activity.report_pdf import write_pdf
+
+    with vault.session() as s:
+        report = worker.report(s, worker.pilot_period(s, D.TODAY), today=D.TODAY)
+    path = write_pdf(report, tmp_path / "bilan.pdf")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    pages, text, images = _pdf_text(path)
+    assert pages >= 3
+    assert f"Page 1 de {pages}" in text and f"Page {pages} de {pages}" in text
+    for words in ("Bilan des activités de l'intervention de milieu", "du 1er janvier 2026 au 31 mai 2026",
+                  "Bibliothèque de test", "Intensité moyenne des conflits", "Références par statut",
+                  "Conflits par mois et intensité", "févr. 2026", "< 5", "inférieurs à 5"):
+        assert words in text, words
+    assert images >= 8  # one chart per table with something to draw
+
+
+def test_milieu_report_pdf_from_the_command_line(pilot_ctx, vault, tmp_path, monkeypatch):
+    from views.launcher import main
+
+    vault.lock()
+    monkeypatch.setenv("MILIEU_PASSPHRASE", "correct horse battery staple")
+    out = tmp_path / "bilan.pdf"
+    assert main(["--data-dir", str(vault.paths.root), "report", "--from", "2026-01-01", "--to", "2026-05-31",
+                 "--format", "pdf", "--out", str(out)]) == 0
+    pages, text, _images = _pdf_text(out)
+    assert pages >= 3 and "Interventions 251" in text

@@ -1,0 +1,1 @@
+"""Conflicts, staff support, presence and the "Bilan" page (issue 6)."""

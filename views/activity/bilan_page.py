@@ -1,0 +1,370 @@
+"""The "Bilan" page: a period, the figures as cards, each table beside its chart, exports."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
+    QLabel, QPushButton, QScrollArea, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from app.report import labels as words
+from app.report import period as periods
+from app.report.export import header_labels
+from app.report.model import Report
+from views.activity import charts
+from views.context import AppContext
+from views.floor.common import heading, ui_language
+from views.page import Page
+
+PILOT, MONTH, QUARTER, CUSTOM = periods.PILOT, periods.MONTH, periods.QUARTER, periods.CUSTOM
+CARDS = ("interventions", "people", "new_people", "conflicts", "intensity_mean", "staff_support",
+         "presence_hours", "interventions_per_hour")
+FORMATS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)"}
+
+
+class FigureCard(QFrame):
+    def __init__(self, key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"card_{key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(f"QFrame#card_{key} {{ background: palette(base); border: 1px solid palette(mid);"
+                           " border-radius: 8px; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.value = QLabel("–")
+        self.value.setObjectName(f"card_value_{key}")
+        font = self.value.font()
+        font.setPointSize(font.pointSize() + 9)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+class BilanPage(Page):
+    page_id = "bilan"
+    entities = frozenset({"contact", "person", "referral", "stock_movement", "conflict", "staff_support",
+                          "presence", "code_item", "bundle", "settings"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.setObjectName("bilan_page")
+        self.report: Report | None = None
+        self._dirty = True
+        self.coordination = self._coordination_mode()
+        self.anchor = date.today()  # the month or quarter shown
+        self.pick_path = self._ask_path  # tests replace it
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 14, 20, 10)
+        outer.setSpacing(8)
+        top = QHBoxLayout()
+        top.addWidget(heading(self.title()))
+        top.addStretch(1)
+        self.presence_button = QPushButton(self.tr("&Hours of presence…"))
+        self.presence_button.setObjectName("bilan_presence")
+        self.presence_button.clicked.connect(self.edit_presence)
+        self.presence_button.setVisible(not self.coordination)
+        top.addWidget(self.presence_button)
+        outer.addLayout(top)
+
+        bar = QHBoxLayout()
+        self.kind = QComboBox()
+        self.kind.setObjectName("bilan_period_kind")
+        for code, text in ((PILOT, self.tr("Pilot project")), (MONTH, self.tr("Month")),
+                           (QUARTER, self.tr("Quarter")), (CUSTOM, self.tr("Custom"))):
+            self.kind.addItem(text, code)
+        period_label = QLabel(self.tr("&Period"))
+        period_label.setBuddy(self.kind)
+        bar.addWidget(period_label)
+        bar.addWidget(self.kind)
+        self.previous = QPushButton("◀")
+        self.previous.setObjectName("bilan_previous")
+        self.previous.setToolTip(self.tr("Previous (Alt+Left)"))
+        self.previous.setShortcut("Alt+Left")
+        self.previous.setFixedWidth(44)
+        self.next = QPushButton("▶")
+        self.next.setObjectName("bilan_next")
+        self.next.setToolTip(self.tr("Next (Alt+Right)"))
+        self.next.setShortcut("Alt+Right")
+        self.next.setFixedWidth(44)
+        self.first_day = QDateEdit()
+        self.first_day.setObjectName("bilan_from")
+        self.last_day = QDateEdit()
+        self.last_day.setObjectName("bilan_to")
+        for edit in (self.first_day, self.last_day):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+        self.to_label = QLabel(self.tr("to"))
+        bar.addWidget(self.previous)
+        bar.addWidget(self.first_day)
+        bar.addWidget(self.to_label)
+        bar.addWidget(self.last_day)
+        bar.addWidget(self.next)
+        self.worker = QComboBox()
+        self.worker.setObjectName("bilan_worker")
+        self.worker.setVisible(self.coordination)
+        bar.addWidget(self.worker)
+        bar.addStretch(1)
+        outer.addLayout(bar)
+
+        exports = QHBoxLayout()
+        self.export_buttons = {}
+        for fmt, text in (("pdf", self.tr("Export &PDF…")), ("csv", self.tr("Export CS&V…")),
+                          ("xlsx", self.tr("Export E&xcel…"))):
+            button = QPushButton(text)
+            button.setObjectName(f"bilan_export_{fmt}")
+            button.clicked.connect(lambda _=False, f=fmt: self.export(f))
+            self.export_buttons[fmt] = button
+            exports.addWidget(button)
+        self.exact = QCheckBox(self.tr("Exact small counts (internal use only)"))
+        self.exact.setObjectName("bilan_exact")
+        self.exact.setToolTip(self.tr("Unchecked, counts of 1 to 4 people read \"< 5\" in exports, so that "
+                                      "nobody can be recognised."))
+        exports.addWidget(self.exact)
+        exports.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("bilan_status")
+        exports.addWidget(self.status)
+        outer.addLayout(exports)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 8, 0)
+        cards = QGridLayout()
+        cards.setSpacing(10)
+        self.cards = {}
+        for i, key in enumerate(CARDS):
+            card = FigureCard(key)
+            self.cards[key] = card
+            cards.addWidget(card, i // 4, i % 4)
+        self.body_layout.addLayout(cards)
+        self.note = QLabel()
+        self.note.setObjectName("bilan_note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(dark); font-style: italic;")
+        self.body_layout.addWidget(self.note)
+        self.sections = QVBoxLayout()
+        self.body_layout.addLayout(self.sections)
+        self.body_layout.addStretch(1)
+        self.scroll.setWidget(self.body)
+        outer.addWidget(self.scroll, 1)
+
+        self._load_workers()
+        self._set_kind(PILOT)
+        self.kind.currentIndexChanged.connect(lambda _i: self._set_kind(self.kind.currentData()))
+        self.previous.clicked.connect(lambda: self._step(-1))
+        self.next.clicked.connect(lambda: self._step(1))
+        self.first_day.dateChanged.connect(self._custom_changed)
+        self.last_day.dateChanged.connect(self._custom_changed)
+        self.worker.currentIndexChanged.connect(lambda _i: self.refresh())
+
+    def title(self) -> str:
+        return self.tr("Report")
+
+    # ---- period ---------------------------------------------------------------------------
+    def _coordination_mode(self) -> bool:
+        from app.sync import keys
+
+        with self.ctx.vault.session() as s:
+            return keys.mode(s) == keys.MODE_COORDINATION
+
+    def _load_workers(self) -> None:
+        if not self.coordination:
+            return
+        from app.report import coordination
+
+        with self.ctx.vault.session() as s:
+            peers = [(p.id, p.label or p.fingerprint) for p in coordination.workers(s)]
+        self.worker.blockSignals(True)
+        self.worker.clear()
+        self.worker.addItem(self.tr("All workers"), None)
+        for pid, label in peers:
+            self.worker.addItem(label, pid)
+        self.worker.blockSignals(False)
+
+    def _pilot(self) -> periods.Period:
+        from app.report import coordination, worker
+
+        with self.ctx.vault.session() as s:
+            return coordination.pilot_period(s) if self.coordination else worker.pilot_period(s)
+
+    def period(self) -> periods.Period:
+        kind = self.kind.currentData()
+        if kind == MONTH:
+            return periods.containing_month(self.anchor)
+        if kind == QUARTER:
+            return periods.containing_quarter(self.anchor)
+        if kind == CUSTOM:
+            first, last = self.first_day.date().toPython(), self.last_day.date().toPython()
+            return periods.custom(min(first, last), max(first, last))
+        return self._pilot()
+
+    def set_period(self, kind: str, anchor: date | None = None, first: date | None = None,
+                   last: date | None = None) -> None:
+        """Choose the period (what the controls do; tests call it too)."""
+        if anchor is not None:
+            self.anchor = anchor
+        if first is not None and last is not None:
+            for edit, day in ((self.first_day, first), (self.last_day, last)):
+                edit.blockSignals(True)
+                edit.setDate(QDate(day))
+                edit.blockSignals(False)
+        self.kind.blockSignals(True)
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.kind.blockSignals(False)
+        self._set_kind(kind)
+
+    def _set_kind(self, kind: str) -> None:
+        custom = kind == CUSTOM
+        stepping = kind in (MONTH, QUARTER)
+        self.previous.setVisible(stepping)
+        self.next.setVisible(stepping)
+        for w in (self.first_day, self.last_day, self.to_label):
+            w.setEnabled(custom)
+        if not custom:
+            p = self.period()
+            for edit, day in ((self.first_day, p.start), (self.last_day, p.last_day)):
+                edit.blockSignals(True)
+                edit.setDate(QDate(day))
+                edit.blockSignals(False)
+        self.refresh()
+
+    def _step(self, direction: int) -> None:
+        p = self.period()
+        self.anchor = p.start - timedelta(days=1) if direction < 0 else p.end
+        self._set_kind(self.kind.currentData())
+
+    def _custom_changed(self, *_args) -> None:
+        if self.kind.currentData() == CUSTOM:
+            self.refresh()
+
+    # ---- content ------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if not self.isVisible() and self.report is not None:
+            self._dirty = True  # computed when shown: no work for a hidden page
+            return
+        self._dirty = False
+        self.report = self.compute()
+        self._show(self.report)
+
+    def compute(self, lang: str | None = None) -> Report:
+        from app.report import coordination, worker
+
+        lang = lang or ui_language()
+        p = self.period()
+        with self.ctx.vault.session() as s:
+            if self.coordination:
+                return coordination.report(s, p, self.worker.currentData(), lang=lang)
+            return worker.report(s, p, lang=lang)
+
+    def _show(self, report: Report) -> None:
+        lang = report.lang
+        for key, card in self.cards.items():
+            f = report.figure(key)
+            card.value.setText(words.number(f.value, f.decimals, lang))
+            card.caption.setText(words.text(key, lang))
+        self.note.setText(report.presence_note)
+        while self.sections.count():
+            item = self.sections.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for table in report.tables:
+            if table.rows:
+                self.sections.addWidget(self._section(report, table))
+
+    def _section(self, report: Report, table) -> QWidget:
+        box = QFrame()
+        box.setObjectName(f"section_{table.key}")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 10, 0, 0)
+        layout.addWidget(heading(words.text(table.key, report.lang), 2))
+        row = QHBoxLayout()
+        height = charts.preferred_height(table)
+        if charts.has_chart(table):
+            view = QChartView(charts.build_chart(table, report.lang))
+            view.setObjectName(f"chart_{table.key}")
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(height)
+            view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            row.addWidget(view, 3)
+        grid = QTableWidget(len(table.rows), len(table.columns))
+        grid.setObjectName(f"table_{table.key}")
+        grid.setHorizontalHeaderLabels(header_labels(table, report.lang))
+        grid.verticalHeader().setVisible(False)
+        grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        grid.horizontalHeader().setStretchLastSection(False)
+        grid.setWordWrap(False)
+        for r, values in enumerate(table.rows):
+            for c, value in enumerate(values):
+                text = str(value) if c == 0 else words.number(value, table.decimals.get(c, 0), report.lang)
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                grid.setItem(r, c, item)
+        rows_height = grid.horizontalHeader().sizeHint().height() + sum(
+            grid.rowHeight(r) for r in range(grid.rowCount())) + 4
+        grid.setFixedHeight(min(max(rows_height, 60), max(height, 320)))
+        grid.resizeColumnsToContents()
+        grid.setFixedWidth(min(560, grid.horizontalHeader().length() + 2 * grid.frameWidth() + 18))
+        row.addWidget(grid, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
+        return box
+
+    # ---- actions --------------------------------------------------------------------------------
+    def _ask_path(self, fmt: str, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"), suggested, FORMATS[fmt])
+        return path
+
+    def export(self, fmt: str) -> Path | None:
+        from app.report import export
+
+        report = self.report or self.compute()
+        suggested = f"bilan_{report.period.start}_{report.period.last_day}.{fmt}"
+        chosen = self.pick_path(fmt, str(Path.home() / suggested))
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_name(path.name + f".{fmt}")
+        outside = not self.exact.isChecked()
+        report = self.compute(lang="fr")  # exports are in French
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if fmt == "pdf":
+                from views.activity.report_pdf import write_pdf
+
+                write_pdf(report, path, outside)
+            else:
+                export.write(report, path, fmt, outside=outside)
+        except OSError as exc:
+            dialogs = self.ctx.extras.get("dialogs")
+            if dialogs is not None:
+                dialogs.error(self.tr("Export failed"), self.tr("The file could not be written."), str(exc))
+            self.status.setText(self.tr("Export failed."))
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.status.setText(self.tr("Exported: %1").replace("%1", path.name))
+        return path
+
+    def edit_presence(self) -> None:
+        from views.activity.presence_dialog import PresenceDialog
+
+        PresenceDialog(self.ctx, self).exec()

@@ -1,0 +1,141 @@
+"""QtCharts for the report's tables: the same chart on screen and in the PDF."""
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QHorizontalBarSeries, QLineSeries, QValueAxis,
+)
+from PySide6.QtCore import QMargins, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsScene
+
+from app.report import suppress
+from app.report.export import header_labels
+from app.report.model import LINE, NO_CHART, Table
+
+# Colour-blind-safe palette (Okabe-Ito).
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+HORIZONTAL = {"by_type", "by_theme", "supplies_by_item", "referrals_by_status", "referrals_by_outcome",
+              "conflicts_by_intensity", "conflicts_by_parties", "staff_support_by_kind", "people_by_age_gender"}
+
+
+def drawable_columns(table: Table, outside: bool) -> list[int]:
+    """Series worth drawing; in an export for outside, a series with a hidden small count is
+    left out (a bar would show the number the table hides)."""
+    cols = []
+    for col in table.chart_columns:
+        values = [row[col] for row in table.rows]
+        if outside and any(suppress.cell(table, col, v, True) == suppress.MASK for v in values):
+            continue
+        cols.append(col)
+    return cols
+
+
+def has_chart(table: Table, outside: bool = False) -> bool:
+    if table.chart == NO_CHART or not table.rows:
+        return False
+    if not any((row[c] or 0) for row in table.rows for c in table.chart_columns):
+        return False
+    return bool(drawable_columns(table, outside))
+
+
+def _short(table: Table, label: str, limit: int = 28) -> str:
+    """Axis labels Qt can show whole (it elides every label when one is too wide)."""
+    if table.key == "conflicts_by_intensity":
+        return label.split(" – ")[0]
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def preferred_height(table: Table, outside: bool = False) -> int:
+    """Horizontal bar charts grow with their rows; the others keep one height."""
+    legend = 24 if len(drawable_columns(table, outside)) > 1 else 0
+    if table.key in HORIZONTAL:
+        return max(120, 50 + 34 * len(table.rows)) + legend
+    return 240 + legend
+
+
+def _axis_font(size: int) -> QFont:
+    font = QFont()
+    font.setPointSize(size)
+    return font
+
+
+def build_chart(table: Table, lang: str = "fr", *, outside: bool = False, font_size: int = 9) -> QChart:
+    """A chart of ``table`` (bars, or bars and intensity lines for conflicts by month)."""
+    chart = QChart()
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setBackgroundRoundness(0)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setFont(_axis_font(font_size))
+    headers = header_labels(table, lang)
+    categories = [_short(table, str(row[0])) for row in table.rows]
+    columns = drawable_columns(table, outside)
+    line_cols = [c for c in columns if table.chart == LINE and table.columns[c].startswith("intensity")]
+    bar_cols = [c for c in columns if c not in line_cols]
+    horizontal = table.key in HORIZONTAL
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
+    top = 0
+    for i, col in enumerate(bar_cols):
+        bar = QBarSet(headers[col])
+        bar.setColor(QColor(PALETTE[i % len(PALETTE)]))
+        for row in table.rows:
+            value = row[col] or 0
+            bar.append(float(value))
+            top = max(top, value)
+        series.append(bar)
+    chart.addSeries(series)
+    cat_axis = QBarCategoryAxis()
+    cat_axis.append(list(reversed(categories)) if horizontal else categories)
+    cat_axis.setLabelsFont(_axis_font(font_size))
+    if horizontal:
+        # Horizontal bars grow bottom-up: reverse so the table and the chart read in the same order.
+        for bar in series.barSets():
+            values = [bar.at(i) for i in range(bar.count())]
+            bar.remove(0, bar.count())
+            bar.append(list(reversed(values)))
+    value_axis = QValueAxis()
+    value_axis.setLabelFormat("%d")
+    value_axis.setRange(0, max(1, top) * 1.1)
+    value_axis.applyNiceNumbers()
+    value_axis.setLabelsFont(_axis_font(font_size))
+    chart.addAxis(cat_axis, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(cat_axis)
+    series.attachAxis(value_axis)
+    if line_cols:
+        intensity_axis = QValueAxis()
+        intensity_axis.setRange(0, 5)
+        intensity_axis.setTickCount(6)
+        intensity_axis.setLabelFormat("%d")
+        intensity_axis.setLabelsFont(_axis_font(font_size))
+        chart.addAxis(intensity_axis, Qt.AlignmentFlag.AlignRight)
+        for i, col in enumerate(line_cols):
+            line = QLineSeries()
+            line.setName(headers[col])
+            line.setPen(QPen(QColor(PALETTE[(len(bar_cols) + i) % len(PALETTE)]), 3))
+            line.setPointsVisible(True)
+            for x, row in enumerate(table.rows):
+                if row[col] is not None:
+                    line.append(QPointF(x, float(row[col])))
+            chart.addSeries(line)
+            line.attachAxis(cat_axis)
+            line.attachAxis(intensity_axis)
+    chart.legend().setVisible(len(bar_cols) + len(line_cols) > 1)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+def render_image(chart: QChart, width: int, height: int, scale: float = 2.0) -> QImage:
+    """Paint a chart into an image (for the PDF), at ``scale`` times its size for sharp print."""
+    scene = QGraphicsScene()
+    scene.addItem(chart)
+    chart.resize(QSizeF(width, height))
+    image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_ARGB32)
+    image.setDotsPerMeterX(int(image.dotsPerMeterX() * scale))
+    image.setDotsPerMeterY(int(image.dotsPerMeterY() * scale))
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, QRectF(0, 0, image.width(), image.height()), QRectF(0, 0, width, height))
+    painter.end()
+    scene.removeItem(chart)
+    return image

@@ -1,0 +1,175 @@
+"""Record support given to library staff (axis 2): kind keys Alt+1..Alt+5, Ctrl+Enter saves."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton,
+    QSpinBox, QVBoxLayout, QWidget,
+)
+
+from app.validation import ValidationFailed
+from views.activity import common
+from views.context import AppContext
+from views.drafts import DraftKeeper
+from views.floor.common import FieldError, field_error_text
+
+FORM_ID = "activity.staff_support"
+
+
+class StaffSupportForm(QWidget):
+    saved = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("staff_form")
+        self.editing_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.day = QDateEdit()
+        self.day.setObjectName("staff_day")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("d MMM yyyy")
+        form.addRow(self.tr("&Day"), self.day)
+
+        kinds = QVBoxLayout()
+        self.kind = QButtonGroup(self)
+        for n, (code, text) in enumerate(common.support_kind_labels().items(), start=1):
+            button = QRadioButton(f"{text}  (Alt+{n})")
+            button.setObjectName(f"kind_{code}")
+            button.setProperty("code", code)
+            self.kind.addButton(button, n)
+            kinds.addWidget(button)
+            QShortcut(QKeySequence(f"Alt+{n}"), self, activated=button.click)
+        kind_label = QLabel(self.tr("&Kind"))
+        kind_label.setBuddy(self.kind.button(1))
+        form.addRow(kind_label, kinds)
+
+        self.topic = QLineEdit()
+        self.topic.setObjectName("staff_topic")
+        self.topic.setPlaceholderText(self.tr("e.g. how to approach a person who sleeps in the reading room"))
+        form.addRow(self.tr("&Topic"), self.topic)
+        self.staff_count = QSpinBox()
+        self.staff_count.setObjectName("staff_count")
+        self.staff_count.setRange(1, 500)
+        form.addRow(self.tr("&Number of staff"), self.staff_count)
+        self.duration = QSpinBox()
+        self.duration.setObjectName("staff_duration")
+        self.duration.setRange(0, 24 * 60)
+        self.duration.setSingleStep(15)
+        self.duration.setSuffix(" min")
+        form.addRow(self.tr("D&uration"), self.duration)
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("staff_notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(56)
+        form.addRow(self.tr("N&otes"), self.notes)
+
+        self.error = FieldError("staff")
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.clear_button = QPushButton(self.tr("&Clear"))
+        self.clear_button.setObjectName("staff_clear")
+        self.clear_button.clicked.connect(self.cancel)
+        self.save_button = QPushButton(self.tr("&Save (Ctrl+Enter)"))
+        self.save_button.setObjectName("staff_save")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(seq), self, activated=self.save)
+
+        self.keeper = DraftKeeper(ctx, FORM_ID, self.values, self.set_values, owner=self)
+        self.keeper.watch(self.day, self.topic, self.staff_count, self.duration, self.notes, *self.kind.buttons())
+        self.reset()
+        self.keeper.restore()
+
+    def values(self) -> dict:
+        checked = self.kind.checkedButton()
+        return {
+            "editing_id": self.editing_id,
+            "occurred_on": self.day.date().toPython().isoformat(),
+            "kind": checked.property("code") if checked else None,
+            "topic": self.topic.text(),
+            "staff_count": self.staff_count.value(),
+            "duration_min": self.duration.value(),
+            "notes": self.notes.toPlainText(),
+        }
+
+    def set_values(self, v: dict) -> None:
+        self.editing_id = v.get("editing_id")
+        self.day.setDate(QDate(date.fromisoformat(v.get("occurred_on") or date.today().isoformat())))
+        self.kind.setExclusive(False)
+        for button in self.kind.buttons():
+            button.setChecked(button.property("code") == v.get("kind"))
+        self.kind.setExclusive(True)
+        self.topic.setText(v.get("topic", ""))
+        self.staff_count.setValue(int(v.get("staff_count") or 1))
+        self.duration.setValue(int(v.get("duration_min") or 0))
+        self.notes.setPlainText(v.get("notes", ""))
+
+    def reset(self) -> None:
+        with self.keeper.muted() if hasattr(self, "keeper") else _null():
+            self.set_values({"occurred_on": date.today().isoformat(), "kind": "information", "staff_count": 1,
+                             "duration_min": 15})
+            self.error.set_error("")
+
+    def load(self, support_id: int) -> None:
+        from app.activity import staff_support
+
+        with self.ctx.vault.session() as s:
+            r = staff_support.get(s, support_id)
+            values = {"editing_id": r.id, "occurred_on": r.occurred_on.isoformat(), "kind": r.kind,
+                      "topic": r.topic, "staff_count": r.staff_count, "duration_min": r.duration_min,
+                      "notes": r.notes}
+        with self.keeper.muted():
+            self.set_values(values)
+        self.keeper.changed()
+
+    def save(self) -> int | None:
+        from app.activity import staff_support
+
+        v = self.values()
+        fields = dict(occurred_on=date.fromisoformat(v["occurred_on"]), kind=v["kind"] or "", topic=v["topic"],
+                      staff_count=v["staff_count"], duration_min=v["duration_min"], notes=v["notes"])
+        try:
+            with self.ctx.vault.session() as s:
+                if self.editing_id is None:
+                    support_id = staff_support.create(s, **fields).id
+                else:
+                    support_id = staff_support.update(s, self.editing_id, **fields).id
+        except ValidationFailed as exc:
+            names = {"occurred_on": self.tr("Day"), "kind": self.tr("Kind"), "topic": self.tr("Topic"),
+                     "staff_count": self.tr("Number of staff"), "duration_min": self.tr("Duration")}
+            self.error.set_error("\n".join(f"{names.get(e.field, e.field)} : {field_error_text(e.code)}"
+                                           for e in exc.errors))
+            if "topic" in exc.by_field():
+                self.topic.setFocus()
+            return None
+        self.reset()
+        self.keeper.discard()
+        self.ctx.notify("staff_support")
+        self.saved.emit(support_id)
+        return support_id
+
+    def cancel(self) -> None:
+        self.reset()
+        self.keeper.discard()
+
+
+class _null:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
