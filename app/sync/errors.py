@@ -52,11 +52,6 @@ class NotConfigured(SyncError):
     exit_code = 36
 
 
-class NothingToExport(SyncError):
-    code = "nothing_to_export"
-    exit_code = 37
-
-
 class Declined(SyncError):
     code = "declined"
     exit_code = 38

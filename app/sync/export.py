@@ -9,7 +9,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import x25519
@@ -26,16 +26,6 @@ from models.sync import BundleSent, SyncPeer
 
 REMINDER_WEEKDAY = "bundle_reminder_weekday"  # ISO weekday 1 (Monday) .. 7, or "" for none
 DEFAULT_REMINDER_WEEKDAY = "5"
-
-
-@dataclass
-class Change:
-    entity: str
-    uid: str
-    version: int
-    deleted: bool
-    changed_at: datetime
-    data: dict
 
 
 @dataclass

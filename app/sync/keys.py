@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from sqlalchemy.orm import Session
 
 from app import settings
-from app.sync.errors import KeyFileInvalid, NotConfigured
+from app.sync.errors import KeyFileInvalid
 from models.sync import SyncKey
 
 SIGNING = "signing"  # Ed25519, both modes
@@ -105,12 +105,6 @@ def ensure_keys(session: Session) -> None:
 
 def signing_key(session: Session) -> ed25519.Ed25519PrivateKey:
     return ed25519.Ed25519PrivateKey.from_private_bytes(_ensure(session, SIGNING).secret)
-
-
-def receiving_key(session: Session) -> x25519.X25519PrivateKey:
-    if mode(session) != MODE_COORDINATION:
-        raise NotConfigured("Only a coordination vault has a receiving key (milieu coordination init).")
-    return x25519.X25519PrivateKey.from_private_bytes(_ensure(session, RECEIVING).secret)
 
 
 def pseudonym_secret(session: Session) -> bytes:
