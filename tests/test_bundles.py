@@ -34,6 +34,9 @@ def test_round_trip_carries_contacts_and_pseudonymous_people(link):
     assert result.path.name.startswith("milieu-bibliotheque-de-drummondville-")
     assert "-seq000001-2026-W" in result.path.name and result.path.suffix == ".bundle"
 
+    clear = result.path.read_bytes()
+    for marker in ("Drummondville", "Alex Test", "Grand Marc", contact, person):
+        assert marker.encode() not in clear  # nothing readable outside the encryption
     outcome = import_bytes(link.coord, result.path.read_bytes())
     assert outcome.status == importer.IMPORTED and outcome.warnings == []
     contacts = coordination_records(link.coord, "contact")
