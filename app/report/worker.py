@@ -202,6 +202,19 @@ def _code_counts(conn, table: str, bounds: tuple[str, str], most_inside: bool) -
     return +counts  # drops zeros
 
 
+def _seen_before(raw, start: str, persons: set) -> set:
+    """Which of ``persons`` had a live contact before ``start``. One range scan of the
+    contacts before the period through covering indexes: cheaper, measured, than a
+    lookup person by person (which reads the contact rows themselves)."""
+    if not persons:
+        return set()
+    rows = raw.execute(
+        "SELECT DISTINCT cp.person_id FROM contact c JOIN contact_person cp ON cp.contact_id = c.id "
+        "WHERE c.deleted_at IS NULL AND c.occurred_at < ?", (start,),
+    ).fetchall()
+    return {row[0] for row in rows} & persons
+
+
 def tally(session: Session, p: Period, lang: str = "fr") -> Tallies:
     """The report's tallies straight from SQL (same numbers as ``aggregate.tally(load(...))``)."""
     conn = session.connection()
@@ -226,10 +239,7 @@ def tally(session: Session, p: Period, lang: str = "fr") -> Tallies:
         "SELECT DISTINCT cp.person_id, substr(c.occurred_at, 1, 7) FROM contact c "
         f"JOIN contact_person cp ON cp.contact_id = c.id WHERE {_LIVE}", bounds,
     ).fetchall()
-    seen_before = {row[0] for row in raw.execute(
-        "SELECT DISTINCT cp.person_id FROM contact c JOIN contact_person cp ON cp.contact_id = c.id "
-        "WHERE c.deleted_at IS NULL AND c.occurred_at < ?", bounds[:1],
-    ).fetchall()}
+    seen_before = _seen_before(raw, bounds[0], {person for person, _month in pairs})
     persons = {pid: (age, gender) for pid, age, gender in raw.execute(
         "SELECT id, age_bracket, gender FROM person INDEXED BY ix_person_report"
     ).fetchall()}
