@@ -60,7 +60,7 @@ class BundleSent(Base):
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     recipient_key_id: Mapped[str] = mapped_column(String(64))
     file_name: Mapped[str] = mapped_column(String(200))
-    content: Mapped[bytes] = mapped_column(LargeBinary)
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)  # loaded only to write it again
 
 
 class BundleReceived(Base):
