@@ -75,3 +75,28 @@ def test_any_change_is_refused_with_a_documented_error_and_nothing_imported(worl
         import_bytes(coord, mutated)
     assert refused_again.value.code == refused.value.code
     assert coordination_state(coord) == state
+
+
+_keys = st.from_regex(r"[a-z0-9_]{1,12}", fullmatch=True)
+_scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-(2**53) + 1, 2**53 - 1),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=20),
+)
+_json = st.recursive(_scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(_keys, inner, max_size=4)), max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_json)
+def test_canonical_json_round_trips_and_has_one_form(value):
+    import json
+
+    from app.sync import canonical
+
+    data = canonical.encode(value)
+    assert canonical.decode(data) == value
+    assert canonical.encode(canonical.decode(data)) == data
+    spaced = json.dumps(value, ensure_ascii=True, sort_keys=False, indent=1).encode()
+    if spaced != data:
+        with pytest.raises(canonical.NotCanonical):
+            canonical.decode(spaced)
