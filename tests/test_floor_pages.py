@@ -48,7 +48,8 @@ def test_open_edit_and_history_from_the_contact_list(qtbot, french, seeded):
     window = open_unlocked(qtbot, seeded)
     window.show_page("contacts")
     page = window.workspace.page("contacts")
-    assert page.model.rowCount() == 3 and page.count_label.text() == "3 contacts"
+    assert page.model.rowCount() == 3
+    qtbot.waitUntil(lambda: page.count_label.text() == "3 contacts")
     page.table.selectRow(2)  # the oldest: Élodie's
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)

@@ -20,10 +20,11 @@ class CodeLabels:
         from app import codes
 
         lang = ui_language()
-        self._labels = {name: codes.labels(session, name, lang) for name in list_names}
-        self._active = {
-            name: [(i.code, i.label(lang)) for i in codes.items(session, name)] for name in list_names
-        }
+        self._labels, self._active = {}, {}
+        for name in list_names:  # one query per list: retired items still label old records
+            every = codes.items(session, name, include_retired=True)
+            self._labels[name] = {i.code: i.label(lang) for i in every}
+            self._active[name] = [(i.code, i.label(lang)) for i in every if not i.retired]
 
     def label(self, list_name: str, code: str | None) -> str:
         if not code:

@@ -455,6 +455,10 @@ class ContactPanel(QFrame):
             or self.person_field.edit.text().strip()
         )
 
+    def is_holding_input(self) -> bool:
+        """Something typed waits in the (hidden) form."""
+        return self._loaded and self.has_content()
+
     def _update_title(self) -> None:
         self.title_label.setText(self.tr("Edit contact") if self.editing_id else self.tr("New contact"))
 
@@ -712,7 +716,7 @@ class QuickEntry(QObject):
         return self.edit_panel.open_edit(contact_id)
 
     def has_new_draft(self) -> bool:
-        return (self.new_panel._loaded and self.new_panel.has_content()) or self.new_panel.keeper.has_draft()
+        return self.new_panel.is_holding_input() or self.new_panel.keeper.has_draft()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.host and event.type() == QEvent.Type.Resize:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -174,9 +174,8 @@ class ContactsPage(Page):
         return self.tr("Contacts")
 
     # ---- filters ---------------------------------------------------------------------
-    def _load_choices(self) -> None:
-        with self.ctx.vault.session() as s:
-            labels = CodeLabels(s, CONTACT_TYPE, THEME, PLACE)
+    def _load_choices(self, session) -> None:
+        labels = CodeLabels(session, CONTACT_TYPE, THEME, PLACE)
         self.model.set_labels(labels)
         for combo, list_name, everything in (
             (self.type_filter, CONTACT_TYPE, self.tr("All types")),
@@ -201,9 +200,11 @@ class ContactsPage(Page):
             person_id=self._person_id,
         )
 
-    def apply_filters(self) -> None:
-        self.model.set_filter(self.current_filter())
-        self._update_count()
+    def apply_filters(self, session=None) -> None:
+        self.model.set_filter(self.current_filter(), session)
+        # Counting every match of a long list waits until the first page is on screen.
+        self.count_label.setText("…")
+        QTimer.singleShot(0, self._update_count)
         if self.model.rowCount():
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(0, 0),
@@ -211,6 +212,8 @@ class ContactsPage(Page):
             )
 
     def _update_count(self) -> None:
+        if not self.ctx.vault.is_unlocked:
+            return
         self.count_label.setText(self.tr("%n contact(s)", "", self.model.total()))
 
     def _pick_person(self) -> None:
@@ -243,9 +246,10 @@ class ContactsPage(Page):
         self.apply_filters()
 
     def refresh(self) -> None:
-        self._load_choices()
         current = self.table.current_id()
-        self.apply_filters()
+        with self.ctx.vault.session() as s:  # one connection for the whole refresh
+            self._load_choices(s)
+            self.apply_filters(s)
         if current is not None:
             for row in range(self.model.rowCount()):
                 if self.model.row_at(row).id == current:

@@ -32,6 +32,7 @@ class ContactTableModel(QAbstractTableModel):
         self._labels = labels
         self.page_size = page_size
         self._rows: list[lists.ContactRow] = []
+        self._texts: dict[int, tuple[str, ...]] = {}  # row -> display texts, made on first paint
         self._filter = lists.ContactFilter()
         self._cursor: lists.Cursor | None = None
         self._more = False
@@ -40,27 +41,34 @@ class ContactTableModel(QAbstractTableModel):
     # ---- loading -------------------------------------------------------------
     def set_labels(self, labels: CodeLabels) -> None:
         self._labels = labels
+        self._texts = {}
 
     def set_rows(self, rows: list[lists.ContactRow], *, more: bool = False, cursor: lists.Cursor | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = {}
         self._more = more
         self._cursor = cursor
         self.endResetModel()
 
-    def set_filter(self, flt: lists.ContactFilter | None) -> None:
-        """Show the contacts matching ``flt``, newest first: the first page now, more on scroll."""
+    def set_filter(self, flt: lists.ContactFilter | None, session=None) -> None:
+        """Show the contacts matching ``flt``, newest first: the first page now, more on scroll.
+
+        ``session``: an open session to read with (a page refreshing reads everything in one).
+        """
         self._filter = flt or lists.ContactFilter()
-        self.reload()
+        self.reload(session)
 
     @property
     def filter(self) -> lists.ContactFilter:
         return self._filter
 
-    def reload(self) -> None:
-        with self._vault.session() as s:
-            rows, cursor = lists.contact_page(s, self._filter, limit=self.page_size)
-            self._total = None
+    def reload(self, session=None) -> None:
+        if session is None:
+            with self._vault.session() as s:
+                return self.reload(s)
+        rows, cursor = lists.contact_page(session, self._filter, limit=self.page_size)
+        self._total = len(rows) if cursor is None else None  # counted on demand by total()
         self.set_rows(rows, more=cursor is not None, cursor=cursor)
 
     def total(self) -> int:
@@ -108,6 +116,23 @@ class ContactTableModel(QAbstractTableModel):
             self.COL_FOLLOW_UP: QCoreApplication.translate("FloorModels", "Follow-up"),
         }.get(section)
 
+    def _row_texts(self, r: lists.ContactRow) -> tuple[str, ...]:
+        labels = self._labels
+        follow = ""
+        if r.follow_up_on is not None:
+            follow = day_text(r.follow_up_on)
+            if r.follow_up_done:
+                follow = QCoreApplication.translate("FloorModels", "%1 (done)").replace("%1", follow)
+        return (
+            datetime_text(r.occurred_at),
+            self.persons_text(r),
+            labels.labels(CONTACT_TYPE, r.type_codes) if labels else ", ".join(r.type_codes),
+            labels.labels(THEME, r.theme_codes) if labels else ", ".join(r.theme_codes),
+            labels.label(PLACE, r.place_code) if labels else r.place_code,
+            QCoreApplication.translate("FloorModels", "%1 min").replace("%1", str(r.duration_min)),
+            follow,
+        )
+
     def persons_text(self, r: lists.ContactRow) -> str:
         names = list(r.person_aliases)
         if r.unidentified_count:
@@ -119,6 +144,13 @@ class ContactTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            # A view asks for each visible cell at every paint: format a row once.
+            row = index.row()
+            texts = self._texts.get(row)
+            if texts is None:
+                texts = self._texts[row] = self._row_texts(self._rows[row])
+            return texts[index.column()]
         r = self._rows[index.row()]
         col = index.column()
         if role == self.IdRole:
@@ -130,25 +162,6 @@ class ContactTableModel(QAbstractTableModel):
                 self.COL_WHEN: r.occurred_at, self.COL_PERSONS: self.persons_text(r).casefold(),
                 self.COL_DURATION: r.duration_min, self.COL_FOLLOW_UP: r.follow_up_on,
             }.get(col, self.data(index).casefold() if self.data(index) else "")
-        if role == Qt.ItemDataRole.DisplayRole:
-            labels = self._labels
-            if col == self.COL_WHEN:
-                return datetime_text(r.occurred_at)
-            if col == self.COL_PERSONS:
-                return self.persons_text(r)
-            if col == self.COL_TYPES:
-                return labels.labels(CONTACT_TYPE, r.type_codes) if labels else ", ".join(r.type_codes)
-            if col == self.COL_THEMES:
-                return labels.labels(THEME, r.theme_codes) if labels else ", ".join(r.theme_codes)
-            if col == self.COL_PLACE:
-                return labels.label(PLACE, r.place_code) if labels else r.place_code
-            if col == self.COL_DURATION:
-                return QCoreApplication.translate("FloorModels", "%1 min").replace("%1", str(r.duration_min))
-            if col == self.COL_FOLLOW_UP:
-                if r.follow_up_on is None:
-                    return ""
-                text = day_text(r.follow_up_on)
-                return QCoreApplication.translate("FloorModels", "%1 (done)").replace("%1", text) if r.follow_up_done else text
         if role == Qt.ItemDataRole.ToolTipRole and r.notes:
             return r.notes
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_DURATION:

@@ -7,9 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -20,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import contacts, today
+from app import contacts, drafts, today
 from models.codes import CONTACT_TYPE, PLACE, THEME
 from views.context import AppContext
 from views.floor.common import CodeLabels, day_text, heading, time_text
-from views.floor.contact_panel import install_quick_entry, quick_entry
+from views.floor.contact_panel import NEW_FORM_ID, install_quick_entry, quick_entry
 from views.page import Page
 
 try:  # the directory area's service; Today shows referral follow-ups when it exists
@@ -160,6 +158,7 @@ class TodayPage(Page):
             labels = CodeLabels(s, CONTACT_TYPE, THEME, PLACE)
             referral_due = _referrals.referral_follow_ups(s, day) if _referrals is not None else []
             low = [(i.name, i.stock_on_hand, i.low_stock_level, i.unit) for i in summary.low_stock]
+            draft_waiting = drafts.load(s, NEW_FORM_ID) is not None
         self.date_label.setText(self.locale().toString(day, "dddd d MMMM yyyy"))
 
         self.contacts_title.setText(
@@ -214,7 +213,7 @@ class TodayPage(Page):
         self.week_contacts.setText(self.tr("%n contact(s)", "", summary.week_contacts))
         self.week_people.setText(self.tr("%n person(s) met", "", summary.week_people))
         entry = quick_entry(self.ctx)
-        if entry is not None and entry.has_new_draft():
+        if draft_waiting or (entry is not None and entry.new_panel.is_holding_input()):
             self.new_button.setText(self.tr("Resume the contact  (Ctrl+N)"))
         else:
             self.new_button.setText(self.tr("New contact  (Ctrl+N)"))
