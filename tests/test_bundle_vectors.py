@@ -11,6 +11,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 from cryptography.hazmat.primitives.hpke import AEAD, KDF, KEM, Suite
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
@@ -126,3 +127,36 @@ def test_every_error_code_is_documented_in_the_spec():
     for error in E.ALL_REJECTIONS + [E.KeyFileInvalid]:
         assert f"`{error.code}`" in SPEC, error.code
     assert len({e.exit_code for e in E.ALL_REJECTIONS}) == len(E.ALL_REJECTIONS)
+
+
+def _with_keys(signing: bytes, receiving: bytes | None) -> bytes:
+    role = "coordination" if receiving is not None else "worker"
+    return keys.PublicIdentity(role, "Test", signing, receiving).to_text().encode()
+
+
+def test_weak_keys_in_a_public_key_file_are_refused():
+    good = bytes.fromhex(V["worker_ed25519_public_hex"])
+    for weak in keys.SMALL_ORDER_ED25519:
+        for sign in (0, 0x80):
+            with pytest.raises(E.KeyFileInvalid):
+                keys.parse_public_file(_with_keys(weak[:31] + bytes([weak[31] | sign]), None))
+    with pytest.raises(E.KeyFileInvalid):
+        keys.parse_public_file(_with_keys(good, bytes(32)))  # low-order X25519 key
+    assert keys.parse_public_file(_with_keys(good, None)).signing_public == good
+
+
+def test_the_blocked_signing_keys_really_are_forgeable():
+    """Why they are blocked: one signature (R = identity, S = 0) verifies for many messages."""
+    import os
+
+    forged = bytes([1]) + bytes(63)
+    for weak in keys.SMALL_ORDER_ED25519:
+        key = ed25519.Ed25519PublicKey.from_public_bytes(weak)
+        accepted = 0
+        for _ in range(200):
+            try:
+                key.verify(forged, os.urandom(16))
+                accepted += 1
+            except InvalidSignature:
+                pass
+        assert accepted > 0

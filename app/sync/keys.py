@@ -168,6 +168,24 @@ def clean_label(label: str) -> str:
 # ---- public-key files --------------------------------------------------------
 MAX_PUBLIC_FILE = 4096
 
+# Encodings of the Ed25519 points of small order (sign bit ignored), as libsodium blocks
+# them: with such a "public key", one forged signature verifies for many messages.
+_FF30 = b"\xff" * 30
+SMALL_ORDER_ED25519 = (
+    bytes(32),
+    b"\x01" + bytes(31),
+    bytes.fromhex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05"),
+    bytes.fromhex("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"),
+    b"\xec" + _FF30 + b"\x7f",
+    b"\xed" + _FF30 + b"\x7f",
+    b"\xee" + _FF30 + b"\x7f",
+)
+
+
+def weak_signing_key(public: bytes) -> bool:
+    masked = public[:31] + bytes([public[31] & 0x7F])
+    return masked in SMALL_ORDER_ED25519
+
 
 def _raw_key(text: str, what: str) -> bytes:
     try:
@@ -212,9 +230,12 @@ def parse_public_file(data: bytes) -> PublicIdentity:
     try:
         ed25519.Ed25519PublicKey.from_public_bytes(signing)
         if receiving is not None:
-            x25519.X25519PublicKey.from_public_bytes(receiving)
+            # A low-order X25519 key gives an all-zero shared secret: refuse it now.
+            x25519.X25519PrivateKey.generate().exchange(x25519.X25519PublicKey.from_public_bytes(receiving))
     except ValueError:
         raise KeyFileInvalid("The public-key file holds an invalid key.") from None
+    if weak_signing_key(signing):
+        raise KeyFileInvalid("The public-key file holds a weak signing key.")
     identity = PublicIdentity(role, clean_label(fields.get("label", "")), signing, receiving)
     if fields["fingerprint"].replace(" ", "").upper() != identity.fingerprint.replace(" ", ""):
         raise KeyFileInvalid("The fingerprint written in the public-key file does not match its keys (damaged file?).")
