@@ -334,3 +334,17 @@ def test_demo_floor_data_round_trips_without_unconsented_aliases(link):
     sample = json.loads(next(r.data for r in contacts.values() if r.data))
     assert all(uid.startswith("p-") for uid in sample["person_uids"])
     assert isinstance(sample["supplies"], list)
+
+
+def test_another_trusted_worker_cannot_claim_a_bundle_as_its_own(link, make_vault):
+    add_person(link.worker, "Original")
+    data = export_to(link.worker, link.out).path.read_bytes()
+    other = make_vault("worker2", worker="Sam Test")
+    pair(other, link.coord)
+    with other.session() as s:
+        other_key = keys.signing_key(s)
+        other_id = keys.own_identity(s).signing_key_id
+    header = data[:32] + other_id + data[64 : envelope.HEADER_SIZE]
+    ciphertext = data[envelope.HEADER_SIZE : -envelope.SIGNATURE_SIZE]
+    stolen = header + ciphertext + other_key.sign(envelope.signed_message(header, ciphertext))
+    _refused(link, stolen, E.DecryptionFailed)
