@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -205,7 +206,7 @@ class TodayPage(Page):
             text = self.tr("%1: %2 left (low at %3)").replace("%1", name).replace("%2", str(stock)).replace(
                 "%3", str(level))
             item = QListWidgetItem(text)
-            item.setForeground(Qt.GlobalColor.darkRed if stock <= 0 else Qt.GlobalColor.darkYellow)
+            item.setForeground(QColor("#b00020") if stock <= 0 else QColor("#8a4b00"))  # readable on white
             self.low_list.addItem(item)
         if not low:
             self._placeholder(self.low_list, self.tr("Stock is fine."))
