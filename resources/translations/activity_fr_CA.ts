@@ -5,11 +5,11 @@
     <name>Activity</name>
     <message>
         <source>Outreach worker</source>
-        <translation>Intervenant·e de milieu</translation>
+        <translation>Intervenant·e</translation>
     </message>
     <message>
         <source>Library staff</source>
-        <translation>Personnel de la bibliothèque</translation>
+        <translation>Personnel</translation>
     </message>
     <message>
         <source>Security</source>
@@ -238,20 +238,28 @@
         <translation>&amp;Issue</translation>
     </message>
     <message>
-        <source>Type an alias, then Enter</source>
-        <translation>Tapez un pseudonyme, puis Entrée</translation>
+        <source>Optional: type an alias, then Enter</source>
+        <translation>Facultatif : tapez un pseudonyme, puis Entrée</translation>
+    </message>
+    <message>
+        <source>&amp;People involved</source>
+        <translation>&amp;Personnes impliquées</translation>
+    </message>
+    <message>
+        <source>Optional: the contact during which it happened</source>
+        <translation>Facultatif : le contact pendant lequel c&apos;est arrivé</translation>
+    </message>
+    <message>
+        <source>&amp;Linked contact</source>
+        <translation>Contact &amp;lié</translation>
+    </message>
+    <message>
+        <source>None (optional)</source>
+        <translation>Aucun (facultatif)</translation>
     </message>
     <message>
         <source>Delete removes the selected person</source>
         <translation>Suppr retire la personne choisie</translation>
-    </message>
-    <message>
-        <source>&amp;People involved (optional)</source>
-        <translation>&amp;Personnes impliquées (facultatif)</translation>
-    </message>
-    <message>
-        <source>&amp;Linked contact (optional)</source>
-        <translation>Contact &amp;lié (facultatif)</translation>
     </message>
     <message>
         <source>&amp;Save (Ctrl+Enter)</source>
@@ -260,10 +268,6 @@
     <message>
         <source>&amp;Clear</source>
         <translation>Eff&amp;acer</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Aucun</translation>
     </message>
     <message>
         <source>No person with this alias. Record them in Personnes first.</source>
@@ -313,12 +317,12 @@
         <translation>Quand</translation>
     </message>
     <message>
-        <source>Intensity</source>
-        <translation>Intensité</translation>
-    </message>
-    <message>
         <source>Where</source>
         <translation>Où</translation>
+    </message>
+    <message>
+        <source>Int.</source>
+        <translation>Int.</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -470,6 +474,10 @@
         <translation>Sujet</translation>
     </message>
     <message>
+        <source>Staff count</source>
+        <translation>Pers.</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Modifier</translation>
     </message>
@@ -513,7 +521,7 @@
     </message>
     <message>
         <source>&amp;Number of staff</source>
-        <translation>&amp;Nombre de membres du personnel</translation>
+        <translation>&amp;Membres du personnel</translation>
     </message>
     <message>
         <source>D&amp;uration</source>
@@ -545,7 +553,7 @@
     </message>
     <message>
         <source>Number of staff</source>
-        <translation>Nombre de membres du personnel</translation>
+        <translation>Membres du personnel</translation>
     </message>
     <message>
         <source>Duration</source>

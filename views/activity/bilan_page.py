@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
@@ -46,6 +46,29 @@ class FigureCard(QFrame):
         self.caption.setWordWrap(True)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
+
+
+class _FitTable(QTableWidget):
+    """A table as wide and as tall as its cells (up to ``max_height``), re-measured when
+    Qt sizes its columns with the final fonts."""
+
+    max_height = 320
+
+    def __init__(self, rows: int, columns: int):
+        super().__init__(rows, columns)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.horizontalHeader().sectionResized.connect(lambda *_: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        header = self.horizontalHeader()
+        height = header.height() + sum(self.rowHeight(r) for r in range(self.rowCount())) + 2 * self.frameWidth()
+        height = min(height, self.max_height)
+        scroll = self.verticalScrollBar().sizeHint().width() if height == self.max_height else 0
+        return QSize(header.length() + 2 * self.frameWidth() + scroll, height)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        return self.sizeHint()
 
 
 class BilanPage(Page):
@@ -303,7 +326,7 @@ class BilanPage(Page):
             view.setMinimumHeight(height)
             view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             row.addWidget(view, 3)
-        grid = QTableWidget(len(table.rows), len(table.columns))
+        grid = _FitTable(len(table.rows), len(table.columns))
         grid.setObjectName(f"table_{table.key}")
         grid.setHorizontalHeaderLabels(header_labels(table, report.lang))
         grid.verticalHeader().setVisible(False)
@@ -311,6 +334,10 @@ class BilanPage(Page):
         grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         grid.horizontalHeader().setStretchLastSection(False)
         grid.setWordWrap(False)
+        small = grid.font()
+        small.setPointSizeF(max(8.0, small.pointSizeF() - 1))
+        grid.setFont(small)
+        grid.horizontalHeader().setFont(small)
         for r, values in enumerate(table.rows):
             for c, value in enumerate(values):
                 text = str(value) if c == 0 else words.number(value, table.decimals.get(c, 0), report.lang)
@@ -318,11 +345,7 @@ class BilanPage(Page):
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 grid.setItem(r, c, item)
-        rows_height = grid.horizontalHeader().sizeHint().height() + sum(
-            grid.rowHeight(r) for r in range(grid.rowCount())) + 4
-        grid.setFixedHeight(min(max(rows_height, 60), max(height, 320)))
-        grid.resizeColumnsToContents()
-        grid.setFixedWidth(min(560, grid.horizontalHeader().length() + 2 * grid.frameWidth() + 18))
+        grid.max_height = max(height, 320)
         row.addWidget(grid, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
         return box

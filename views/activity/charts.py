@@ -45,6 +45,14 @@ def _short(table: Table, label: str, limit: int = 28) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
+def _months(labels: list[str]) -> list[str]:
+    """"juin 2026" -> "juin" within one year, "juin 26" across years: labels that fit under bars."""
+    years = {label.rsplit(" ", 1)[-1] for label in labels}
+    if len(years) == 1:
+        return [label.rsplit(" ", 1)[0] for label in labels]
+    return [f"{label.rsplit(' ', 1)[0]} {label.rsplit(' ', 1)[-1][-2:]}" for label in labels]
+
+
 def preferred_height(table: Table, outside: bool = False) -> int:
     """Horizontal bar charts grow with their rows; the others keep one height."""
     legend = 24 if len(drawable_columns(table, outside)) > 1 else 0
@@ -68,6 +76,8 @@ def build_chart(table: Table, lang: str = "fr", *, outside: bool = False, font_s
     chart.legend().setFont(_axis_font(font_size))
     headers = header_labels(table, lang)
     categories = [_short(table, str(row[0])) for row in table.rows]
+    if table.columns[0] == "month":
+        categories = _months(categories)
     columns = drawable_columns(table, outside)
     line_cols = [c for c in columns if table.chart == LINE and table.columns[c].startswith("intensity")]
     bar_cols = [c for c in columns if c not in line_cols]

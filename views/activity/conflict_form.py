@@ -45,15 +45,14 @@ class ConflictForm(QWidget):
         self.place.setObjectName("conflict_place")
         form.addRow(self.tr("W&here"), self.place)
 
-        parties_row = QHBoxLayout()
+        parties_row = QGridLayout()
         self.parties = QButtonGroup(self)
-        for code, text in common.party_labels().items():
+        for n, (code, text) in enumerate(common.party_labels().items()):
             button = QRadioButton(text)
             button.setObjectName(f"parties_{code}")
             self.parties.addButton(button)
             button.setProperty("code", code)
-            parties_row.addWidget(button)
-        parties_row.addStretch(1)
+            parties_row.addWidget(button, n // 2, n % 2)
         form.addRow(self.tr("Parties"), parties_row)
 
         intensity_box = QVBoxLayout()
@@ -114,7 +113,7 @@ class ConflictForm(QWidget):
         people_box = QVBoxLayout()
         self.person_edit = QLineEdit()
         self.person_edit.setObjectName("conflict_person")
-        self.person_edit.setPlaceholderText(self.tr("Type an alias, then Enter"))
+        self.person_edit.setPlaceholderText(self.tr("Optional: type an alias, then Enter"))
         self.person_edit.returnPressed.connect(self._add_typed_person)
         people_box.addWidget(self.person_edit)
         self.persons = QListWidget()
@@ -126,11 +125,15 @@ class ConflictForm(QWidget):
         people_box.addWidget(self.persons)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.persons,
                   activated=self._remove_person, context=Qt.ShortcutContext.WidgetShortcut)
-        form.addRow(self._buddy(self.tr("&People involved (optional)"), self.person_edit), people_box)
+        form.addRow(self._buddy(self.tr("&People involved"), self.person_edit), people_box)
 
         self.contact = QComboBox()
         self.contact.setObjectName("conflict_contact")
-        form.addRow(self.tr("&Linked contact (optional)"), self.contact)
+        for combo in (self.place, self.outcome, self.contact):  # long items must not widen the form
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)
+        self.contact.setToolTip(self.tr("Optional: the contact during which it happened"))
+        form.addRow(self.tr("&Linked contact"), self.contact)
 
         self.error = FieldError("conflict")
         layout.addWidget(self.error)
@@ -187,7 +190,7 @@ class ConflictForm(QWidget):
             self.person_edit.setCompleter(completer)
             chosen = self.contact.currentData()
             self.contact.clear()
-            self.contact.addItem(self.tr("None"), None)
+            self.contact.addItem(self.tr("None (optional)"), None)
             for cid, when, who in contacts:
                 self.contact.addItem(f"{datetime_text(when)} – {who or self.tr('unidentified')}", cid)
             if chosen is not None:

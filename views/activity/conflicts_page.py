@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem,
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from views.activity import common
 from views.activity.conflict_form import ConflictForm
 from views.context import AppContext
-from views.floor.common import CodeLabels, datetime_text, heading
+from views.floor.common import CodeLabels, heading
 from views.page import Page
 
 RECENT_DAYS = 90
@@ -38,13 +38,13 @@ class ConflictsPage(Page):
         self.form = ConflictForm(ctx)
         scroll.setWidget(self.form)
         left.addWidget(scroll, 1)
-        outer.addLayout(left, 3)
+        outer.addLayout(left, 5)
 
         right = QVBoxLayout()
         right.addWidget(heading(self.tr("Last 90 days"), 2))
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("conflicts_table")
-        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Intensity"), self.tr("Where"),
+        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Int."), self.tr("Where"),
                                               self.tr("Outcome")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -68,7 +68,7 @@ class ConflictsPage(Page):
         row.addWidget(self.edit_button)
         row.addWidget(self.delete_button)
         right.addLayout(row)
-        outer.addLayout(right, 2)
+        outer.addLayout(right, 3)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, activated=self._delete_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.refresh()
@@ -90,10 +90,13 @@ class ConflictsPage(Page):
         levels = common.intensity_levels()
         self.table.setRowCount(len(rows))
         for r, (cid, when, level, place, outcome) in enumerate(rows):
-            cells = [datetime_text(when), f"{level} – {levels[level][0]}", place, outcomes.get(outcome, outcome)]
+            cells = [QLocale().toString(when, "d MMM, HH:mm"), str(level), place.split(" : ", 1)[-1], outcomes.get(outcome, outcome)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, cid)
+                if c == 1:
+                    item.setToolTip(f"{level} – {levels[level][0]}")
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(r, c, item)
         if rows:
             mean = sum(r[2] for r in rows) / len(rows)

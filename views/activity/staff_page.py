@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem,
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from views.activity import common
 from views.activity.staff_form import StaffSupportForm
 from views.context import AppContext
-from views.floor.common import day_text, heading
+from views.floor.common import heading
 from views.page import Page
 
 RECENT_DAYS = 180
@@ -43,7 +43,8 @@ class StaffPage(Page):
         right.addWidget(heading(self.tr("Last six months"), 2))
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("staff_table")
-        self.table.setHorizontalHeaderLabels([self.tr("Day"), self.tr("Kind"), self.tr("Staff"), self.tr("Topic")])
+        self.table.setHorizontalHeaderLabels([self.tr("Day"), self.tr("Kind"), self.tr("Staff count"),
+                                              self.tr("Topic")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -84,7 +85,7 @@ class StaffPage(Page):
         kinds = common.support_kind_labels()
         self.table.setRowCount(len(rows))
         for r, (sid, day, kind, staff, _minutes, topic) in enumerate(rows):
-            for c, text in enumerate([day_text(day), kinds.get(kind, kind), str(staff), topic]):
+            for c, text in enumerate([QLocale().toString(day, "d MMM yy"), kinds.get(kind, kind), str(staff), topic]):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, sid)
                 self.table.setItem(r, c, item)
