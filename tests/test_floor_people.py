@@ -130,3 +130,42 @@ def test_merge_refuses_the_same_record_twice(vault, crowd):
     with vault.session() as s:
         with pytest.raises(ValidationFailed):
             people.merge_people(s, crowd["marc"], crowd["marc"])
+
+
+def test_search_sees_new_renamed_merged_and_recent_people_between_keystrokes(vault):
+    with vault.session() as s:
+        a = person(s, "Luc du parc")
+        b = person(s, "Luc au vélo")
+        assert aliases(people.search_people(s, "zorro")) == []  # the search index is now built
+    with vault.session() as s:
+        person(s, "Zorro au chapeau")
+        people.update_person(s, a.id, alias="Luc du terminus")
+    with vault.session() as s:
+        assert aliases(people.search_people(s, "zorro")) == ["Zorro au chapeau"]
+        assert aliases(people.search_people(s, "luc du")) == ["Luc du terminus"]
+        contact(s, s.get(Person, a.id), when=datetime.now() - timedelta(days=2))
+    with vault.session() as s:
+        assert aliases(people.search_people(s, "luc")) == ["Luc du terminus", "Luc au vélo"]
+        contact(s, s.get(Person, b.id), when=datetime.now() - timedelta(hours=1))
+    with vault.session() as s:
+        assert aliases(people.search_people(s, "luc")) == ["Luc au vélo", "Luc du terminus"]
+        people.merge_people(s, a.id, b.id)
+    with vault.session() as s:
+        assert aliases(people.search_people(s, "luc")) == ["Luc du terminus"]
+
+
+def test_locking_drops_the_search_index(make_vault):
+    import gc
+    import weakref
+
+    vault = make_vault("locked")
+    with vault.session() as s:
+        person(s, "Ginette aux écouteurs")
+        people.search_people(s, "gin")
+    engine = weakref.ref(vault.engine)
+    assert engine() in people._SEARCH_CACHE
+    del s  # a finished session keeps a reference to its engine
+    vault.lock()
+    gc.collect()
+    assert engine() is None  # the engine and its cached index are gone
+    assert all(e is not None for e in people._SEARCH_CACHE.keys())
