@@ -28,7 +28,8 @@ from models.people import Person, PersonGroup
 from models.supplies import GIVEN, RECEIVED, StockMovement, SupplyItem
 
 PILOT_CONTACTS_PER_WEEK = 12  # ~50 a month
-DEMO_AUTHOR = "demo"
+DEMO_AUTHOR = "demo"  # RecordVersion.changed_by of every generated row
+DEMO_SETTING = "demo_data"  # set to "yes" in a vault that holds generated data
 
 MEN = [
     "Marc", "Luc", "Guy", "Réjean", "Sylvain", "Benoît", "Gilles", "Jacques", "Normand", "Denis", "Stéphane",
@@ -164,6 +165,15 @@ def _next_id(session: Session, model) -> int:
     return (session.scalar(select(func.max(model.id))) or 0) + 1
 
 
+def has_hand_entered_data(session: Session) -> bool:
+    """True when someone recorded people or contacts by hand (not this generator)."""
+    return session.scalar(
+        select(func.count()).select_from(RecordVersion).where(
+            RecordVersion.entity.in_(("person", "contact")), RecordVersion.changed_by != DEMO_AUTHOR
+        )
+    ) > 0
+
+
 def generate(
     session: Session, *, weeks: int, seed: int = 1, end: date | None = None,
     contacts_per_week: int | None = None, people: int | None = None, chunk: int = 5000,
@@ -174,6 +184,14 @@ def generate(
     number of ``people`` defaults to the pilot's ratio of people to contacts
     (82 for 251 over 5 months), at least a dozen.
     """
+    from app import settings
+    from app.errors import InvalidInput
+
+    if has_hand_entered_data(session):
+        raise InvalidInput(
+            "This vault holds people or contacts entered by hand; demo data goes in a separate vault (--data-dir)."
+        )
+    settings.set_many(session, {DEMO_SETTING: "yes"})
     rng = random.Random(seed)
     end = end or date.today()
     start = end - timedelta(weeks=weeks) + timedelta(days=1)

@@ -188,6 +188,7 @@ def bulk_rows(entity: str, records: Iterable[tuple[str, dict]], *, changed_by: s
     at = at or utcnow()
     out = []
     for uid, data in records:
+        data = {k: _jsonable(v) for k, v in data.items()}
         out.append(
             {
                 "entity": entity, "uid": uid, "version": data.get("version", 1), "op": CREATE,

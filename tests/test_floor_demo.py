@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy import func, select, text
 
-from app import cli, demo, lists
+from app import cli, demo, history, lists
 from models.contacts import Contact
 from models.history import RecordVersion
 from models.people import Person
@@ -62,3 +62,47 @@ def test_demo_command(make_vault, capsys, monkeypatch):
     assert "invented" in capsys.readouterr().out
     assert cli.main(["--data-dir", str(vault.paths.root), "demo", "--weeks", "0"]) == 9
     assert "--weeks" in capsys.readouterr().err
+
+
+def test_demo_refuses_a_vault_with_real_entries(vault):
+    import pytest
+
+    from app import people, settings
+    from app.errors import InvalidInput
+
+    with vault.session() as s:
+        people.create_person(s, "Bruno au chien")
+    with vault.session() as s:
+        with pytest.raises(InvalidInput):
+            demo.generate(s, weeks=2, end=END)
+        assert settings.get(s, demo.DEMO_SETTING) is None
+
+
+def test_demo_history_snapshots_look_like_the_services_ones(vault):
+    """The bundle exporter reads both the same way: same keys, same date format."""
+    import json
+
+    from app import contacts, people, supplies
+    from app.contacts import ContactInput
+
+    with vault.session() as s:
+        demo.generate(s, weeks=4, seed=5, end=END)
+    with vault.session() as s:
+        demo_snaps = {
+            entity: json.loads(s.scalar(select(RecordVersion.data).where(RecordVersion.entity == entity).limit(1)))
+            for entity in ("person", "contact", "supply_item", "stock_movement")
+        }
+        assert demo.DEMO_SETTING in {k for (k,) in s.execute(text("select key from setting"))}
+        # Hand entries after the demo are allowed (the vault is already a demo vault).
+        p = people.create_person(s, "Hugo au vélo")
+        item = supplies.create_item(s, "Bas", initial_stock=3)
+        c = contacts.create_contact(s, ContactInput(person_ids=[p.id], supplies={item.id: 1})).contact
+        service = {
+            entity: json.loads(history.last_version(s, entity, uid).data)
+            for entity, uid in (("person", p.uid), ("contact", c.uid), ("supply_item", item.uid))
+        }
+        move_uid = s.scalar(text("select uid from stock_movement order by id desc limit 1"))
+        service["stock_movement"] = json.loads(history.last_version(s, "stock_movement", move_uid).data)
+    for entity, snap in service.items():
+        assert set(snap) == set(demo_snaps[entity]), entity
+        assert "T" in snap["created_at"] and "T" in demo_snaps[entity]["created_at"]
