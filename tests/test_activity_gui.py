@@ -240,3 +240,73 @@ def test_milieu_report_pdf_from_the_command_line(pilot_ctx, vault, tmp_path, mon
                  "--format", "pdf", "--out", str(out)]) == 0
     pages, text, _images = _pdf_text(out)
     assert pages >= 3 and "Interventions 251" in text
+
+
+def test_pilot_dates_edited_on_the_bilan_page_are_kept(qtbot, pilot_ctx, vault):
+    from PySide6.QtCore import QDate
+
+    from app.report import worker
+    from views.activity.bilan_page import BilanPage
+
+    page = BilanPage(pilot_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.first_day.setDate(QDate(2026, 3, 1))
+    qtbot.waitUntil(lambda: page.cards["interventions"].value.text() == str(50 + 56 + 60), timeout=3000)
+    with vault.session() as s:
+        p = worker.pilot_period(s, D.TODAY)
+    assert (p.start, p.last_day) == (date(2026, 3, 1), D.PILOT_LAST)
+
+
+def test_presence_dialog_changes_the_hours_of_the_report(qtbot, ctx, vault):
+    from app.activity import presence
+    from views.activity.presence_dialog import PresenceDialog
+
+    dialog = PresenceDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.plan_library.value() == 25 and dialog.plan_street.value() == 10
+    dialog.plan_library.setValue(22.5)
+    dialog.plan_save.click()
+    dialog.day.setDate(date(2026, 11, 4))
+    dialog.library.setValue(12)
+    dialog.street.setValue(3)
+    dialog.entry_save.click()
+    assert dialog.table.rowCount() == 1
+    with vault.session() as s:
+        assert presence.schedule(s).library_min == 22 * 60 + 30
+        [row] = presence.rows(s, date(2026, 11, 2), date(2026, 11, 9))
+    assert (row.starts_on, row.library_min, row.street_min) == (date(2026, 11, 2), 12 * 60, 3 * 60)
+
+
+def test_coordination_bilan_chooses_a_worker_or_all(qtbot, make_vault):
+    import json
+
+    from app import settings
+    from app.sync import keys
+    from models.sync import SyncPeer, SyncRecord
+    from views.activity.bilan_page import BilanPage, CUSTOM
+
+    coord = make_vault("piaule")
+    with coord.session() as s:
+        settings.set_many(s, {keys.MODE: keys.MODE_COORDINATION})
+        for n, count in ((1, 2), (2, 5)):
+            peer = SyncPeer(role="worker", label=f"Intervenant·e {n}", signing_public=bytes([n]) * 32,
+                            key_id=f"{n:064x}", fingerprint=f"fp{n}")
+            s.add(peer)
+            s.flush()
+            for k in range(count):
+                s.add(SyncRecord(peer_id=peer.id, entity="contact", uid=f"c{n}-{k}", version=1, deleted=False,
+                                 changed_at=datetime(2026, 6, 1), bundle_sequence=1,
+                                 data=json.dumps({"occurred_at": f"2026-05-1{k}T10:00:00", "person_uids": ["p-1"]})))
+    ctx = AppContext(vault=coord, bus=DataBus(), extras={"drafts": DraftRegistry()})
+    page = BilanPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.presence_button.isVisible()
+    page.set_period(CUSTOM, first=date(2026, 5, 1), last=date(2026, 5, 31))
+    assert [page.worker.itemText(i) for i in (1, 2)] == ["Intervenant·e 1", "Intervenant·e 2"]
+    assert page.worker.currentData() is None  # all workers
+    assert page.cards["interventions"].value.text() == "7"
+    assert page.cards["people"].value.text() == "2"  # the same pseudonym at two workers: two people
+    page.worker.setCurrentIndex(2)
+    assert page.cards["interventions"].value.text() == "5"

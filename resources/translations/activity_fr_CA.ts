@@ -183,6 +183,10 @@
         <translation>Tous les intervenant·es</translation>
     </message>
     <message>
+        <source>The pilot project&apos;s dates are kept for the next time</source>
+        <translation>Les dates du projet pilote sont gardées pour la prochaine fois</translation>
+    </message>
+    <message>
         <source>Export the report</source>
         <translation>Exporter le bilan</translation>
     </message>

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtCore import QDate, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
@@ -24,6 +24,7 @@ from views.page import Page
 PILOT, MONTH, QUARTER, CUSTOM = periods.PILOT, periods.MONTH, periods.QUARTER, periods.CUSTOM
 CARDS = ("interventions", "people", "new_people", "conflicts", "intensity_mean", "staff_support",
          "presence_hours", "interventions_per_hour")
+DATES_DEBOUNCE_MS = 600
 FORMATS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)"}
 
 
@@ -188,8 +189,13 @@ class BilanPage(Page):
         self.kind.currentIndexChanged.connect(lambda _i: self._set_kind(self.kind.currentData()))
         self.previous.clicked.connect(lambda: self._step(-1))
         self.next.clicked.connect(lambda: self._step(1))
-        self.first_day.dateChanged.connect(self._custom_changed)
-        self.last_day.dateChanged.connect(self._custom_changed)
+        # Typing a date changes it digit by digit: recompute once the typing pauses.
+        self._dates_timer = QTimer(self)
+        self._dates_timer.setSingleShot(True)
+        self._dates_timer.setInterval(DATES_DEBOUNCE_MS)
+        self._dates_timer.timeout.connect(self._dates_edited)
+        self.first_day.dateChanged.connect(lambda *_: self._dates_timer.start())
+        self.last_day.dateChanged.connect(lambda *_: self._dates_timer.start())
         self.worker.currentIndexChanged.connect(lambda _i: self.refresh())
 
     def title(self) -> str:
@@ -254,7 +260,9 @@ class BilanPage(Page):
         self.previous.setVisible(stepping)
         self.next.setVisible(stepping)
         for w in (self.first_day, self.last_day, self.to_label):
-            w.setEnabled(custom)
+            w.setEnabled(custom or kind == PILOT)  # the pilot's dates are edited here too
+        self.first_day.setToolTip(self.tr("The pilot project's dates are kept for the next time")
+                                  if kind == PILOT else "")
         if not custom:
             p = self.period()
             for edit, day in ((self.first_day, p.start), (self.last_day, p.last_day)):
@@ -268,9 +276,21 @@ class BilanPage(Page):
         self.anchor = p.start - timedelta(days=1) if direction < 0 else p.end
         self._set_kind(self.kind.currentData())
 
-    def _custom_changed(self, *_args) -> None:
-        if self.kind.currentData() == CUSTOM:
+    def _dates_edited(self) -> None:
+        kind = self.kind.currentData()
+        if kind == PILOT:
+            self.save_pilot_dates()
+        elif kind == CUSTOM:
             self.refresh()
+
+    def save_pilot_dates(self) -> None:
+        """The dates shown become the pilot project's period (kept in the vault's settings)."""
+        from app.report import worker
+
+        first, last = self.first_day.date().toPython(), self.last_day.date().toPython()
+        with self.ctx.vault.session() as s:
+            worker.set_pilot_period(s, min(first, last), max(first, last))
+        self.refresh()
 
     # ---- content ------------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - Qt name
