@@ -161,7 +161,7 @@ def _validate(session: Session, data: ContactInput, today: date, current: Contac
         check.add("unidentified_count", NEGATIVE, "The number of unidentified persons cannot be negative.")
     ids = list(dict.fromkeys(data.person_ids))
     persons = list(session.scalars(select(Person).where(Person.id.in_(ids)))) if ids else []
-    found = {p.id: p for p in persons if p.deleted_at is None}
+    found = {p.id: p for p in persons if p.deleted_at is None and p.merged_into_id is None}
     if len(found) < len(ids):
         check.add("persons", NOT_FOUND, "A person of this contact no longer exists.")
     elif not ids and data.unidentified_count <= 0:

@@ -120,6 +120,9 @@ def test_merge_keeps_every_contact_and_records_history(vault, crowd):
         group = next(r for r in timeline if r.id == c3.id)
         assert sorted(group.person_aliases) == ["Grand Marc, casquette rouge", "Lise au chien"]
         assert people.search_people(s, "marcel") == []  # the duplicate no longer comes up
+        with pytest.raises(ValidationFailed) as err:  # nor can it get new contacts
+            contact(s, dup)
+        assert err.value.by_field()["persons"].code == "not_found"
         last = json.loads(history.versions(s, "person", dup.uid)[-1].data)
         assert last["merged_into_uid"] == kept.uid
         moved = history.versions(s, "contact", c2.uid)
