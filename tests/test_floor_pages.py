@@ -160,3 +160,95 @@ def test_today_lists_follow_ups_and_marks_them_done(qtbot, french, seeded):
     page.follow_list.setCurrentRow(0)
     qtbot.mouseClick(page.follow_done, Qt.MouseButton.LeftButton)
     assert page.follow_list.item(0).text() == "Aucun suivi à faire aujourd'hui."
+
+
+def test_filters_from_the_bar(qtbot, french, seeded):
+    window = open_unlocked(qtbot, seeded)
+    window.show_page("contacts")
+    page = window.workspace.page("contacts")
+    page.type_filter.setCurrentIndex(page.type_filter.findData("awareness"))
+    assert page.model.rowCount() == 1 and page.model.row_at(0).type_codes == ("awareness",)
+    page.type_filter.setCurrentIndex(0)
+    page.period.setCurrentIndex(page.period.findData("range"))
+    assert page.range_box.isVisible()
+    two_days_ago = date.today() - timedelta(days=2)
+    from PySide6.QtCore import QDate
+    page.date_from.setDate(QDate(two_days_ago.year, two_days_ago.month, two_days_ago.day))
+    page.date_to.setDate(QDate(two_days_ago.year, two_days_ago.month, two_days_ago.day))
+    assert page.model.rowCount() == 1 and page.model.row_at(0).occurred_at.date() == two_days_ago
+    page.period.setCurrentIndex(page.period.findData("all"))
+    page.person_filter.setFocus()
+    qtbot.keyClicks(page.person_filter, "elodie")
+    qtbot.keyClick(page.person_filter, Qt.Key.Key_Return)
+    assert page.person_filter.text() == "Élodie au foulard"
+    assert [page.model.row_at(r).person_aliases for r in range(page.model.rowCount())] == [("Élodie au foulard",)]
+    page.person_filter.clear()
+    assert page.model.rowCount() == 3
+
+
+def test_history_dialog_lists_versions_newest_first(qtbot, french, seeded):
+    with seeded.session() as s:
+        rows, _ = lists.person_timeline(s, seeded.ids["elodie"])
+        contact_id, uid = rows[0].id, rows[0].uid
+        data = contacts.contact_input(s, contact_id)
+        data.notes = "Corrigé"
+        contacts.update_contact(s, contact_id, data)
+    window = open_unlocked(qtbot, seeded)
+    from views.floor.history_dialog import HistoryDialog
+
+    dialog = HistoryDialog(window.vault, "contact", uid, "Contact", window)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    assert table.rowCount() == 2
+    assert table.item(0, 0).text() == "2" and table.item(0, 3).text() == "Modifié : notes"
+    assert table.item(1, 3).text() == "Créé" and table.item(1, 2).text() == "Intervenant test"
+
+
+def test_merge_dialog_picks_the_duplicate(qtbot, french, seeded):
+    window = open_unlocked(qtbot, seeded)
+    from views.floor.person_detail import MergeDialog
+
+    dialog = MergeDialog(window.vault, seeded.ids["elodie"], "Élodie au foulard", window)
+    qtbot.addWidget(dialog)
+    dialog.search.setFocus()
+    qtbot.keyClicks(dialog.search, "bleu")
+    assert dialog.results.count() == 1  # never the person herself
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.chosen == (seeded.ids["twin"], "Élo, foulard bleu")
+
+
+def test_person_form_draft_survives_a_lock(qtbot, french, seeded):
+    window = open_unlocked(qtbot, seeded)
+    window.show_page("people")
+    page = window.workspace.page("people")
+    page.open_person(seeded.ids["elodie"])
+    page.detail.first_name.setFocus()
+    qtbot.keyClicks(page.detail.first_name, "Elodie")
+    window.lock()
+    from tests.floor_gui_kit import unlock
+
+    unlock(qtbot, window)
+    page = window.workspace.page("people")
+    assert window.workspace.current_page_id() == "people"
+    page.open_person(seeded.ids["elodie"])
+    assert page.detail.first_name.text() == "Elodie"
+    assert "reprises" in page.detail.summary.text()
+    assert page.detail.save()
+    with window.vault.session() as s:
+        assert people.get_person(s, seeded.ids["elodie"]).first_name == "Elodie"
+
+
+def test_tab_order_follows_the_screen(qtbot, french, seeded):
+    window = open_unlocked(qtbot, seeded)
+    qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)
+    panel = window.ctx.extras["quick_entry"].new_panel
+    seen = [focused()]
+    for _ in range(40):
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        seen.append(focused())
+    names = [w.objectName() for w in seen]
+    assert names[:3] == ["person_search", "unidentified_count", "type_first_contact"]
+    order = [names.index(n) for n in ("type_emergency_supplies", "theme_mental_health", "notes", "occurred_at",
+                                       "save_contact")]
+    assert order == sorted(order)
+    assert all(panel.isAncestorOf(w) for w in seen)  # Tab never leaves the panel for the page below

@@ -89,7 +89,7 @@
     </message>
     <message>
         <source>Start &amp;over</source>
-        <translation>&amp;Recommencer</translation>
+        <translation>Re&amp;commencer</translation>
     </message>
     <message>
         <source>Edit contact</source>
@@ -195,8 +195,20 @@
         <translation>12 derniers mois</translation>
     </message>
     <message>
+        <source>From… to…</source>
+        <translation>Du… au…</translation>
+    </message>
+    <message>
         <source>Person (alias), then Enter</source>
         <translation>Personne (pseudonyme), puis Entrée</translation>
+    </message>
+    <message>
+        <source>F&amp;rom</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>&amp;au</translation>
     </message>
     <message>
         <source>&amp;Period</source>
@@ -215,7 +227,7 @@
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <source>Pe&amp;rson</source>
+        <source>Perso&amp;n</source>
         <translation>Pe&amp;rsonne</translation>
     </message>
     <message>
@@ -224,7 +236,7 @@
     </message>
     <message>
         <source>&amp;History</source>
-        <translation>&amp;Historique</translation>
+        <translation>Historiq&amp;ue</translation>
     </message>
     <message>
         <source>&amp;Delete (Del)</source>
@@ -529,6 +541,10 @@
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -622,7 +638,7 @@
     </message>
     <message>
         <source>&amp;Repeat last contact</source>
-        <translation>&amp;Répéter le dernier contact</translation>
+        <translation>Répéter le &amp;dernier contact</translation>
     </message>
     <message>
         <source>In their own words (optional)</source>
@@ -638,7 +654,7 @@
     </message>
     <message>
         <source>&amp;Alias:</source>
-        <translation>&amp;Pseudonyme :</translation>
+        <translation>P&amp;seudonyme :</translation>
     </message>
     <message>
         <source>&amp;First name:</source>
@@ -650,7 +666,7 @@
     </message>
     <message>
         <source>&amp;Gender:</source>
-        <translation>&amp;Genre :</translation>
+        <translation>Gen&amp;re :</translation>
     </message>
     <message>
         <source>Languages:</source>
@@ -662,11 +678,11 @@
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation>&amp;Notes :</translation>
+        <translation>N&amp;otes :</translation>
     </message>
     <message>
         <source>C&amp;onsent to share:</source>
-        <translation>C&amp;onsentement au partage :</translation>
+        <translation>Consen&amp;tement au partage :</translation>
     </message>
     <message>
         <source>Status:</source>
@@ -779,7 +795,7 @@
     </message>
     <message>
         <source>+ &amp;unidentified:</source>
-        <translation>+ non &amp;identifiées :</translation>
+        <translation>+ non identi&amp;fiées :</translation>
     </message>
     <message>
         <source>seen %1</source>
@@ -890,7 +906,7 @@
     </message>
     <message>
         <source>&amp;Stock now:</source>
-        <translation>&amp;Stock actuel :</translation>
+        <translation>S&amp;tock actuel :</translation>
     </message>
     <message>
         <source>Supplies</source>

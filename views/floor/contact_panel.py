@@ -18,6 +18,7 @@ from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -186,6 +187,7 @@ class ContactPanel(QFrame):
         self.themes_error = FieldError("themes")
 
         left = QVBoxLayout()
+        left.setSpacing(4)
         left.addWidget(self._section(self.tr("&Who"), self.person_field))
         left.addWidget(self.person_field)
         left.addWidget(self.persons_error)
@@ -341,7 +343,33 @@ class ContactPanel(QFrame):
             *(s.quantity for s in self.steppers.values()),
         )
         self.person_field.changed.connect(self.keeper.changed)
+        self._set_tab_order()
         self.hide()
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the screen: who, types, themes, notes and follow-up, then when/where, supplies, buttons."""
+        chain = [
+            self.person_field.edit, self.person_field.unidentified, *self.type_buttons.values(),
+            *self.theme_buttons.values(), self.notes, self.follow_up, self.follow_up_on, self.share,
+            self.occurred, self.duration, self.place, self.initiated,
+            *(stepper.quantity for stepper in self.steppers.values()),
+            self.save_button, self.repeat_button, self.clear_button, self.close_button,
+        ]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        self._tab_ends = (chain[0], chain[-1])
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        # Tab wraps inside the panel: the page below is not reachable while it is open.
+        first, last = self._tab_ends
+        current = QApplication.focusWidget()
+        if next_ and current is last:
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        if not next_ and current is first:
+            last.setFocus(Qt.FocusReason.BacktabFocusReason)
+            return True
+        return super().focusNextPrevChild(next_)
 
     # ---- building helpers --------------------------------------------------------
     def _choice_button(self, text: str, name: str) -> QPushButton:
@@ -461,6 +489,7 @@ class ContactPanel(QFrame):
 
     def _update_title(self) -> None:
         self.title_label.setText(self.tr("Edit contact") if self.editing_id else self.tr("New contact"))
+        self.repeat_button.setVisible(not self.editing_id)  # repeating belongs to a new contact
 
     # ---- opening and closing -------------------------------------------------------
     def open_new(self, person: tuple[int, str] | None = None, *, repeat: bool = False) -> None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,7 +36,7 @@ from views.floor.history_dialog import HistoryDialog
 from views.floor.item_models import ContactTableModel
 from views.page import Page
 
-PERIODS = ("all", "today", "7d", "30d", "year", "12m")
+PERIODS = ("all", "today", "7d", "30d", "year", "12m", "range")
 
 
 def period_range(period: str, today: date) -> tuple[date | None, date | None]:
@@ -98,7 +99,7 @@ class ContactsPage(Page):
         self.period.setObjectName("filter_period")
         for code, text in zip(PERIODS, (
             self.tr("All dates"), self.tr("Today"), self.tr("Last 7 days"), self.tr("Last 30 days"),
-            self.tr("This year"), self.tr("Last 12 months"),
+            self.tr("This year"), self.tr("Last 12 months"), self.tr("From… to…"),
         )):
             self.period.addItem(text, code)
         self.type_filter = QComboBox()
@@ -113,8 +114,32 @@ class ContactsPage(Page):
         self.person_filter.setClearButtonEnabled(True)
         self.person_filter.returnPressed.connect(self._pick_person)
         self.person_filter.textChanged.connect(self._person_text_changed)
+        self.date_from = QDateEdit()
+        self.date_from.setObjectName("filter_from")
+        self.date_to = QDateEdit()
+        self.date_to.setObjectName("filter_to")
+        today = QDate.currentDate()
+        for edit, day in ((self.date_from, today.addDays(-6)), (self.date_to, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDate(day)
+            edit.setMinimumHeight(34)
+            edit.dateChanged.connect(lambda _d: self.apply_filters())
+        self.range_box = QWidget()
+        range_row = QHBoxLayout(self.range_box)
+        range_row.setContentsMargins(0, 0, 0, 0)
+        from_label = QLabel(self.tr("F&rom"))
+        from_label.setBuddy(self.date_from)
+        to_label = QLabel(self.tr("t&o"))
+        to_label.setBuddy(self.date_to)
+        for widget in (from_label, self.date_from, to_label, self.date_to):
+            range_row.addWidget(widget)
+        self.range_box.hide()
+        self.period.currentIndexChanged.connect(
+            lambda _i: self.range_box.setVisible(self.period.currentData() == "range")
+        )
         for combo in (self.period, self.type_filter, self.theme_filter, self.place_filter):
-            combo.currentIndexChanged.connect(self.apply_filters)
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
             combo.setMinimumHeight(34)
         self.person_filter.setMinimumHeight(34)
 
@@ -123,7 +148,7 @@ class ContactsPage(Page):
         for n, (text, widget) in enumerate((
             (self.tr("&Period"), self.period), (self.tr("T&ype"), self.type_filter),
             (self.tr("T&heme"), self.theme_filter), (self.tr("P&lace"), self.place_filter),
-            (self.tr("Pe&rson"), self.person_filter),
+            (self.tr("Perso&n"), self.person_filter),
         )):
             label = QLabel(text)
             label.setBuddy(widget)
@@ -131,6 +156,7 @@ class ContactsPage(Page):
             filters.addWidget(label, row, col * 2)
             filters.addWidget(widget, row, col * 2 + 1)
             filters.setColumnStretch(col * 2 + 1, 1)
+        filters.addWidget(self.range_box, 1, 4, 1, 2)
 
         self.table = ContactTable(self.model, "contacts_table")
         self.table.doubleClicked.connect(lambda _i: self.open_current())
@@ -193,7 +219,10 @@ class ContactsPage(Page):
         self._labels_loaded = True
 
     def current_filter(self) -> ContactFilter:
-        start, end = period_range(self.period.currentData(), date.today())
+        if self.period.currentData() == "range":
+            start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
+        else:
+            start, end = period_range(self.period.currentData(), date.today())
         return ContactFilter(
             date_from=start, date_to=end, type_code=self.type_filter.currentData(),
             theme_code=self.theme_filter.currentData(), place_code=self.place_filter.currentData(),

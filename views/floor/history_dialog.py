@@ -52,7 +52,7 @@ class HistoryDialog(QDialog):
             local = at.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None) if at else None
             what = ops.get(op, op)
             if op == "update" and fields:
-                what += ": " + ", ".join(names.get(f, f) for f in fields)
+                what = self.tr("%1: %2").replace("%1", what).replace("%2", ", ".join(names.get(f, f) for f in fields))
             for col, text in enumerate((str(number), datetime_text(local), by or "", what)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.horizontalHeader().setStretchLastSection(True)
