@@ -79,8 +79,9 @@ def _where(flt: ContactFilter | None) -> list:
     if flt.place_code:
         conds.append(Contact.place_code == flt.place_code)
     if flt.person_id is not None:
+        # Driven by the person's links (index on person_id), not a scan of every contact.
         conds.append(
-            exists().where(contact_person.c.contact_id == Contact.id, contact_person.c.person_id == flt.person_id)
+            Contact.id.in_(select(contact_person.c.contact_id).where(contact_person.c.person_id == flt.person_id))
         )
     return conds
 

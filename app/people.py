@@ -258,7 +258,12 @@ def forget_search_cache() -> None:
 
 def _search_index(session: Session) -> _SearchIndex:
     live = (Person.deleted_at.is_(None), Person.merged_into_id.is_(None))
-    stamp = tuple(session.execute(select(func.max(Person.id), func.max(Person.updated_at))).one())
+    # Two scalar subqueries: SQLite answers a lone max() from an index, not two in one SELECT.
+    stamp = tuple(
+        session.execute(
+            select(select(func.max(Person.id)).scalar_subquery(), select(func.max(Person.updated_at)).scalar_subquery())
+        ).one()
+    )
     engine = session.get_bind()
     index = _SEARCH_CACHE.get(engine)
     if index is None or index.stamp != stamp:
