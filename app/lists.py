@@ -64,7 +64,20 @@ class ContactRow:
         return len(self.person_ids) + self.unidentified_count
 
 
-def _where(flt: ContactFilter | None) -> list:
+# Below this many uses, a type/theme filter is driven by the code's index; above, by
+# the time index (newest first) checking each contact: both stay fast on either side.
+RARE_CODE = 1500
+
+
+def _code_condition(session: Session, link, code: str):
+    sample = select(link.contact_id).where(link.code == code).limit(RARE_CODE).subquery()
+    uses = session.scalar(select(func.count()).select_from(sample)) or 0
+    if uses < RARE_CODE:
+        return Contact.id.in_(select(link.contact_id).where(link.code == code))
+    return exists().where(link.contact_id == Contact.id, link.code == code)
+
+
+def _where(session: Session, flt: ContactFilter | None) -> list:
     conds = [Contact.deleted_at.is_(None)]
     if flt is None:
         return conds
@@ -73,9 +86,9 @@ def _where(flt: ContactFilter | None) -> list:
     if flt.date_to:
         conds.append(Contact.occurred_at < datetime.combine(flt.date_to + timedelta(days=1), time.min))
     if flt.type_code:
-        conds.append(exists().where(ContactType.contact_id == Contact.id, ContactType.code == flt.type_code))
+        conds.append(_code_condition(session, ContactType, flt.type_code))
     if flt.theme_code:
-        conds.append(exists().where(ContactTheme.contact_id == Contact.id, ContactTheme.code == flt.theme_code))
+        conds.append(_code_condition(session, ContactTheme, flt.theme_code))
     if flt.place_code:
         conds.append(Contact.place_code == flt.place_code)
     if flt.person_id is not None:
@@ -88,19 +101,31 @@ def _where(flt: ContactFilter | None) -> list:
 
 def count_contacts(session: Session, flt: ContactFilter | None = None) -> int:
     """Number of live contacts matching the filter."""
-    if flt is None or flt == ContactFilter():
-        # All rows minus the few tombstones: SQLite counts all rows from its narrowest
-        # index, far fewer pages to decrypt than the live-time index.
+    flt = flt or ContactFilter()
+    # All rows (or one code's links) minus the few tombstones: SQLite counts them from
+    # a narrow index, far fewer pages to decrypt than checking each contact.
+    if flt == ContactFilter():
         total = session.scalar(select(func.count()).select_from(Contact)) or 0
         gone = session.scalar(select(func.count()).select_from(Contact).where(Contact.deleted_at.is_not(None))) or 0
         return total - gone
-    return session.scalar(select(func.count()).select_from(Contact).where(*_where(flt))) or 0
+    for link, only in ((ContactType, ContactFilter(type_code=flt.type_code)),
+                       (ContactTheme, ContactFilter(theme_code=flt.theme_code))):
+        code = only.type_code or only.theme_code
+        if code and flt == only:
+            total = session.scalar(select(func.count()).select_from(link).where(link.code == code)) or 0
+            gone = session.scalar(
+                select(func.count()).select_from(Contact)
+                .join(link, link.contact_id == Contact.id)
+                .where(Contact.deleted_at.is_not(None), link.code == code)
+            ) or 0
+            return total - gone
+    return session.scalar(select(func.count()).select_from(Contact).where(*_where(session, flt))) or 0
 
 
 def contact_ids_page(
     session: Session, flt: ContactFilter | None = None, *, after: Cursor | None = None, limit: int = PAGE_SIZE
 ) -> list[tuple[int, datetime]]:
-    query = select(Contact.id, Contact.occurred_at).where(*_where(flt))
+    query = select(Contact.id, Contact.occurred_at).where(*_where(session, flt))
     if after is not None:
         query = query.where(
             or_(Contact.occurred_at < after.occurred_at,
@@ -173,7 +198,7 @@ def contact_rows(
     """Rows ``offset`` .. ``offset+limit`` newest first (random access; prefer contact_page for scrolling)."""
     ids = list(
         session.scalars(
-            select(Contact.id).where(*_where(flt))
+            select(Contact.id).where(*_where(session, flt))
             .order_by(Contact.occurred_at.desc(), Contact.id.desc()).offset(offset).limit(limit)
         )
     )

@@ -38,6 +38,31 @@ def test_filters_and_newest_first(vault):
         assert lists.count_contacts(s, ContactFilter(type_code="listening")) == 2
         row = lists.contact_page(s, ContactFilter(person_id=a.id))[0][0]
         assert row.type_codes == ("crisis", "listening") and row.person_aliases == ("Réal au chien",)
+        contacts.delete_contact(s, c_mid.id)
+        assert lists.count_contacts(s, ContactFilter(type_code="listening")) == 1
+        assert lists.count_contacts(s, ContactFilter(theme_code="food")) == 1
+        assert lists.count_contacts(s) == 3
+        assert ids(ContactFilter(theme_code="food")) == [c_same_time.id]
+
+
+def test_common_and_rare_codes_filter_alike(vault, monkeypatch):
+    """A code filter takes one of two query plans depending on how often the code is used."""
+    with vault.session() as s:
+        p = person(s, "Serge aux échecs")
+        for n in range(12):
+            save(s, p, at(n), types=["listening"] if n % 3 else ["referral"], themes=["housing", "food"][n % 2:])
+    with vault.session() as s:
+        def results():
+            out = []
+            for flt in (ContactFilter(type_code="listening"), ContactFilter(theme_code="housing"),
+                        ContactFilter(type_code="referral", theme_code="food", date_from=DAY - timedelta(days=8))):
+                out.append(([r.id for r in lists.contact_page(s, flt)[0]], lists.count_contacts(s, flt)))
+            return out
+
+        by_code_index = results()
+        monkeypatch.setattr(lists, "RARE_CODE", 1)  # every code now counts as common
+        assert results() == by_code_index
+        assert [n for _, n in by_code_index] == [8, 6, 3]
 
 
 def test_keyset_pages_cover_every_row_once(vault):
