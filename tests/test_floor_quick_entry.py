@@ -90,10 +90,11 @@ def test_typo_and_new_person(qtbot, french, floor_vault):
     # A second person nobody met yet: the only choice is "+ nouvelle personne".
     panel.person_field.edit.setFocus()
     qtbot.keyClicks(focused(), "Zoe du parc")  # (QTest types ASCII only)
-    last = panel.person_field.matches.item(panel.person_field.matches.count() - 1).text()
-    assert "nouvelle personne" in last and "Zoe du parc" in last
-    qtbot.keyClick(panel.person_field.edit, Qt.Key.Key_Up)
-    panel.person_field.matches.setCurrentRow(panel.person_field.matches.count() - 1)
+    matches = panel.person_field.matches
+    texts = [matches.item(i).text() for i in range(matches.count())]
+    assert texts[-2] == "+ nouvelle personne « Zoe du parc »" and texts[-1] == "+ 1 personne non identifiée"
+    while matches.currentRow() < matches.count() - 2:  # arrows move in the list, the field keeps the focus
+        qtbot.keyClick(panel.person_field.edit, Qt.Key.Key_Down)
     qtbot.keyClick(panel.person_field.edit, Qt.Key.Key_Return)
     panel.person_field.unidentified.setValue(2)  # a group: 2 more not named
     qtbot.keyClick(focused(), Qt.Key.Key_3)
@@ -229,3 +230,46 @@ def test_repeat_last_contact_of_the_same_person(qtbot, french, floor_vault):
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
     rows = live_contacts(window.vault, floor_vault.ids["marc"])
     assert len(rows) == 2 and rows[0].type_codes == ("awareness",) and rows[0].place_code == "lib_computers"
+
+
+def test_a_group_with_unidentified_persons_and_escape_closing_the_list_first(qtbot, french, floor_vault):
+    window = open_unlocked(qtbot, floor_vault)
+    qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)
+    panel = window.ctx.extras["quick_entry"].new_panel
+    field = panel.person_field
+    qtbot.keyClicks(focused(), "elo")
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # closes the list, not the form
+    assert panel.isVisible() and not field.matches.isVisible() and field.edit.text() == "elo"
+    qtbot.keyClicks(field.edit, "d")
+    assert field.matches.isVisible()
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    for _ in range(2):  # two more people in the group, not named
+        field.edit.setFocus()
+        qtbot.keyClicks(field.edit, "x")
+        last = field.matches.item(field.matches.count() - 1)
+        assert last.text() == "+ 1 personne non identifiée"
+        field.matches.setCurrentRow(field.matches.count() - 1)
+        qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    assert field.unidentified.value() == 2
+    qtbot.keyClick(focused(), Qt.Key.Key_1)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    [row] = live_contacts(window.vault, floor_vault.ids["elodie"])
+    assert row.people_count == 3 and row.type_codes == ("first_contact",)
+
+
+def test_follow_up_done_is_kept_when_editing(qtbot, french, floor_vault):
+    from datetime import date
+
+    with floor_vault.session() as s:
+        contact_id = contacts.create_contact(s, ContactInput(
+            person_ids=[floor_vault.ids["elodie"]], types=["listening"], follow_up_on=date.today(),
+        )).contact.id
+        contacts.set_follow_up_done(s, contact_id, True)
+    window = open_unlocked(qtbot, floor_vault)
+    entry = window.ctx.extras["quick_entry"]
+    assert entry.open_edit(contact_id)
+    assert entry.edit_panel.follow_up_done.isChecked()
+    entry.edit_panel.notes.setPlainText("Suivi fait en personne")
+    assert entry.edit_panel.save()
+    [row] = live_contacts(window.vault, floor_vault.ids["elodie"])
+    assert row.follow_up_done and row.notes == "Suivi fait en personne"

@@ -64,6 +64,10 @@
         <translation>&amp;Suivi le</translation>
     </message>
     <message>
+        <source>do&amp;ne</source>
+        <translation>fai&amp;t</translation>
+    </message>
+    <message>
         <source>&amp;Share with supervision</source>
         <translation>&amp;Partager avec la supervision</translation>
     </message>
@@ -804,6 +808,10 @@
     <message>
         <source>+ new person « %1 »</source>
         <translation>+ nouvelle personne « %1 »</translation>
+    </message>
+    <message>
+        <source>+ 1 unidentified person</source>
+        <translation>+ 1 personne non identifiée</translation>
     </message>
     <message>
         <source>%1  ✕</source>

@@ -263,12 +263,17 @@ class ContactPanel(QFrame):
         self.follow_up_on.setCalendarPopup(True)
         self.follow_up_on.setDisplayFormat("d MMM yyyy")
         self.follow_up_on.setEnabled(False)
+        self.follow_up_done = QCheckBox(self.tr("do&ne"))
+        self.follow_up_done.setObjectName("follow_up_done")
+        self.follow_up_done.setEnabled(False)
         self.follow_up.toggled.connect(self.follow_up_on.setEnabled)
+        self.follow_up.toggled.connect(self.follow_up_done.setEnabled)
         self.share = QCheckBox(self.tr("&Share with supervision"))
         self.share.setObjectName("share_with_supervision")
         follow_row = QHBoxLayout()
         follow_row.addWidget(self.follow_up)
         follow_row.addWidget(self.follow_up_on)
+        follow_row.addWidget(self.follow_up_done)
         follow_row.addSpacing(24)
         follow_row.addWidget(self.share)
         follow_row.addStretch(1)
@@ -338,7 +343,7 @@ class ContactPanel(QFrame):
         self.keeper = DraftKeeper(ctx, form_id, self._values, self._set_values, owner=self)
         self.keeper.watch(
             self.person_field.edit, self.person_field.unidentified, self.occurred, self.duration, self.place,
-            self.initiated, self.notes, self.follow_up, self.follow_up_on, self.share,
+            self.initiated, self.notes, self.follow_up, self.follow_up_on, self.follow_up_done, self.share,
             *self.type_buttons.values(), *self.theme_buttons.values(),
             *(s.quantity for s in self.steppers.values()),
         )
@@ -350,7 +355,8 @@ class ContactPanel(QFrame):
         """Tab follows the screen: who, types, themes, notes and follow-up, then when/where, supplies, buttons."""
         chain = [
             self.person_field.edit, self.person_field.unidentified, *self.type_buttons.values(),
-            *self.theme_buttons.values(), self.notes, self.follow_up, self.follow_up_on, self.share,
+            *self.theme_buttons.values(), self.notes, self.follow_up, self.follow_up_on, self.follow_up_done,
+            self.share,
             self.occurred, self.duration, self.place, self.initiated,
             *(stepper.quantity for stepper in self.steppers.values()),
             self.save_button, self.repeat_button, self.clear_button, self.close_button,
@@ -425,6 +431,7 @@ class ContactPanel(QFrame):
             supplies={i: s.quantity.value() for i, s in self.steppers.items() if s.quantity.value() != 0},
             notes=self.notes.toPlainText(),
             follow_up_on=follow,
+            follow_up_done=follow is not None and self.follow_up_done.isChecked(),
             share_with_supervision=self.share.isChecked(),
         )
 
@@ -457,6 +464,7 @@ class ContactPanel(QFrame):
                 stepper.quantity.setValue(data.supplies.get(item_id, 0))
             self.notes.setPlainText(data.notes)
             self.follow_up.setChecked(data.follow_up_on is not None)
+            self.follow_up_done.setChecked(bool(data.follow_up_done))
             day = data.follow_up_on or date.today()
             self.follow_up_on.setDate(QDate(day.year, day.month, day.day))
             self.share.setChecked(data.share_with_supervision)

@@ -141,14 +141,24 @@ class PersonField(QWidget):
         new = QListWidgetItem(self.tr("+ new person « %1 »").replace("%1", query))
         new.setData(Qt.ItemDataRole.UserRole, ("new", 0, query))
         self.matches.addItem(new)
+        nameless = QListWidgetItem(self.tr("+ 1 unidentified person"))
+        nameless.setData(Qt.ItemDataRole.UserRole, ("unidentified", 0, ""))
+        self.matches.addItem(nameless)
         self.matches.setCurrentRow(0)
         row_height = max(self.matches.sizeHintForRow(0), 24)
         self.matches.setFixedHeight(self.matches.count() * row_height + 6)
         self.matches.show()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (obj is self.edit and event.type() == QEvent.Type.ShortcutOverride and self.matches.isVisible()
+                and event.key() == Qt.Key.Key_Escape):
+            event.accept()  # the key comes here as a key press instead of closing the form
+            return True
         if obj is self.edit and event.type() == QEvent.Type.KeyPress and self.matches.isVisible():
             key = event.key()
+            if key == Qt.Key.Key_Escape:  # first Esc closes the list, the next one the form
+                self.matches.hide()
+                return True
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 step = 1 if key == Qt.Key.Key_Down else -1
                 row = max(0, min(self.matches.count() - 1, self.matches.currentRow() + step))
@@ -168,6 +178,8 @@ class PersonField(QWidget):
         if kind == "person":
             if all(pid != person_id for pid, _ in self.persons):
                 self.persons.append((person_id, alias))
+        elif kind == "unidentified":
+            self.unidentified.setValue(self.unidentified.value() + 1)
         elif alias not in self.new_aliases:
             self.new_aliases.append(alias)
         self.edit.clear()
