@@ -26,6 +26,7 @@ class Contact(SyncMixin, Base):
     __table_args__ = (
         # Lists, Today and counts read live contacts by time: this index covers them.
         Index("ix_contact_live_time", "deleted_at", "occurred_at"),
+        Index("ix_contact_place", "place_code", "deleted_at", "occurred_at"),  # list filtered by place
         # Today's follow-ups: pending ones by due date, without visiting the done ones.
         Index("ix_contact_follow_up", "follow_up_done", "follow_up_on"),
     )

@@ -188,6 +188,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("uid", name="uq_contact_uid"),
     )
     op.create_index("ix_contact_live_time", "contact", ["deleted_at", "occurred_at"])
+    op.create_index("ix_contact_place", "contact", ["place_code", "deleted_at", "occurred_at"])
     op.create_index("ix_contact_follow_up", "contact", ["follow_up_done", "follow_up_on"])
     op.create_table(
         "contact_person",
