@@ -130,56 +130,84 @@ def file_name(site: str, worker_short_id: str, sequence: int, week: str) -> str:
 def _share_rows(session: Session) -> dict[tuple[str, str], RecordVersion]:
     """Latest versions that can widen what is shared: contacts marked for supervision and
     persons with a consent other than "none". Snapshots are canonical JSON (app.history),
-    so a plain text test selects them without parsing every record of the log."""
-    latest = (
-        select(func.max(RecordVersion.id).label("mid"))
-        .where(RecordVersion.entity.in_(("person", "contact")))
-        .group_by(RecordVersion.entity, RecordVersion.uid)
-        .subquery()
-    )
-    query = (
-        select(RecordVersion)
-        .join(latest, RecordVersion.id == latest.c.mid)
-        .where(
+    so a plain text test finds the candidates without parsing the whole log; a candidate
+    counts only if it is its record's latest version."""
+    candidates = session.execute(
+        select(RecordVersion.entity, RecordVersion.uid, RecordVersion.id).where(
             ((RecordVersion.entity == "contact") & RecordVersion.data.contains('"share_with_supervision":true', autoescape=True))
             | ((RecordVersion.entity == "person") & ~RecordVersion.data.contains('"consent_scope":"none"', autoescape=True))
         )
-    )
-    return {(r.entity, r.uid): r for r in session.scalars(query)}
+    ).all()
+    by_entity: dict[str, set[str]] = {}
+    for entity, uid, _ in candidates:
+        by_entity.setdefault(entity, set()).add(uid)
+    latest_ids: set[int] = set()
+    for entity, uids in by_entity.items():
+        ordered = sorted(uids)
+        for start in range(0, len(ordered), 500):
+            latest_ids.update(session.scalars(
+                select(func.max(RecordVersion.id))
+                .where(RecordVersion.entity == entity, RecordVersion.uid.in_(ordered[start : start + 500]))
+                .group_by(RecordVersion.uid)
+            ))
+    wanted = sorted(rid for _, _, rid in candidates if rid in latest_ids)
+    rows: dict[tuple[str, str], RecordVersion] = {}
+    for start in range(0, len(wanted), 500):
+        for row in session.scalars(select(RecordVersion).where(RecordVersion.id.in_(wanted[start : start + 500]))):
+            rows[(row.entity, row.uid)] = row
+    return rows
+
+
+SHARE_CACHE = "sync_share_context"  # setting: the share context as of the last bundle
+
+
+def _share_state(session: Session, full: bool, after_id: int, changed: dict, snapshots: dict) -> privacy.ShareContext:
+    """The share context after the changes: the one saved with the previous bundle plus
+    the changes since (cheap), or rebuilt from the whole log (first bundle, full refresh)."""
+    def latest_state(key, row):
+        return None if _is_deleted(row, snapshots[key]) else snapshots[key]
+
+    kept = None if full else settings.get(session, SHARE_CACHE)
+    if kept:
+        try:
+            doc = json.loads(kept)
+            ctx = privacy.ShareContext.from_json(doc) if doc.get("last_change_id") == after_id else None
+        except (ValueError, KeyError, TypeError, AttributeError):
+            ctx = None
+        if ctx is not None:
+            for key, row in changed.items():
+                if key[0] in ("person", "contact"):
+                    ctx.apply(key[0], key[1], latest_state(key, row))
+            return ctx
+    rows = {} if full else _share_rows(session)
+    for key, row in rows.items():
+        snapshots.setdefault(key, json.loads(row.data))
+    rows.update({k: v for k, v in changed.items() if k[0] in ("person", "contact")})
+    return privacy.share_context({key: latest_state(key, row) for key, row in rows.items()})
 
 
 def _collect(session: Session, full: bool, after_id: int, secret: bytes):
-    """Latest version of each changed record, filtered, plus the withheld counts."""
+    """Latest version of each changed record, filtered, plus the withheld counts and the
+    share context to keep for the next bundle."""
     changed = _latest(session, 0 if full else after_id)
     snapshots = {key: json.loads(row.data) for key, row in changed.items()}
-    # Persons and contacts decide what identity text may be shared: read their latest state.
-    context_rows = changed if full else {**_share_rows(session), **{k: v for k, v in changed.items() if k[0] in ("person", "contact")}}
-    for key, row in context_rows.items():
-        if key not in snapshots:
-            snapshots[key] = json.loads(row.data)
-    ctx = privacy.share_context({
-        key: (None if _is_deleted(row, snapshots[key]) else snapshots[key]) for key, row in context_rows.items()
-    })
+    ctx = _share_state(session, full, after_id, changed, snapshots)
     if not full:
         # A change of consent or of a supervision mark changes what related records show:
         # a changed person brings its marked contacts, a changed contact brings its persons.
-        extra: dict[tuple[str, str], RecordVersion] = {}
         changed_persons = {uid for (entity, uid) in changed if entity == "person"}
-        for contact_uid, persons in ctx.marked_contacts.items():
-            if changed_persons & set(persons):
-                extra[("contact", contact_uid)] = context_rows[("contact", contact_uid)]
-        wanted = {
+        contacts = {
+            uid for uid, persons in ctx.marked_contacts.items()
+            if changed_persons & set(persons) and ("contact", uid) not in changed
+        }
+        persons = {
             p for (entity, uid) in changed if entity == "contact"
             for p in privacy.contact_person_uids(snapshots[(entity, uid)])
-        }
-        wanted -= changed_persons
-        if wanted:
-            for row in _latest_of(session, "person", wanted).values():
-                extra[(row.entity, row.uid)] = row
-        for key, row in extra.items():
-            if key not in changed:
-                changed[key] = row
-                snapshots.setdefault(key, json.loads(row.data))
+        } - changed_persons
+        for entity, uids in (("contact", contacts), ("person", persons)):
+            for row in _latest_of(session, entity, uids).values():
+                changed[(row.entity, row.uid)] = row
+                snapshots.setdefault((row.entity, row.uid), json.loads(row.data))
     records, withheld = [], {}
     for (entity, uid), row in changed.items():
         data = snapshots[(entity, uid)]
@@ -199,7 +227,7 @@ def _collect(session: Session, full: bool, after_id: int, secret: bytes):
     records.sort(key=lambda r: (r["entity"], r["uid"]))
     last_id = max((r.id for r in changed.values()), default=after_id)
     first_at = min((r.changed_at for r in changed.values()), default=None)
-    return records, withheld, max(last_id, after_id), first_at
+    return records, withheld, max(last_id, after_id), first_at, ctx
 
 
 def _latest_of(session: Session, entity: str, uids: set[str]) -> dict[str, RecordVersion]:
@@ -231,7 +259,7 @@ def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today:
     secret = keys.pseudonym_secret(session)
     previous = last_sent(session)
     after_id = previous.last_change_id if previous else 0
-    records, withheld, last_id, first_at = _collect(session, full, after_id, secret)
+    records, withheld, last_id, first_at, share = _collect(session, full, after_id, secret)
 
     today = today or date.today()
     if previous is not None:
@@ -265,6 +293,7 @@ def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today:
         last_change_id=last_id, record_count=len(records), counts=json.dumps(counts, sort_keys=True),
         sha256=digest, recipient_key_id=peer.key_id, file_name=name, content=bundle,
     ))
+    settings.set_many(session, {SHARE_CACHE: json.dumps(dict(share.to_json(), last_change_id=last_id), sort_keys=True)})
     audit.record(session, "bundle_export", f"sequence {sequence}")
     session.flush()
     return ExportResult(path, sequence, digest, full, weeks, counts, len(records), withheld)

@@ -124,13 +124,28 @@ def _person_refs(value, secret: bytes):
     return None
 
 
+def contact_person_uids(data: dict) -> list[str]:
+    for name in ("person_uids", "persons"):
+        value = data.get(name)
+        if isinstance(value, list):
+            return [v for v in value if isinstance(v, str)]
+    return []
+
+
 @dataclass
 class ShareContext:
     """What the ALIAS and IDENTITY rules need, from the latest snapshots of the whole change log."""
 
-    consent: dict[str, str] = field(default_factory=dict)  # person uid -> consent_scope
-    marked_persons: set[str] = field(default_factory=set)  # persons in a live contact marked for supervision
-    marked_contacts: dict[str, list[str]] = field(default_factory=dict)  # marked contact uid -> person uids
+    consent: dict[str, str] = field(default_factory=dict)  # person uid -> consent_scope other than "none"
+    marked_contacts: dict[str, list[str]] = field(default_factory=dict)  # live marked contact uid -> person uids
+    _marked_persons: set[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def marked_persons(self) -> set[str]:
+        """Persons in a live contact marked for supervision."""
+        if self._marked_persons is None:
+            self._marked_persons = {p for persons in self.marked_contacts.values() for p in persons}
+        return self._marked_persons
 
     def consents(self, uid: str, rule: str) -> bool:
         return self.consent.get(uid) in CONSENT_FOR[rule]
@@ -147,26 +162,35 @@ class ShareContext:
         return {IDENTITY}
 
 
-def contact_person_uids(data: dict) -> list[str]:
-    for name in ("person_uids", "persons"):
-        value = data.get(name)
-        if isinstance(value, list):
-            return [v for v in value if isinstance(v, str)]
-    return []
+    def apply(self, entity: str, uid: str, data: dict | None) -> None:
+        """Take the latest snapshot of one record into account (None: deleted)."""
+        live = data is not None and not data.get("deleted_at")
+        if entity == "person":
+            scope = data.get("consent_scope") if live else None
+            if isinstance(scope, str) and scope != "none":
+                self.consent[uid] = scope
+            else:
+                self.consent.pop(uid, None)
+        elif entity == "contact":
+            if live and data.get("share_with_supervision") is True:
+                self.marked_contacts[uid] = contact_person_uids(data)
+            else:
+                self.marked_contacts.pop(uid, None)
+            self._marked_persons = None
+
+    def to_json(self) -> dict:
+        return {"consent": self.consent, "marked_contacts": self.marked_contacts}
+
+    @classmethod
+    def from_json(cls, doc: dict) -> "ShareContext":
+        return cls(consent=dict(doc["consent"]), marked_contacts={k: list(v) for k, v in doc["marked_contacts"].items()})
 
 
 def share_context(latest: dict[tuple[str, str], dict | None]) -> ShareContext:
     """Build the context from {(entity, uid): latest snapshot or None when deleted}."""
     ctx = ShareContext()
     for (entity, uid), data in latest.items():
-        if data is None or data.get("deleted_at"):
-            continue
-        if entity == "person" and isinstance(data.get("consent_scope"), str):
-            ctx.consent[uid] = data["consent_scope"]
-        elif entity == "contact" and data.get("share_with_supervision") is True:
-            persons = contact_person_uids(data)
-            ctx.marked_contacts[uid] = persons
-            ctx.marked_persons.update(persons)
+        ctx.apply(entity, uid, data)
     return ctx
 
 
