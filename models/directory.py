@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
@@ -51,6 +51,8 @@ class DirOrganization(Base):
 
 
 class DirService(Base):
+    """Filters of the search read small indexes only: every page read is a page decrypted."""
+
     __tablename__ = "dir_service"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -65,7 +67,7 @@ class DirService(Base):
     description: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(String(500))
     email: Mapped[str | None] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(20), default="active")
+    status: Mapped[str] = mapped_column(String(20), default="active", index=True)
     interpretation_services: Mapped[str | None] = mapped_column(Text)
     application_process: Mapped[str | None] = mapped_column(Text)
     fees_description: Mapped[str | None] = mapped_column(Text)
@@ -78,8 +80,8 @@ class DirService(Base):
     last_modified: Mapped[datetime | None] = mapped_column(DateTime)
     # Local knowledge (exported as attributes of the "milieu" taxonomy).
     local_notes: Mapped[str] = mapped_column(Text, default="")
-    is_free: Mapped[bool] = mapped_column(Boolean, default=False)
-    walk_in: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_free: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    walk_in: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     closed_on_holidays: Mapped[bool] = mapped_column(Boolean, default=False)
     added_by_hand: Mapped[bool] = mapped_column(Boolean, default=False)
     locally_edited_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -121,11 +123,15 @@ class DirAddress(Base):
 
 class DirServiceAtLocation(Base):
     __tablename__ = "dir_service_at_location"
+    __table_args__ = (
+        Index("ix_dir_service_at_location_location", "location_id", "service_id"),
+        Index("ix_dir_service_at_location_service", "service_id", "location_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     hsds_id: Mapped[str] = _hsds_id()
-    service_id: Mapped[int] = mapped_column(ForeignKey("dir_service.id", ondelete="CASCADE"), index=True)
-    location_id: Mapped[int] = mapped_column(ForeignKey("dir_location.id", ondelete="CASCADE"), index=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("dir_service.id", ondelete="CASCADE"))
+    location_id: Mapped[int] = mapped_column(ForeignKey("dir_location.id", ondelete="CASCADE"))
     description: Mapped[str | None] = mapped_column(Text)
 
 
@@ -151,6 +157,11 @@ class DirSchedule(Base):
     """HSDS 3 schedule (RFC 5545 subset). A row with a date range and no hours is a closure."""
 
     __tablename__ = "dir_schedule"
+    # Covers the "open now" pre-filter: it reads this index, never the table.
+    __table_args__ = (Index(
+        "ix_dir_schedule_running", "day_mask", "opens_min", "closes_min", "service_id", "service_at_location_id",
+        "location_id",
+    ),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     hsds_id: Mapped[str] = _hsds_id()
@@ -174,6 +185,11 @@ class DirSchedule(Base):
     byyearday: Mapped[str | None] = mapped_column(String(400))
     opens_at: Mapped[str | None] = mapped_column(String(8))  # HH:MM[:SS], local time
     closes_at: Mapped[str | None] = mapped_column(String(8))
+    # Derived from the fields above (app.directory.hours.derived): a fast SQL pre-filter for
+    # "open now". Bit d of day_mask = weekday d (0 = Monday); minutes after midnight.
+    day_mask: Mapped[int] = mapped_column(Integer, default=0)
+    opens_min: Mapped[int | None] = mapped_column(Integer)
+    closes_min: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str | None] = mapped_column(Text)
     schedule_link: Mapped[str | None] = mapped_column(String(500))
     attending_type: Mapped[str | None] = mapped_column(Text)
@@ -182,6 +198,7 @@ class DirSchedule(Base):
 
 class DirLanguage(Base):
     __tablename__ = "dir_language"
+    __table_args__ = (Index("ix_dir_language_code_links", "code", "service_id", "location_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     hsds_id: Mapped[str] = _hsds_id()
@@ -189,7 +206,7 @@ class DirLanguage(Base):
     location_id: Mapped[int | None] = mapped_column(ForeignKey("dir_location.id", ondelete="CASCADE"), index=True)
     phone_id: Mapped[int | None] = mapped_column(ForeignKey("dir_phone.id", ondelete="CASCADE"), index=True)
     name: Mapped[str | None] = mapped_column(String(100))
-    code: Mapped[str | None] = mapped_column(String(20), index=True)
+    code: Mapped[str | None] = mapped_column(String(20))  # lower case
     note: Mapped[str | None] = mapped_column(Text)
 
 
@@ -214,10 +231,14 @@ class DirServiceTerm(Base):
     """HSDS attribute linking a service to a taxonomy term (its categories)."""
 
     __tablename__ = "dir_service_term"
+    __table_args__ = (
+        Index("ix_dir_service_term_term", "term_id", "service_id"),
+        Index("ix_dir_service_term_service", "service_id", "term_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     hsds_id: Mapped[str] = _hsds_id()
-    service_id: Mapped[int] = mapped_column(ForeignKey("dir_service.id", ondelete="CASCADE"), index=True)
-    term_id: Mapped[int] = mapped_column(ForeignKey("dir_taxonomy_term.id", ondelete="CASCADE"), index=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("dir_service.id", ondelete="CASCADE"))
+    term_id: Mapped[int] = mapped_column(ForeignKey("dir_taxonomy_term.id", ondelete="CASCADE"))
     link_type: Mapped[str | None] = mapped_column(String(100))
     value: Mapped[str | None] = mapped_column(Text)

@@ -98,6 +98,9 @@ def test_open_now_filter_around_midnight(directory):
     with directory.session() as s:
         [hit] = search_services(s, "refuge", now=friday_dawn)
     assert hit.open_now is True
+    # The clinic closes on public holidays: Christmas 2026 is a Friday.
+    assert CLINIC in names(directory, "clinique", SearchFilters(open_now=True), now=datetime(2026, 12, 24, 10, 0))
+    assert names(directory, "clinique", SearchFilters(open_now=True), now=datetime(2026, 12, 25, 10, 0)) == []
 
 
 def test_local_edit_and_added_service_are_found_at_once(directory):

@@ -171,3 +171,13 @@ def hours_from_schedules(schedules, closed_on_holidays: bool = False) -> Hours:
             valid_from=s.valid_from, valid_to=s.valid_to, dtstart=s.dtstart, interval=max(1, s.interval or 1),
         ))
     return Hours(periods, closures, closed_on_holidays, notes)
+
+
+def derived(opens_at: str | None, closes_at: str | None, byday: str | None, freq: str | None) -> dict:
+    """The schedule columns the "open now" SQL pre-filter reads (see models.directory.DirSchedule)."""
+    if freq == "MONTHLY" or not byday:
+        mask = 0b1111111
+    else:
+        days, _nth = _days(byday)
+        mask = sum(1 << d for d in days)
+    return {"day_mask": mask, "opens_min": minutes(opens_at), "closes_min": minutes(closes_at)}

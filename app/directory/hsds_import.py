@@ -13,6 +13,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.directory import search_index
+from app.directory.hours import derived
 from app.directory.hsds_read import read_hsds
 from app.directory.hsds_validate import Checked, Clean, check_rows
 from app.directory.search import fold
@@ -161,6 +162,8 @@ def _columns(entity: str, clean: Clean, ids: dict[str, dict[str, int]]) -> dict 
         values.pop("link_entity", None)
     if entity == "service":
         values["sort_name"] = fold(values["name"])
+    if entity == "schedule":
+        values.update(derived(values["opens_at"], values["closes_at"], values["byday"], values["freq"]))
     if entity == "language" and values.get("code"):
         values["code"] = values["code"].lower()
     return values

@@ -11,17 +11,17 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.directory import search_index
+from app.directory.holidays import holiday
 from app.directory.hours import Hours, hours_from_schedules
 from models.directory import SEARCH_INDEX_TABLE
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_CHUNK = 500
 _SCHEDULE_COLUMNS = (
     "opens_at, closes_at, byday, bymonthday, freq, valid_from, valid_to, dtstart, interval, description"
 )
@@ -81,108 +81,131 @@ def search_services(session: Session, query: str, filters: SearchFilters | None 
         now = datetime.now()
     conn = session.connection()
     search_index.ensure(conn)
-    where, params = _filter_sql(filters, now)
     expression = match_expression(query)
+    # "+": the id lists filter the rows found; they must not drive the query (FTS5 would
+    # run the MATCH once per listed id, and the empty query would leave its sorted index).
+    column = "+rowid" if expression is not None else "+s.id"
+    where, params = _filter_sql(filters, now, column)
     # "Open now" is checked exactly in Python after an SQL pre-filter, so the
     # SQL limit leaves room for the few the exact check turns down.
     sql_limit = limit * 3 if filters.open_now else limit
     if expression is None:
-        sql = f"SELECT s.id FROM dir_service s WHERE {where} ORDER BY s.sort_name, s.id LIMIT :limit"
+        # Walks the sort_name index in order; the filters read small indexes only.
+        sql = f"SELECT s.id FROM dir_service s WHERE {where} ORDER BY s.sort_name LIMIT :limit"
     else:
         params["q"] = expression
         sql = (
-            f"SELECT s.id FROM {SEARCH_INDEX_TABLE} f JOIN dir_service s ON s.id = f.rowid "
-            f"WHERE {SEARCH_INDEX_TABLE} MATCH :q AND {where} ORDER BY f.rank LIMIT :limit"
+            f"SELECT rowid FROM {SEARCH_INDEX_TABLE} WHERE {SEARCH_INDEX_TABLE} MATCH :q AND {where} "
+            "ORDER BY rank LIMIT :limit"
         )
     params["limit"] = sql_limit
     ranked = list(conn.execute(text(sql), params).scalars())
+    seen: dict[int, Hours] = {}
     if filters.open_now:
-        kept = _open_only(conn, ranked, now, limit)
+        kept = _open_only(conn, ranked, now, limit, seen)
         if len(kept) < limit and len(ranked) == sql_limit:
             params["limit"] = -1  # rare: many turned down (closures, holidays); check them all
-            kept = _open_only(conn, list(conn.execute(text(sql), params).scalars()), now, limit)
+            kept = _open_only(conn, list(conn.execute(text(sql), params).scalars()), now, limit, seen)
         ranked = kept
-    return _hits(conn, ranked[:limit], now)
+    return _hits(conn, ranked[:limit], now, seen)
 
 
-_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-# Services with a schedule that may be running at :t; a necessary condition (dates,
-# closures, holidays and monthly rules are then checked exactly in Python).
-_OPEN_CANDIDATES = """
-SELECT coalesce(sch.service_id, sal.service_id, sal_loc.service_id) FROM dir_schedule sch
-LEFT JOIN dir_service_at_location sal ON sal.id = sch.service_at_location_id
-LEFT JOIN dir_service_at_location sal_loc ON sal_loc.location_id = sch.location_id
-    AND sch.service_id IS NULL AND sch.service_at_location_id IS NULL
-WHERE sch.opens_at IS NOT NULL AND (
-    ((sch.byday IS NULL OR sch.freq = 'MONTHLY' OR sch.byday LIKE :today)
-      AND sch.opens_at <= :t AND (sch.closes_at > :t OR sch.closes_at <= sch.opens_at))
- OR ((sch.byday IS NULL OR sch.freq = 'MONTHLY' OR sch.byday LIKE :yesterday)
-      AND sch.closes_at <= sch.opens_at AND sch.closes_at > :t))
+# Services with a schedule that may be running at minute :m; a necessary condition
+# (dates, closures, holidays and monthly rules are then checked exactly in Python).
+_RUNNING = """((sch.day_mask & :today) != 0 AND sch.opens_min <= :m
+      AND (sch.closes_min > :m OR sch.closes_min <= sch.opens_min))
+   OR ((sch.day_mask & :yesterday) != 0 AND sch.closes_min <= sch.opens_min AND sch.closes_min > :m)"""
+_OPEN_CANDIDATES = f"""
+SELECT sch.service_id FROM dir_schedule sch WHERE sch.service_id IS NOT NULL AND ({_RUNNING})
+UNION ALL SELECT sal.service_id FROM dir_schedule sch
+  JOIN dir_service_at_location sal ON sal.id = sch.service_at_location_id
+  WHERE sch.service_id IS NULL AND ({_RUNNING})
+UNION ALL SELECT sal.service_id FROM dir_schedule sch
+  JOIN dir_service_at_location sal ON sal.location_id = sch.location_id
+  WHERE sch.service_id IS NULL AND sch.service_at_location_id IS NULL AND ({_RUNNING})
 """
 
 
-def _filter_sql(filters: SearchFilters, now: datetime | None) -> tuple[str, dict]:
+def _filter_sql(filters: SearchFilters, now: datetime | None, column: str) -> tuple[str, dict]:
+    """Conditions on a service id that read indexes only (each page read is a page decrypted)."""
     clauses, params = ["1 = 1"], {}
     if not filters.include_inactive:
-        clauses.append("s.status IN ('active', 'temporarily closed')")
+        clauses.append(f"{column} NOT IN (SELECT id FROM dir_service WHERE status IN ('inactive', 'defunct'))")
     if filters.free:
-        clauses.append("s.is_free = 1")
+        clauses.append(f"{column} IN (SELECT id FROM dir_service WHERE is_free = 1)")
     if filters.walk_in:
-        clauses.append("s.walk_in = 1")
+        clauses.append(f"{column} IN (SELECT id FROM dir_service WHERE walk_in = 1)")
     if filters.category_id is not None:
-        clauses.append("s.id IN (SELECT service_id FROM dir_service_term WHERE term_id = :cat)")
+        clauses.append(f"{column} IN (SELECT service_id FROM dir_service_term WHERE term_id = :cat)")
         params["cat"] = filters.category_id
     if filters.language:
         clauses.append(
-            "s.id IN (SELECT service_id FROM dir_language WHERE code = :lang AND service_id IS NOT NULL "
+            f"{column} IN (SELECT service_id FROM dir_language WHERE code = :lang AND service_id IS NOT NULL "
             "UNION SELECT sal.service_id FROM dir_language l "
             "JOIN dir_service_at_location sal ON sal.location_id = l.location_id WHERE l.code = :lang)"
         )
         params["lang"] = filters.language.strip().lower()
     if filters.open_now:
-        clauses.append(f"s.id IN ({_OPEN_CANDIDATES})")
-        params["t"] = now.strftime("%H:%M:%S")
-        params["today"] = f"%{_WEEKDAY_CODES[now.weekday()]}%"
-        params["yesterday"] = f"%{_WEEKDAY_CODES[(now.weekday() - 1) % 7]}%"
+        clauses.append(f"{column} IN ({_OPEN_CANDIDATES})")
+        params["m"] = now.hour * 60 + now.minute
+        params["today"] = 1 << now.weekday()
+        params["yesterday"] = 1 << ((now.weekday() - 1) % 7)
     return " AND ".join(clauses), params
 
 
-def _open_only(conn, ranked: list[int], at: datetime, limit: int) -> list[int]:
+def _open_only(conn, ranked: list[int], at: datetime, limit: int, seen: dict[int, Hours]) -> list[int]:
+    """The exact check, a page of results at a time: the SQL pre-filter is nearly always right."""
     kept: list[int] = []
-    for start in range(0, len(ranked), _CHUNK):
-        chunk = ranked[start:start + _CHUNK]
-        hours = hours_by_service(conn, chunk)
+    need_holidays = bool(holiday(at.date()) or holiday(at.date() - timedelta(days=1)))
+    for start in range(0, len(ranked), limit):
+        chunk = ranked[start:start + limit]
+        hours = hours_by_service(conn, chunk, need_holidays=need_holidays)
+        seen.update(hours)
         kept.extend(i for i in chunk if hours[i].is_open(at))
         if len(kept) >= limit:
             break
     return kept
 
 
-def hours_by_service(conn, service_ids: list[int]) -> dict[int, Hours]:
-    """Each service's hours: its own schedules and its service-at-location ones, else its locations'."""
+def hours_by_service(conn, service_ids: list[int], *, need_holidays: bool = True) -> dict[int, Hours]:
+    """Each service's hours: its own schedules and its service-at-location ones, else its locations'.
+
+    A few indexed look-ups whatever the number of services (no scan of the schedules).
+    ``need_holidays=False`` skips reading "closed on holidays" (no holiday is near).
+    """
     if not service_ids:
         return {}
     marks = ", ".join(str(int(i)) for i in service_ids)
     found: dict[int, list] = defaultdict(list)
     for row in conn.execute(text(
-        f"SELECT service_id AS sid, {_SCHEDULE_COLUMNS} FROM dir_schedule WHERE service_id IN ({marks}) "
-        f"UNION ALL SELECT sal.service_id AS sid, {', '.join('sch.' + c.strip() for c in _SCHEDULE_COLUMNS.split(','))} "
-        f"FROM dir_schedule sch JOIN dir_service_at_location sal ON sal.id = sch.service_at_location_id "
-        f"WHERE sal.service_id IN ({marks}) AND sch.service_id IS NULL"
+        f"SELECT service_id AS owner, {_SCHEDULE_COLUMNS} FROM dir_schedule WHERE service_id IN ({marks})"
     )):
-        found[row.sid].append(_ScheduleRow(row))
-    missing = [i for i in service_ids if i not in found]
-    if missing:
-        marks = ", ".join(str(int(i)) for i in missing)
+        found[row.owner].append(_ScheduleRow(row))
+    sals = conn.execute(text(
+        f"SELECT id, service_id, location_id FROM dir_service_at_location WHERE service_id IN ({marks})"
+    )).all()
+    if sals:
+        by_sal = {sal.id: sal.service_id for sal in sals}
         for row in conn.execute(text(
-            f"SELECT sal.service_id AS sid, {', '.join('sch.' + c.strip() for c in _SCHEDULE_COLUMNS.split(','))} "
-            f"FROM dir_schedule sch JOIN dir_service_at_location sal ON sal.location_id = sch.location_id "
-            f"WHERE sal.service_id IN ({marks}) AND sch.service_id IS NULL AND sch.service_at_location_id IS NULL"
+            f"SELECT service_at_location_id AS owner, {_SCHEDULE_COLUMNS} FROM dir_schedule "
+            f"WHERE service_at_location_id IN ({', '.join(str(i) for i in by_sal)}) AND service_id IS NULL"
         )):
-            found[row.sid].append(_ScheduleRow(row))
+            found[by_sal[row.owner]].append(_ScheduleRow(row))
+        by_location = defaultdict(list)
+        for sal in sals:
+            if sal.service_id not in found:
+                by_location[sal.location_id].append(sal.service_id)
+        if by_location:
+            for row in conn.execute(text(
+                f"SELECT location_id AS owner, {_SCHEDULE_COLUMNS} FROM dir_schedule "
+                f"WHERE location_id IN ({', '.join(str(i) for i in by_location)}) "
+                "AND service_id IS NULL AND service_at_location_id IS NULL"
+            )):
+                for service_id in by_location[row.owner]:
+                    found[service_id].append(_ScheduleRow(row))
     holidays = dict(conn.execute(text(
-        f"SELECT id, closed_on_holidays FROM dir_service WHERE id IN ({', '.join(str(int(i)) for i in service_ids)})"
-    )).all())
+        f"SELECT id, closed_on_holidays FROM dir_service WHERE id IN ({marks})"
+    )).all()) if need_holidays else {}
     return {i: hours_from_schedules(found.get(i, ()), bool(holidays.get(i))) for i in service_ids}
 
 
@@ -202,7 +225,7 @@ class _ScheduleRow:
             setattr(self, name, value)
 
 
-def _hits(conn, ids: list[int], open_at: datetime | None) -> list[ServiceHit]:
+def _hits(conn, ids: list[int], open_at: datetime | None, seen: dict[int, Hours]) -> list[ServiceHit]:
     if not ids:
         return []
     marks = ", ".join(str(int(i)) for i in ids)
@@ -216,7 +239,11 @@ def _hits(conn, ids: list[int], open_at: datetime | None) -> list[ServiceHit]:
         f"WHERE st.service_id IN ({marks}) ORDER BY t.name"
     )):
         categories[sid].append(name)
-    hours = hours_by_service(conn, ids) if open_at is not None else {}
+    hours = seen
+    missing = [i for i in ids if i not in seen]
+    if open_at is not None and missing:
+        near = bool(holiday(open_at.date()) or holiday(open_at.date() - timedelta(days=1)))
+        hours.update(hours_by_service(conn, missing, need_holidays=near))
     hits = []
     for i in ids:
         r = rows[i]

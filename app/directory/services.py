@@ -13,7 +13,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.directory import search_index
-from app.directory.hours import Hours, hours_from_schedules
+from app.directory.hours import Hours, derived
 from app.directory.search import fold, hours_by_service
 from app.errors import InvalidInput
 from models.base import utcnow
@@ -275,10 +275,11 @@ def set_hours(session: Session, service_id: int, periods: list[HoursPeriod]) -> 
     for period in periods:
         if any(d not in range(7) for d in period.days):
             raise InvalidInput("Opening hours: unknown week day.")
+        byday = ",".join(WEEKDAYS[d] for d in sorted(set(period.days))) or None
+        opens, closes = _check_time(period.opens), _check_time(period.closes)
         session.add(DirSchedule(
-            hsds_id=_new_id(), service_id=service_id, freq="WEEKLY",
-            byday=",".join(WEEKDAYS[d] for d in sorted(set(period.days))) or None,
-            opens_at=_check_time(period.opens), closes_at=_check_time(period.closes),
+            hsds_id=_new_id(), service_id=service_id, freq="WEEKLY", byday=byday, opens_at=opens, closes_at=closes,
+            **derived(opens, closes, byday, "WEEKLY"),
         ))
     session.flush()
 

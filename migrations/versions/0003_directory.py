@@ -103,8 +103,11 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_dir_service')),
     sa.UniqueConstraint('hsds_id', name=op.f('uq_dir_service_hsds_id'))
     )
+    op.create_index(op.f('ix_dir_service_is_free'), 'dir_service', ['is_free'], unique=False)
     op.create_index(op.f('ix_dir_service_organization_id'), 'dir_service', ['organization_id'], unique=False)
     op.create_index(op.f('ix_dir_service_sort_name'), 'dir_service', ['sort_name'], unique=False)
+    op.create_index(op.f('ix_dir_service_status'), 'dir_service', ['status'], unique=False)
+    op.create_index(op.f('ix_dir_service_walk_in'), 'dir_service', ['walk_in'], unique=False)
     op.create_table('dir_phone',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('hsds_id', sa.String(length=64), nullable=False),
@@ -135,8 +138,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_dir_service_at_location')),
     sa.UniqueConstraint('hsds_id', name=op.f('uq_dir_service_at_location_hsds_id'))
     )
-    op.create_index(op.f('ix_dir_service_at_location_location_id'), 'dir_service_at_location', ['location_id'], unique=False)
-    op.create_index(op.f('ix_dir_service_at_location_service_id'), 'dir_service_at_location', ['service_id'], unique=False)
+    op.create_index('ix_dir_service_at_location_location', 'dir_service_at_location', ['location_id', 'service_id'], unique=False)
+    op.create_index('ix_dir_service_at_location_service', 'dir_service_at_location', ['service_id', 'location_id'], unique=False)
     op.create_table('dir_service_term',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('hsds_id', sa.String(length=64), nullable=False),
@@ -149,62 +152,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_dir_service_term')),
     sa.UniqueConstraint('hsds_id', name=op.f('uq_dir_service_term_hsds_id'))
     )
-    op.create_index(op.f('ix_dir_service_term_service_id'), 'dir_service_term', ['service_id'], unique=False)
-    op.create_index(op.f('ix_dir_service_term_term_id'), 'dir_service_term', ['term_id'], unique=False)
-    op.create_table('dir_language',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('hsds_id', sa.String(length=64), nullable=False),
-    sa.Column('service_id', sa.Integer(), nullable=True),
-    sa.Column('location_id', sa.Integer(), nullable=True),
-    sa.Column('phone_id', sa.Integer(), nullable=True),
-    sa.Column('name', sa.String(length=100), nullable=True),
-    sa.Column('code', sa.String(length=20), nullable=True),
-    sa.Column('note', sa.Text(), nullable=True),
-    sa.ForeignKeyConstraint(['location_id'], ['dir_location.id'], name=op.f('fk_dir_language_location_id_dir_location'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['phone_id'], ['dir_phone.id'], name=op.f('fk_dir_language_phone_id_dir_phone'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['service_id'], ['dir_service.id'], name=op.f('fk_dir_language_service_id_dir_service'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_dir_language')),
-    sa.UniqueConstraint('hsds_id', name=op.f('uq_dir_language_hsds_id'))
-    )
-    op.create_index(op.f('ix_dir_language_code'), 'dir_language', ['code'], unique=False)
-    op.create_index(op.f('ix_dir_language_location_id'), 'dir_language', ['location_id'], unique=False)
-    op.create_index(op.f('ix_dir_language_phone_id'), 'dir_language', ['phone_id'], unique=False)
-    op.create_index(op.f('ix_dir_language_service_id'), 'dir_language', ['service_id'], unique=False)
-    op.create_table('dir_schedule',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('hsds_id', sa.String(length=64), nullable=False),
-    sa.Column('service_id', sa.Integer(), nullable=True),
-    sa.Column('location_id', sa.Integer(), nullable=True),
-    sa.Column('service_at_location_id', sa.Integer(), nullable=True),
-    sa.Column('valid_from', sa.Date(), nullable=True),
-    sa.Column('valid_to', sa.Date(), nullable=True),
-    sa.Column('dtstart', sa.Date(), nullable=True),
-    sa.Column('until', sa.Date(), nullable=True),
-    sa.Column('timezone', sa.Float(), nullable=True),
-    sa.Column('count', sa.Integer(), nullable=True),
-    sa.Column('wkst', sa.String(length=2), nullable=True),
-    sa.Column('freq', sa.String(length=10), nullable=True),
-    sa.Column('interval', sa.Integer(), nullable=True),
-    sa.Column('byday', sa.String(length=40), nullable=True),
-    sa.Column('byweekno', sa.String(length=200), nullable=True),
-    sa.Column('bymonthday', sa.String(length=200), nullable=True),
-    sa.Column('byyearday', sa.String(length=400), nullable=True),
-    sa.Column('opens_at', sa.String(length=8), nullable=True),
-    sa.Column('closes_at', sa.String(length=8), nullable=True),
-    sa.Column('description', sa.Text(), nullable=True),
-    sa.Column('schedule_link', sa.String(length=500), nullable=True),
-    sa.Column('attending_type', sa.Text(), nullable=True),
-    sa.Column('notes', sa.Text(), nullable=True),
-    sa.ForeignKeyConstraint(['location_id'], ['dir_location.id'], name=op.f('fk_dir_schedule_location_id_dir_location'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['service_at_location_id'], ['dir_service_at_location.id'], name=op.f('fk_dir_schedule_service_at_location_id_dir_service_at_location'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['service_id'], ['dir_service.id'], name=op.f('fk_dir_schedule_service_id_dir_service'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_dir_schedule')),
-    sa.UniqueConstraint('hsds_id', name=op.f('uq_dir_schedule_hsds_id'))
-    )
-    op.create_index(op.f('ix_dir_schedule_location_id'), 'dir_schedule', ['location_id'], unique=False)
-    op.create_index(op.f('ix_dir_schedule_service_at_location_id'), 'dir_schedule', ['service_at_location_id'], unique=False)
-    op.create_index(op.f('ix_dir_schedule_service_id'), 'dir_schedule', ['service_id'], unique=False)
-
+    op.create_index('ix_dir_service_term_service', 'dir_service_term', ['service_id', 'term_id'], unique=False)
+    op.create_index('ix_dir_service_term_term', 'dir_service_term', ['term_id', 'service_id'], unique=False)
     op.create_table('referral',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('contact_id', sa.Integer(), nullable=False),
@@ -232,6 +181,63 @@ def upgrade() -> None:
     op.create_index('ix_referral_follow_up', 'referral', ['follow_up_done', 'follow_up_on'], unique=False)
     op.create_index(op.f('ix_referral_person_id'), 'referral', ['person_id'], unique=False)
     op.create_index(op.f('ix_referral_service_id'), 'referral', ['service_id'], unique=False)
+    op.create_table('dir_language',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('hsds_id', sa.String(length=64), nullable=False),
+    sa.Column('service_id', sa.Integer(), nullable=True),
+    sa.Column('location_id', sa.Integer(), nullable=True),
+    sa.Column('phone_id', sa.Integer(), nullable=True),
+    sa.Column('name', sa.String(length=100), nullable=True),
+    sa.Column('code', sa.String(length=20), nullable=True),
+    sa.Column('note', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['location_id'], ['dir_location.id'], name=op.f('fk_dir_language_location_id_dir_location'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['phone_id'], ['dir_phone.id'], name=op.f('fk_dir_language_phone_id_dir_phone'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['service_id'], ['dir_service.id'], name=op.f('fk_dir_language_service_id_dir_service'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_dir_language')),
+    sa.UniqueConstraint('hsds_id', name=op.f('uq_dir_language_hsds_id'))
+    )
+    op.create_index('ix_dir_language_code_links', 'dir_language', ['code', 'service_id', 'location_id'], unique=False)
+    op.create_index(op.f('ix_dir_language_location_id'), 'dir_language', ['location_id'], unique=False)
+    op.create_index(op.f('ix_dir_language_phone_id'), 'dir_language', ['phone_id'], unique=False)
+    op.create_index(op.f('ix_dir_language_service_id'), 'dir_language', ['service_id'], unique=False)
+    op.create_table('dir_schedule',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('hsds_id', sa.String(length=64), nullable=False),
+    sa.Column('service_id', sa.Integer(), nullable=True),
+    sa.Column('location_id', sa.Integer(), nullable=True),
+    sa.Column('service_at_location_id', sa.Integer(), nullable=True),
+    sa.Column('valid_from', sa.Date(), nullable=True),
+    sa.Column('valid_to', sa.Date(), nullable=True),
+    sa.Column('dtstart', sa.Date(), nullable=True),
+    sa.Column('until', sa.Date(), nullable=True),
+    sa.Column('timezone', sa.Float(), nullable=True),
+    sa.Column('count', sa.Integer(), nullable=True),
+    sa.Column('wkst', sa.String(length=2), nullable=True),
+    sa.Column('freq', sa.String(length=10), nullable=True),
+    sa.Column('interval', sa.Integer(), nullable=True),
+    sa.Column('byday', sa.String(length=40), nullable=True),
+    sa.Column('byweekno', sa.String(length=200), nullable=True),
+    sa.Column('bymonthday', sa.String(length=200), nullable=True),
+    sa.Column('byyearday', sa.String(length=400), nullable=True),
+    sa.Column('opens_at', sa.String(length=8), nullable=True),
+    sa.Column('closes_at', sa.String(length=8), nullable=True),
+    sa.Column('day_mask', sa.Integer(), nullable=False),
+    sa.Column('opens_min', sa.Integer(), nullable=True),
+    sa.Column('closes_min', sa.Integer(), nullable=True),
+    sa.Column('description', sa.Text(), nullable=True),
+    sa.Column('schedule_link', sa.String(length=500), nullable=True),
+    sa.Column('attending_type', sa.Text(), nullable=True),
+    sa.Column('notes', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['location_id'], ['dir_location.id'], name=op.f('fk_dir_schedule_location_id_dir_location'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['service_at_location_id'], ['dir_service_at_location.id'], name=op.f('fk_dir_schedule_service_at_location_id_dir_service_at_location'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['service_id'], ['dir_service.id'], name=op.f('fk_dir_schedule_service_id_dir_service'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_dir_schedule')),
+    sa.UniqueConstraint('hsds_id', name=op.f('uq_dir_schedule_hsds_id'))
+    )
+    op.create_index(op.f('ix_dir_schedule_location_id'), 'dir_schedule', ['location_id'], unique=False)
+    op.create_index('ix_dir_schedule_running', 'dir_schedule', ['day_mask', 'opens_min', 'closes_min', 'service_id', 'service_at_location_id', 'location_id'], unique=False)
+    op.create_index(op.f('ix_dir_schedule_service_at_location_id'), 'dir_schedule', ['service_at_location_id'], unique=False)
+    op.create_index(op.f('ix_dir_schedule_service_id'), 'dir_schedule', ['service_id'], unique=False)
 
 
 def downgrade() -> None:
