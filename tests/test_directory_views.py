@@ -181,3 +181,19 @@ def test_page_fits_a_small_laptop_screen(page):
     hint = page.minimumSizeHint()
     assert hint.width() <= 1366 - 200 and hint.height() <= 768 - 60
     QApplication.processEvents()
+
+
+def test_repertoire_is_in_the_main_window_sidebar(qtbot, make_vault, french):
+    from tests.floor_gui_kit import open_unlocked
+
+    vault = make_vault("window")
+    with vault.session() as s:
+        import_sample(s)
+    window = open_unlocked(qtbot, vault)
+    window.resize(1366, 768)
+    assert window.show_page("repertoire")
+    page = window.findChild(RepertoirePage)
+    qtbot.waitUntil(lambda: len(names(page)) == 15, timeout=5000)
+    assert page.title() == "Répertoire"
+    for button in (page.refer_button, page.print_button, page.pdf_button, page.edit_button, page.verified_button):
+        assert button.width() >= button.sizeHint().width(), button.text()  # no label cut short

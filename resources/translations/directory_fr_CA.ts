@@ -361,8 +361,8 @@
         <translation>Im&amp;primer la fiche…</translation>
     </message>
     <message>
-        <source>Save the slip as P&amp;DF…</source>
-        <translation>Enregistrer la fiche en P&amp;DF…</translation>
+        <source>Slip as P&amp;DF…</source>
+        <translation>Fiche en P&amp;DF…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>

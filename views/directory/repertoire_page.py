@@ -61,7 +61,7 @@ class RepertoirePage(Page):
         self.print_button = QPushButton(self.tr("&Print the slip…"))
         self.print_button.setObjectName("directory_print")
         self.print_button.clicked.connect(self.print_slip)
-        self.pdf_button = QPushButton(self.tr("Save the slip as P&DF…"))
+        self.pdf_button = QPushButton(self.tr("Slip as P&DF…"))
         self.pdf_button.setObjectName("directory_pdf")
         self.pdf_button.clicked.connect(self.save_pdf)
         self.edit_button = QPushButton(self.tr("&Edit…"))
@@ -74,10 +74,15 @@ class RepertoirePage(Page):
         self.message = QLabel()
         self.message.setObjectName("directory_message")
         self.message.setWordWrap(True)
-        actions = QHBoxLayout()
-        for button in (self.refer_button, self.print_button, self.pdf_button, self.edit_button, self.verified_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
+        # Two rows: the page keeps every label whole on a 1366x768 screen.
+        actions = QVBoxLayout()
+        for row_buttons in ((self.refer_button, self.print_button, self.pdf_button),
+                            (self.edit_button, self.verified_button)):
+            row = QHBoxLayout()
+            for button in row_buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            actions.addLayout(row)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
