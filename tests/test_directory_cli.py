@@ -42,7 +42,7 @@ def test_bad_rows_are_listed_and_the_exit_code_says_nothing_was_imported(cli, tm
     folder.mkdir()
     (folder / "services.csv").write_text("id,name,status\ns1,Bon service,active\ns2,,active\n", "utf-8")
     code, out, err = cli("import", folder)
-    assert code == 21
+    assert code == 45
     assert "bad row: services.csv, row 3, name: is missing" in err
     assert err.splitlines()[-1].startswith("milieu: Nothing imported")
     code, out, err = cli("search", "bon")
@@ -54,3 +54,10 @@ def test_bad_rows_are_listed_and_the_exit_code_says_nothing_was_imported(cli, tm
 def test_missing_file_is_one_sentence(cli, tmp_path):
     code, out, err = cli("import", tmp_path / "nothing.json")
     assert code == 9 and err.count("\n") == 1 and "does not exist" in err
+
+
+def test_a_file_that_is_not_hsds_has_its_own_exit_code(cli, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("pas un répertoire", "utf-8")
+    code, out, err = cli("import", notes)
+    assert code == 46 and err.count("\n") == 1 and "not an HSDS file" in err

@@ -60,7 +60,7 @@ class DirectoryImportRejected(MilieuError):
     """Bad rows and no permission to skip them: nothing was imported."""
 
     code = "directory_import_rejected"
-    exit_code = 21
+    exit_code = 45
 
     def __init__(self, errors: list[RowError]):
         self.errors = errors
@@ -73,4 +73,4 @@ class DirectoryImportRejected(MilieuError):
 
 class UnreadableDirectoryFile(MilieuError):
     code = "directory_file_unreadable"
-    exit_code = 22
+    exit_code = 46
