@@ -117,3 +117,19 @@ def test_deleted_referral_or_contact_leaves_the_lists(setup):
     with vault.session() as s:
         assert referrals.referral_follow_ups(s, TODAY) == []
         assert referrals.referrals_for_person(s, ids["marc"]) == []
+
+
+def test_demo_gives_each_referral_contact_a_referral_once(vault):
+    from app import demo
+    from app.directory.sample import demo_referrals, import_sample
+    from models.contacts import ContactType
+
+    with vault.session() as s:
+        demo.generate(s, weeks=8, seed=3)
+        import_sample(s)
+        made = demo_referrals(s, seed=3)
+        referral_contacts = len(s.scalars(select(ContactType).where(ContactType.code == "referral")).all())
+        assert made == referral_contacts > 0
+        assert demo_referrals(s, seed=3) == 0
+        due = referrals.referral_follow_ups(s, date.today() + timedelta(days=14))
+    assert due and all(f.referral.status == "proposed" for f in due)

@@ -32,9 +32,10 @@ def cmd_demo(ctx) -> int:
         # Other areas' sample data goes here, each in its own session (e.g. the
         # directory's sample import, issue 4).
         with vault.session() as s:
-            from app.directory.sample import import_sample
+            from app.directory.sample import demo_referrals, import_sample
 
             import_sample(s)
+            demo_referrals(s, seed=args.seed)
         elapsed = time.perf_counter() - started
     finally:
         vault.lock()
