@@ -386,3 +386,21 @@ def test_the_saved_share_context_gives_the_same_bundle_as_a_full_rebuild(link, s
                 rebuilt = export._collect(s, False, after, secret)[0]
                 assert kept == rebuilt
             export_to(link.worker, link.out)
+
+
+def test_importing_several_files_one_transaction_each(link):
+    files = []
+    for i in range(3):
+        add_person(link.worker, f"Lot {i}")
+        files.append(export_to(link.worker, link.out).path.read_bytes())
+    items = [("1.bundle", files[0]), ("cut.bundle", files[1][:-3]), ("3.bundle", files[2]), ("1-again.bundle", files[0])]
+    results = dict(importer.import_many(link.coord, items))
+    assert results["1.bundle"].status == importer.IMPORTED
+    assert isinstance(results["cut.bundle"], E.Truncated)
+    assert results["3.bundle"].missing == [2]
+    assert results["1-again.bundle"].status == importer.ALREADY_IMPORTED
+    with link.coord.session() as s:
+        assert importer.missing_sequences(s, importer.workers(s)[0].id) == [2]
+    assert len(coordination_records(link.coord, "person")) == 2
+    assert dict(importer.import_many(link.coord, [("2.bundle", files[1])]))["2.bundle"].warnings == []
+    assert len(coordination_records(link.coord, "person")) == 3

@@ -228,19 +228,21 @@ def cmd_bundle_verify(ctx) -> int:
 def cmd_bundle_import(ctx) -> int:
     vault = ctx.unlocked_vault()
     status = 0
+    readable = []
+    for name in ctx.args.files:
+        try:
+            readable.append((name, _read_bundle(name)))
+        except BundleRejected as exc:
+            print(f"milieu: {name}: refused ({exc.code}): {exc}", file=sys.stderr)
+            status = exc.exit_code
+        except OSError as exc:
+            print(f"milieu: {name}: {exc.strerror or exc}", file=sys.stderr)
+            status = 11
     try:
-        for name in ctx.args.files:
-            try:
-                data = _read_bundle(name)
-                with vault.session() as s:
-                    result = importer.import_bundle(s, data, Path(name).name)
-            except BundleRejected as exc:
-                print(f"milieu: {name}: refused ({exc.code}): {exc}", file=sys.stderr)
-                status = exc.exit_code
-                continue
-            except OSError as exc:
-                print(f"milieu: {name}: {exc.strerror or exc}", file=sys.stderr)
-                status = 11
+        for name, result in importer.import_many(vault, readable):
+            if isinstance(result, BundleRejected):
+                print(f"milieu: {name}: refused ({result.code}): {result}", file=sys.stderr)
+                status = result.exit_code
                 continue
             if result.status == importer.ALREADY_IMPORTED:
                 print(f"{name}: already imported (sequence {result.sequence}); nothing changed.")

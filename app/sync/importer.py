@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Iterable, Iterator
 from datetime import datetime
 
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
@@ -16,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.sync import envelope, keys, payload
-from app.sync.errors import HeaderMismatch, NotConfigured, UnknownSigner, WrongRecipient
+from app.sync.errors import BundleRejected, HeaderMismatch, NotConfigured, UnknownSigner, WrongRecipient
 from models.sync import BundleReceived, SyncKey, SyncPeer, SyncRecord
 
 IMPORTED = "imported"
@@ -182,6 +184,25 @@ def import_bundle(session: Session, data: bytes, file_name: str = "") -> ImportR
     audit.record(session, "bundle_import", f"sequence {seq}")
     session.flush()
     return result
+
+
+def import_many(vault, items: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, ImportResult | BundleRejected]]:
+    """Import several bundles, each in its own transaction, on one connection (closing a
+    connection checkpoints the WAL, so one per bundle would double the disk syncs).
+    ``items`` are (file name or path, bytes). Yields (name, result) or (name, the refusal);
+    a refusal rolls back that bundle only."""
+    with vault.engine.connect() as conn:
+        for name, data in items:
+            session = Session(bind=conn, expire_on_commit=False)
+            try:
+                with session.begin():
+                    result = import_bundle(session, data, PurePath(name).name)
+            except BundleRejected as exc:
+                yield name, exc
+                continue
+            finally:
+                session.close()
+            yield name, result
 
 
 def _stored(session: Session, peer_id: int, records: list[dict] | None) -> dict[tuple[str, str], SyncRecord]:

@@ -132,27 +132,26 @@ class CoordinationPanel(QWidget):
         paths = self.pickers.open_files(self.tr("Bundles to import"), self.tr("Milieu bundles (*.bundle);;All files (*)"))
         if not paths:
             return
-        lines = []
+        lines, readable = [], []
         for path in paths:
             name = Path(path).name
             try:
                 if Path(path).stat().st_size > MAX_FILE:
                     raise OSError("too large")
-                data = Path(path).read_bytes()
-                with self.ctx.vault.session() as s:
-                    result = importer.import_bundle(s, data, name)
-            except MilieuError as exc:
-                lines.append(self.tr("%1: refused. %2").replace("%1", name).replace("%2", labels.error_message(exc)))
-                continue
+                readable.append((name, Path(path).read_bytes()))
             except OSError:
                 lines.append(self.tr("%1: cannot be read.").replace("%1", name))
-                continue
-            if result.status == importer.ALREADY_IMPORTED:
+        for name, result in importer.import_many(self.ctx.vault, readable):
+            if isinstance(result, MilieuError):
+                lines.append(self.tr("%1: refused. %2").replace("%1", name).replace("%2", labels.error_message(result)))
+            elif result.status == importer.ALREADY_IMPORTED:
                 lines.append(self.tr("%1: already imported, nothing changed.").replace("%1", name))
             else:
                 lines.append(self.tr("%1: bundle no. %2 imported.").replace("%1", name).replace("%2", str(result.sequence)))
-            if result.missing:
-                lines.append(self.tr("Missing bundles from this worker: %1.").replace("%1", ", ".join(map(str, result.missing))))
+                if result.missing:
+                    lines.append(
+                        self.tr("Missing bundles from this worker: %1.").replace("%1", ", ".join(map(str, result.missing)))
+                    )
         self.result_label.setText("\n".join(lines))
         self.ctx.notify("bundle")
 
