@@ -27,13 +27,13 @@ class ReferralSlip(QObject):
         title = self.tr("Referral slip")
         important = self.tr("Important:")
         parts = [
-            "<html><body style='font-family: sans-serif; font-size: 12pt;'>",
-            f"<p style='font-size: 10pt; color: #555;'>{esc(title)}"
+            "<html><body style='font-family: sans-serif; font-size: 16pt;'>",
+            f"<p style='font-size: 12pt; color: #555;'>{esc(title)}"
             + (f" · {esc(site)}" if site else "") + f" · {esc(long_date(today))}</p>",
-            f"<h1 style='font-size: 20pt;'>{esc(detail.name)}</h1>",
+            f"<p style='font-size: 26pt; font-weight: bold;'>{esc(detail.name)}</p>",
         ]
         if detail.organization and detail.organization != detail.name:
-            parts.append(f"<p style='font-size: 14pt;'>{esc(detail.organization)}</p>")
+            parts.append(f"<p style='font-size: 18pt;'>{esc(detail.organization)}</p>")
         if detail.alert:
             parts.append(f"<p><b>{esc(important)}</b> {esc(detail.alert)}</p>")
 
@@ -41,7 +41,7 @@ class ReferralSlip(QObject):
             lines = [line for line in lines if line]
             if lines:
                 body = "<br/>".join(esc(line) for line in lines)
-                parts.append(f"<h2 style='font-size: 14pt;'>{esc(title)}</h2><p>{body}</p>")
+                parts.append(f"<p style='font-size: 19pt; font-weight: bold; margin-top: 14px;'>{esc(title)}</p><p>{body}</p>")
 
         for address in detail.addresses:
             section(self.tr("Address"), [*address.lines, address.transportation or ""])
@@ -69,7 +69,7 @@ class ReferralSlip(QObject):
         section(self.tr("Good to know"), good_to_know)
         if detail.assured_date:
             verified = self.tr("Information verified on %1.").replace("%1", long_date(detail.assured_date))
-            parts.append(f"<p style='font-size: 9pt; color: #555;'>{esc(verified)}</p>")
+            parts.append(f"<p style='font-size: 12pt; color: #555;'>{esc(verified)}</p>")
         parts.append("</body></html>")
         return "".join(parts)
 
