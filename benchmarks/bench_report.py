@@ -48,6 +48,8 @@ def main() -> int:
     ap.add_argument("--weeks", type=int, default=260)
     ap.add_argument("--contacts", type=int, default=150_000)
     ap.add_argument("--keep", type=Path, default=None)
+    ap.add_argument("--coordination", action="store_true",
+                    help="also: full bundle export, import at La Piaule, the coordination report")
     args = ap.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="milieu-bench-report-")) / "data"
     vault = Vault(folder)
@@ -96,9 +98,45 @@ def main() -> int:
                 _, best, median, cpu = timed(lambda f=fmt, t=target: export.write(five_years, t, f), runs=3)
             print(f"export {fmt:<9}{best:>9.3f}{median:>10.3f}{cpu:>8.3f}  {target.stat().st_size // 1024} KiB "
                   f"({len(five_years.table('activity_by_month').rows)} months)")
+        if args.coordination:
+            coordination_case(vault, cases[0][1], today)
     finally:
         vault.lock()
     return 0
+
+
+def coordination_case(vault: Vault, p, today: date) -> None:
+    """The same 5 years at La Piaule: one full bundle, imported, then the report for all workers."""
+    from app.report import coordination
+    from app.sync import coordination as coord_vault
+    from app.sync import export as bundle_export
+    from app.sync import importer, keys
+
+    folder = Path(tempfile.mkdtemp(prefix="milieu-bench-piaule-"))
+    coord = coord_vault.init_coordination(folder / "data", PASSPHRASE, "La Piaule", FAST_KDF)
+    try:
+        with coord.session() as s:
+            coord_text = keys.own_identity(s).to_text().encode()
+        with vault.session() as s:
+            worker_text = keys.own_identity(s).to_text().encode()
+            bundle_export.set_partner(s, keys.parse_public_file(coord_text))
+        with coord.session() as s:
+            importer.trust_worker(s, keys.parse_public_file(worker_text))
+        started = time.perf_counter()
+        with vault.session() as s:
+            result = bundle_export.export_bundle(s, folder, full=True)
+        with coord.session() as s:
+            importer.import_bundle(s, result.path.read_bytes())
+        print(f"full bundle exported and imported in {time.perf_counter() - started:.1f} s")
+
+        def run():
+            with coord.session() as s:
+                return coordination.report(s, p, None, today=today)
+
+        report, best, median, cpu = timed(run, runs=3)
+        print(f"{'coordination':<16}{best:>9.3f}{median:>10.3f}{cpu:>8.3f}  {report.value('interventions')}")
+    finally:
+        coord.lock()
 
 
 if __name__ == "__main__":
