@@ -69,7 +69,14 @@ class ContactRow:
 RARE_CODE = 1500
 
 
-def _code_condition(session: Session, link, code: str):
+class _PersonLink:
+    """contact_person seen like a code link (person_id as the "code"): same two plans."""
+
+    contact_id = contact_person.c.contact_id
+    code = contact_person.c.person_id
+
+
+def _code_condition(session: Session, link, code):
     sample = select(link.contact_id).where(link.code == code).limit(RARE_CODE).subquery()
     uses = session.scalar(select(func.count()).select_from(sample)) or 0
     if uses < RARE_CODE:
@@ -92,10 +99,7 @@ def _where(session: Session, flt: ContactFilter | None) -> list:
     if flt.place_code:
         conds.append(Contact.place_code == flt.place_code)
     if flt.person_id is not None:
-        # Driven by the person's links (index on person_id), not a scan of every contact.
-        conds.append(
-            Contact.id.in_(select(contact_person.c.contact_id).where(contact_person.c.person_id == flt.person_id))
-        )
+        conds.append(_code_condition(session, _PersonLink, flt.person_id))
     return conds
 
 
@@ -108,14 +112,17 @@ def count_contacts(session: Session, flt: ContactFilter | None = None) -> int:
         total = session.scalar(select(func.count()).select_from(Contact)) or 0
         gone = session.scalar(select(func.count()).select_from(Contact).where(Contact.deleted_at.is_not(None))) or 0
         return total - gone
-    for link, only in ((ContactType, ContactFilter(type_code=flt.type_code)),
-                       (ContactTheme, ContactFilter(theme_code=flt.theme_code))):
-        code = only.type_code or only.theme_code
-        if code and flt == only:
-            total = session.scalar(select(func.count()).select_from(link).where(link.code == code)) or 0
+    for link, code, only in (
+        (ContactType, flt.type_code, ContactFilter(type_code=flt.type_code)),
+        (ContactTheme, flt.theme_code, ContactFilter(theme_code=flt.theme_code)),
+        (_PersonLink, flt.person_id, ContactFilter(person_id=flt.person_id)),
+    ):
+        if code is not None and code != "" and flt == only:
+            total = session.scalar(select(func.count()).where(link.code == code)) or 0
             gone = session.scalar(
                 select(func.count()).select_from(Contact)
-                .join(link, link.contact_id == Contact.id)
+                .join(link.__table__ if hasattr(link, "__table__") else contact_person,
+                      link.contact_id == Contact.id)
                 .where(Contact.deleted_at.is_not(None), link.code == code)
             ) or 0
             return total - gone

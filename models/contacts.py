@@ -18,6 +18,7 @@ contact_person = Table(
     Column("contact_id", ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True),
     Column("person_id", ForeignKey("person.id"), primary_key=True),
     Index("ix_contact_person_person", "person_id", "contact_id"),
+    sqlite_with_rowid=False,  # link tables clustered on their key: half the pages to read
 )
 
 
@@ -58,7 +59,7 @@ class Contact(SyncMixin, Base):
 
 class ContactType(Base):
     __tablename__ = "contact_type"
-    __table_args__ = (Index("ix_contact_type_code", "code", "contact_id"),)
+    __table_args__ = (Index("ix_contact_type_code", "code", "contact_id"), {"sqlite_with_rowid": False})
 
     contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
     code: Mapped[str] = mapped_column(String(40), primary_key=True)  # code list contact_type
@@ -66,7 +67,7 @@ class ContactType(Base):
 
 class ContactTheme(Base):
     __tablename__ = "contact_theme"
-    __table_args__ = (Index("ix_contact_theme_code", "code", "contact_id"),)
+    __table_args__ = (Index("ix_contact_theme_code", "code", "contact_id"), {"sqlite_with_rowid": False})
 
     contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
     code: Mapped[str] = mapped_column(String(40), primary_key=True)  # code list theme

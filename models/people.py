@@ -63,6 +63,7 @@ class PersonGroup(Base):
     """A group of interest of a person (code list group: single parent, newcomer, refugee...)."""
 
     __tablename__ = "person_group"
+    __table_args__ = {"sqlite_with_rowid": False}
 
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), primary_key=True)
     code: Mapped[str] = mapped_column(String(40), primary_key=True)

@@ -157,6 +157,7 @@ def upgrade() -> None:
             ["person_id"], ["person.id"], name="fk_person_group_person_id_person", ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("person_id", "code", name="pk_person_group"),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "supply_item",
@@ -199,6 +200,7 @@ def upgrade() -> None:
         ),
         sa.ForeignKeyConstraint(["person_id"], ["person.id"], name="fk_contact_person_person_id_person"),
         sa.PrimaryKeyConstraint("contact_id", "person_id", name="pk_contact_person"),
+        sqlite_with_rowid=False,  # link tables clustered on their key: half the pages to read
     )
     op.create_index("ix_contact_person_person", "contact_person", ["person_id", "contact_id"])
     for table, index in (("contact_type", "ix_contact_type_code"), ("contact_theme", "ix_contact_theme_code")):
@@ -210,6 +212,7 @@ def upgrade() -> None:
                 ["contact_id"], ["contact.id"], name=f"fk_{table}_contact_id_contact", ondelete="CASCADE"
             ),
             sa.PrimaryKeyConstraint("contact_id", "code", name=f"pk_{table}"),
+            sqlite_with_rowid=False,
         )
         op.create_index(index, table, ["code", "contact_id"])
     op.create_table(
