@@ -19,39 +19,42 @@ class NotCanonical(ValueError):
     """The value or the bytes do not follow the canonical rules."""
 
 
+_VALID_KEYS: set[str] = set()
+
+
 def _check(value, depth: int = 0) -> None:
-    if depth > 32:
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return  # unpaired surrogates are caught when encoding to UTF-8
+    if kind is int:
+        if -MAX_SAFE_INT <= value <= MAX_SAFE_INT:
+            return
+        raise NotCanonical("integer out of range")
+    if depth >= 32:
         raise NotCanonical("nesting deeper than 32 levels")
-    if value is None or isinstance(value, (bool, str)):
-        if isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise NotCanonical("string is not valid Unicode") from None
-        return
-    if isinstance(value, int):
-        if abs(value) > MAX_SAFE_INT:
-            raise NotCanonical("integer out of range")
-        return
-    if isinstance(value, list):
+    if kind is list:
         for item in value:
             _check(item, depth + 1)
         return
-    if isinstance(value, dict):
+    if kind is dict:
         for key, item in value.items():
-            if not isinstance(key, str) or not KEY_RE.match(key):
-                raise NotCanonical(f"object key {key!r} is not allowed")
+            if key not in _VALID_KEYS:
+                if not isinstance(key, str) or not KEY_RE.match(key):
+                    raise NotCanonical(f"object key {key!r} is not allowed")
+                _VALID_KEYS.add(key)
             _check(item, depth + 1)
         return
-    raise NotCanonical(f"type {type(value).__name__} is not allowed")
+    raise NotCanonical(f"type {kind.__name__} is not allowed")
 
 
 def encode(value) -> bytes:
     """The canonical bytes of ``value`` (raises NotCanonical for anything outside the subset)."""
     _check(value)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False).encode(
-        "utf-8"
-    )
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise NotCanonical("string is not valid Unicode") from None
 
 
 def _no_floats(text: str):

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 from datetime import datetime
 
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -153,7 +153,7 @@ def import_bundle(session: Session, data: bytes, file_name: str = "") -> ImportR
         result.warnings.append(f"This bundle does not follow bundle {seq - 1} as it was received.")
 
     stored = _stored(session, peer.id, None if doc["full"] else doc["records"])
-    present = set()
+    present, new_rows = set(), []
     for rec in doc["records"]:
         key = (rec["entity"], rec["uid"])
         present.add(key)
@@ -161,14 +161,16 @@ def import_bundle(session: Session, data: bytes, file_name: str = "") -> ImportR
         data_text = None if rec["deleted"] else json.dumps(rec["data"], sort_keys=True, ensure_ascii=False)
         row = stored.get(key)
         if row is None:
-            session.add(SyncRecord(
-                peer_id=peer.id, entity=key[0], uid=key[1], version=rec["version"], deleted=rec["deleted"],
-                changed_at=changed_at, data=data_text, bundle_sequence=seq,
-            ))
+            new_rows.append({
+                "peer_id": peer.id, "entity": key[0], "uid": key[1], "version": rec["version"],
+                "deleted": rec["deleted"], "changed_at": changed_at, "data": data_text, "bundle_sequence": seq,
+            })
         elif (rec["version"], seq) >= (row.version, row.bundle_sequence):
             row.version, row.deleted, row.changed_at, row.data, row.bundle_sequence = (
                 rec["version"], rec["deleted"], changed_at, data_text, seq,
             )
+    if new_rows:
+        session.execute(insert(SyncRecord), new_rows)
     if doc["full"]:
         # A full refresh is the worker's whole state: what it no longer holds is gone.
         for key, row in stored.items():

@@ -44,7 +44,8 @@ def stamp(moment: datetime) -> str:
 
 
 def parse_stamp(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
+    """"YYYY-MM-DDTHH:MM:SSZ" (already matched by STAMP_RE) -> naive UTC datetime."""
+    return datetime.fromisoformat(text[:-1])
 
 
 @dataclass
