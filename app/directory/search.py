@@ -59,14 +59,23 @@ def fold(value: str) -> str:
 def match_expression(query: str) -> str | None:
     """FTS5 query: every word as a quoted prefix term (quotes keep FTS syntax inert).
 
-    A lone letter matches names only: ranking nearly every service by one
-    letter would be slow and meaningless; the next keystroke narrows it.
+    One or two letters match names only (one letter: names starting with it):
+    ranking nearly every service by one letter would be slow and meaningless;
+    the next keystroke widens the search to every column.
     """
     words = _WORD.findall(query or "")
     if not words:
         return None
     terms = " ".join(f'"{w}"*' for w in words)
-    return f"name : {terms}" if len(words) == 1 and len(words[0]) == 1 else terms
+    if len(words) == 1 and len(words[0]) == 1:
+        return f'name : ^"{words[0]}"*'  # names starting with that letter
+    if len(words) == 1 and len(words[0]) == 2:
+        return f"name : {terms}"
+    return terms
+
+
+# Columns whose match outranks any description or notes match (bm25 weights 10, 4, 5 vs 1, 2).
+_STRONG = "{name organization categories}"
 
 
 def search_services(session: Session, query: str, filters: SearchFilters | None = None,
@@ -99,15 +108,31 @@ def search_services(session: Session, query: str, filters: SearchFilters | None 
             "ORDER BY rank LIMIT :limit"
         )
     params["limit"] = sql_limit
-    ranked = list(conn.execute(text(sql), params).scalars())
+    ranked = _ranked(conn, sql, params, expression, sql_limit)
     seen: dict[int, Hours] = {}
     if filters.open_now:
         kept = _open_only(conn, ranked, now, limit, seen)
         if len(kept) < limit and len(ranked) == sql_limit:
             params["limit"] = -1  # rare: many turned down (closures, holidays); check them all
-            kept = _open_only(conn, list(conn.execute(text(sql), params).scalars()), now, limit, seen)
+            kept = _open_only(conn, _ranked(conn, sql, params, expression, -1), now, limit, seen)
         ranked = kept
     return _hits(conn, ranked[:limit], now, seen)
+
+
+def _ranked(conn, sql: str, params: dict, expression: str | None, limit: int) -> list[int]:
+    """Service ids in rank order. A match in a name, organisation or category outranks one in
+    a description, so those are ranked first, alone (few rows to rank); the others are
+    ranked only when they are not enough to fill the page."""
+    if expression is None or expression.startswith("name :"):
+        return list(conn.execute(text(sql), params).scalars())
+    strong = list(conn.execute(text(sql), dict(params, q=f"{_STRONG} : ({expression})")).scalars())
+    if limit != -1 and len(strong) >= limit:
+        return strong
+    found = set(strong)
+    rest = [i for i in conn.execute(text(sql), dict(params, limit=-1 if limit == -1 else limit + len(strong)))
+            .scalars() if i not in found]
+    out = strong + rest
+    return out if limit == -1 else out[:limit]
 
 
 # Services with a schedule that may be running at minute :m; a necessary condition
