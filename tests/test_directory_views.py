@@ -197,3 +197,23 @@ def test_repertoire_is_in_the_main_window_sidebar(qtbot, make_vault, french):
     assert page.title() == "Répertoire"
     for button in (page.refer_button, page.print_button, page.pdf_button, page.edit_button, page.verified_button):
         assert button.width() >= button.sizeHint().width(), button.text()  # no label cut short
+
+
+def test_service_edit_survives_a_lock_as_an_encrypted_draft(qtbot, ctx, page):
+    type_query(qtbot, page, "refuge")
+    service_id = page.detail.detail.id
+    editor = ServiceEditor(ctx, service_id, page)
+    qtbot.addWidget(editor)
+    editor.notes.setPlainText("Fermé pour rénovations en janvier")
+    editor.keeper.flush()  # what the shell does just before it locks
+    editor.deleteLater()
+    again = ServiceEditor(ctx, service_id, page)
+    qtbot.addWidget(again)
+    assert again.restored and again.notes.toPlainText() == "Fermé pour rénovations en janvier"
+    other = ServiceEditor(ctx, None, page)  # the "add" form has its own draft
+    qtbot.addWidget(other)
+    assert not other.restored and other.notes.toPlainText() == ""
+    again.reject()  # Cancel drops it
+    third = ServiceEditor(ctx, service_id, page)
+    qtbot.addWidget(third)
+    assert not third.restored

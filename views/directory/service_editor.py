@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.directory import services
 from app.errors import MilieuError
 from views.directory.hours_text import DirectoryHours
+from views.drafts import DraftKeeper
 
 
 class HoursRow(QWidget):
@@ -165,6 +166,16 @@ class ServiceEditor(QDialog):
         layout.addWidget(buttons)
         self.name.setFocus()
 
+        # What is typed survives a lock or a crash: reopening the same form brings it back.
+        self.keeper = DraftKeeper(ctx, f"directory_service_{service_id or 'new'}", self._draft_values,
+                                  self._set_draft_values, owner=self)
+        self.keeper.watch(
+            self.name, self.organization, self.description, self.address, self.city, self.postal, self.phone,
+            self.categories, self.languages, self.eligibility, self.fees, self.process, self.notes, self.free,
+            self.walk_in, self.holidays,
+        )
+        self.restored = self.keeper.restore()
+
     def _add_row(self, period, mark: bool = True) -> None:
         row = HoursRow(period)
         row.removed.connect(self._remove_row)
@@ -182,6 +193,39 @@ class ServiceEditor(QDialog):
 
     def _mark_hours(self) -> None:
         self.hours_changed = True
+        if hasattr(self, "keeper"):
+            self.keeper.changed()
+
+    _TEXTS = ("name", "organization", "address", "city", "postal", "phone", "categories", "languages",
+              "eligibility", "fees", "process")
+    _PLAIN = ("description", "notes")
+    _FLAGS = ("free", "walk_in", "holidays")
+
+    def _draft_values(self) -> dict:
+        values = {name: getattr(self, name).text() for name in self._TEXTS}
+        values.update({name: getattr(self, name).toPlainText() for name in self._PLAIN})
+        values.update({name: getattr(self, name).isChecked() for name in self._FLAGS})
+        values["hours"] = [
+            [list(p.days), p.opens, p.closes] for p in (row.period() for row in self.hours_rows)
+        ] if self.hours_changed else None
+        return values
+
+    def _set_draft_values(self, values: dict) -> None:
+        for name in self._TEXTS:
+            getattr(self, name).setText(values.get(name, ""))
+        for name in self._PLAIN:
+            getattr(self, name).setPlainText(values.get(name, ""))
+        for name in self._FLAGS:
+            getattr(self, name).setChecked(bool(values.get(name)))
+        if values.get("hours") is not None:
+            for row in list(self.hours_rows):
+                self._remove_row(row)
+            for days, opens, closes in values["hours"]:
+                self._add_row(services.HoursPeriod(tuple(days), opens, closes))
+
+    def reject(self) -> None:
+        self.keeper.discard()  # Cancel: the worker chose to drop the changes
+        super().reject()
 
     @staticmethod
     def _split(text: str) -> list[str]:
@@ -217,5 +261,6 @@ class ServiceEditor(QDialog):
         except MilieuError as exc:
             self.error.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
             return
+        self.keeper.discard()
         self.ctx.notify("directory")
         self.accept()
