@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from app.errors import MilieuError
 from views.sync import common, labels
@@ -51,6 +51,9 @@ class CoordinationPanel(QWidget):
             [self.tr("Worker"), self.tr("Fingerprint"), self.tr("Last bundle"), self.tr("Weeks"), self.tr("Received"),
              self.tr("Missing bundles")],
         )
+        header = self.workers.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the label gives way on narrow screens
         workers_layout.addWidget(self.workers)
         layout.addWidget(workers_box, 2)
 
@@ -82,12 +85,15 @@ class CoordinationPanel(QWidget):
         rows = []
         for label, fingerprint, seq, weeks, imported, missing, _weekly in items:
             rows.append([
-                label, fingerprint, self.tr("No. %1").replace("%1", str(seq)) if seq else self.tr("None yet"),
+                label, fingerprint[:9] + "…", self.tr("No. %1").replace("%1", str(seq)) if seq else self.tr("None yet"),
                 weeks.replace(",", ", "), f"{imported:%Y-%m-%d}" if imported else "",
                 ", ".join(map(str, missing)) if missing else self.tr("None"),
             ])
         current = self.workers.currentRow()
         common.fill(self.workers, rows)
+        for row, item in enumerate(items):
+            self.workers.item(row, 0).setToolTip(item[0])
+            self.workers.item(row, 1).setToolTip(item[1])  # the whole fingerprint
         self._weekly = [item[6] for item in items]
         if rows:
             self.workers.setCurrentCell(min(max(current, 0), len(rows) - 1), 0)
