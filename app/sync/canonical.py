@@ -41,7 +41,8 @@ def _check(value, depth: int = 0) -> None:
             if key not in _VALID_KEYS:
                 if not isinstance(key, str) or not KEY_RE.match(key):
                     raise NotCanonical(f"object key {key!r} is not allowed")
-                _VALID_KEYS.add(key)
+                if len(_VALID_KEYS) < 4096:  # the schema's field names; bounded against odd input
+                    _VALID_KEYS.add(key)
             _check(item, depth + 1)
         return
     raise NotCanonical(f"type {kind.__name__} is not allowed")
