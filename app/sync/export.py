@@ -76,10 +76,9 @@ def history(session: Session) -> list[BundleSent]:
     return list(session.scalars(select(BundleSent).order_by(BundleSent.sequence.desc())))
 
 
-def _latest(session: Session, after_id: int, entities: tuple[str, ...] | None = None) -> dict[tuple[str, str], RecordVersion]:
+def _latest(session: Session, after_id: int) -> dict[tuple[str, str], RecordVersion]:
+    """The latest version of each record changed after change-log row ``after_id``."""
     query = select(RecordVersion).where(RecordVersion.id > after_id).order_by(RecordVersion.id)
-    if entities:
-        query = query.where(RecordVersion.entity.in_(entities))
     latest: dict[tuple[str, str], RecordVersion] = {}
     for row in session.scalars(query):
         latest[(row.entity, row.uid)] = row
@@ -94,14 +93,12 @@ def pending_counts(session: Session) -> dict[str, dict[str, int]]:
     """{entity: {"changed": n, "deleted": n}} of records changed since the last bundle (for the GUI)."""
     last = last_sent(session)
     after = last.last_change_id if last else 0
-    rows = session.execute(
-        select(RecordVersion.entity, RecordVersion.uid, RecordVersion.op, func.max(RecordVersion.id))
-        .where(RecordVersion.id > after)
+    ids = list(session.scalars(
+        select(func.max(RecordVersion.id)).where(RecordVersion.id > after)
         .group_by(RecordVersion.entity, RecordVersion.uid)
-    ).all()
-    ops = {}
-    if rows:
-        ids = [r[3] for r in rows]
+    ))
+    ops: dict[str, dict[str, int]] = {}
+    if ids:
         for chunk in range(0, len(ids), 500):
             for entity, op in session.execute(
                 select(RecordVersion.entity, RecordVersion.op)
