@@ -2,6 +2,7 @@
 real records written through app.history (the change log the exporter reads)."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +13,7 @@ from app import history
 from app.sync import coordination, export, importer, keys
 from app.vault import Vault
 from models.contacts import Contact
+from models.core import AuditEvent
 from models.people import Person
 from models.sync import BundleReceived, SyncRecord
 
@@ -58,8 +60,6 @@ def edit_contact(vault: Vault, uid: str, **changes) -> None:
         for key, value in changes.items():
             setattr(contact, key, value)
         last = history.last_version(s, "contact", uid)
-        import json
-
         extra = {k: v for k, v in json.loads(last.data).items() if k in ("person_uids", "types")}
         history.record_update(s, contact, data=history.snapshot(contact, extra=extra))
 
@@ -96,8 +96,6 @@ def coordination_state(coord: Vault) -> tuple:
             for r in s.scalars(select(SyncRecord))
         )
         bundles = sorted((b.peer_id, b.sequence, b.sha256) for b in s.scalars(select(BundleReceived)))
-        from models.core import AuditEvent
-
         audit_count = s.scalar(select(func.count()).select_from(AuditEvent))
     return records, bundles, audit_count
 
