@@ -145,7 +145,12 @@ def contact_rows_by_id(session: Session, ids: list[int]) -> list[ContactRow]:
     """Full rows for these contacts, in the order given (5 small queries, whatever the page size)."""
     if not ids:
         return []
-    contacts = {c.id: c for c in session.execute(select(Contact.__table__).where(Contact.id.in_(ids))).all()}
+    columns = (
+        Contact.id, Contact.uid, Contact.occurred_at, Contact.duration_min, Contact.place_code, Contact.initiated_by,
+        Contact.unidentified_count, Contact.notes, Contact.follow_up_on, Contact.follow_up_done,
+        Contact.share_with_supervision,
+    )
+    contacts = {c.id: c for c in session.execute(select(*columns).where(Contact.id.in_(ids))).all()}
     persons: dict[int, list[tuple[str, int]]] = {}
     for cid, pid, alias in session.execute(
         select(contact_person.c.contact_id, Person.id, Person.alias)

@@ -160,8 +160,16 @@ def refresh_stats(session: Session, person_ids: Iterable[int]) -> None:
         session.execute(
             update(Person).where(Person.id == pid)
             .values(last_contact_at=last, contact_count=n, updated_at=Person.updated_at)  # not an edit
-            .execution_options(synchronize_session="fetch")
+            .execution_options(synchronize_session=False)
         )
+    _expire_stats(session, ids)
+
+
+def _expire_stats(session: Session, ids: list[int]) -> None:
+    """Loaded Person objects re-read their counters next time (they were updated in SQL)."""
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Person) and obj.id in ids:
+            session.expire(obj, ["contact_count", "last_contact_at"])
 
 
 def count_new_contact(session: Session, person_ids: Iterable[int], occurred_at: datetime) -> None:
@@ -179,9 +187,7 @@ def count_new_contact(session: Session, person_ids: Iterable[int], occurred_at: 
         .values(contact_count=Person.contact_count + 1, last_contact_at=later, updated_at=Person.updated_at)
         .execution_options(synchronize_session=False)
     )
-    for person in session.identity_map.values():
-        if isinstance(person, Person) and person.id in ids:
-            session.expire(person, ["contact_count", "last_contact_at"])
+    _expire_stats(session, ids)
 
 
 # ---- search as you type ------------------------------------------------------
