@@ -36,6 +36,10 @@ def cmd_demo(ctx) -> int:
 
             import_sample(s)
             demo_referrals(s, seed=args.seed)
+        with vault.session() as s:
+            from app.activity.demo import generate as activity_demo  # conflicts, staff support, presence
+
+            activity_demo(s, stats.start, stats.end, seed=args.seed)
         elapsed = time.perf_counter() - started
     finally:
         vault.lock()
