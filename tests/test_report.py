@@ -207,6 +207,12 @@ def test_coordination_report_from_imported_bundles(pilot, tmp_path):
             assert r.as_dict("by_theme") == D.EXPECTED["themes"]
             assert {row[0]: tuple(row[1:]) for row in r.table("people_by_age_gender").rows} == D.EXPECTED["age_gender"]
             assert r.as_dict("supplies_by_item") == D.EXPECTED["supplies"]
+            for key in ("conflicts", "intensity_mean", "intensity_max", "staff_support", "staff_reached",
+                        "staff_support_hours", "presence_hours", "interventions_per_hour"):
+                assert r.value(key) == D.EXPECTED[key], key
+            assert {row[0]: tuple(row[1:]) for row in r.table("conflicts_by_month").rows} == \
+                D.EXPECTED["conflicts_by_month"]
+            assert [row[1] for row in r.table("conflicts_by_intensity").rows] == D.EXPECTED["by_intensity"]
         assert both[1].scope == "Tous les intervenant·es"
     finally:
         coord.lock()
