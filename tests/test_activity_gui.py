@@ -62,6 +62,7 @@ def test_conflict_is_recorded_by_keyboard(qtbot, ctx, vault):
     form.action.setFocus()
     form.action.insertPlainText("Discussion à l'écart, café offert")  # QTest types ASCII only
     form.by["security"].setChecked(True)
+    form.place.setCurrentIndex(form.place.findData("lib_computers"))
     qtbot.keyClicks(form.person_edit, "casquette")
     qtbot.keyClick(form.person_edit, Qt.Key.Key_Return)
     assert form.persons.count() == 1
@@ -72,6 +73,7 @@ def test_conflict_is_recorded_by_keyboard(qtbot, ctx, vault):
     ]
     assert {"conflict"} in changes
     assert form.intensity.checkedId() == -1 and form.action.toPlainText() == ""  # ready for the next one
+    assert form.place.currentData() == "lib_computers"  # same zone as the last one
     assert not form.keeper.has_draft()
 
 

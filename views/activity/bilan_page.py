@@ -299,8 +299,8 @@ class BilanPage(Page):
             self.refresh()
 
     def refresh(self) -> None:
-        if not self.isVisible() and self.report is not None:
-            self._dirty = True  # computed when shown: no work for a hidden page
+        if not self.isVisible():
+            self._dirty = True  # computed when shown: a hidden page (or an unlock) costs nothing
             return
         self._dirty = False
         self.report = self.compute()

@@ -29,6 +29,7 @@ class ConflictForm(QWidget):
         self.ctx = ctx
         self.setObjectName("conflict_form")
         self.editing_id: int | None = None
+        self._last_place = ""
         self._person_ids: dict[str, int] = {}  # alias -> id (completion)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -251,7 +252,7 @@ class ConflictForm(QWidget):
         with self.keeper_muted():
             self.set_values({
                 "editing_id": None, "occurred_at": datetime.now().replace(second=0, microsecond=0).isoformat(),
-                "place_code": self.place.currentData() or (self.place.itemData(0) if self.place.count() else ""),
+                "place_code": self._last_place or (self.place.itemData(0) if self.place.count() else ""),
                 "parties": "patron_patron", "intensity": None, "action_taken": "", "handled_by": ["worker"],
                 "outcome": "resolved", "persons": [], "contact_id": None,
             })
@@ -332,6 +333,7 @@ class ConflictForm(QWidget):
                 f"{self._field_name(e.field)} : {field_error_text(e.code)}" for e in exc.errors
             ))
             return None
+        self._last_place = v["place_code"]  # the next conflict is often in the same zone
         self.reset()
         self.keeper.discard()
         self.ctx.notify("conflict")
