@@ -7,9 +7,10 @@ file imports in seconds.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from app.directory import search_index
@@ -119,13 +120,9 @@ def _write(conn, checked: Checked, known: dict[str, set[str]], result: ImportRes
             for values in updates:
                 values["imported_at"] = now
         if inserts:
-            conn.execute(insert(table), _uniform(inserts))
+            _insert_many(conn, table, inserts)
         for group in _by_keys(updates):
-            keys = [k for k in group[0] if k != "_id"]
-            stmt = update(table).where(table.c.id == bindparam("_id")).values(
-                {k: bindparam(k) for k in keys}
-            )
-            conn.execute(stmt, group)
+            _update_many(conn, table, group)
         result.created[entity] = len(inserts)
         result.updated[entity] = len(updates)
         ids[entity] = _id_map(conn, entity) if (inserts or known[entity]) else {}
@@ -169,10 +166,33 @@ def _columns(entity: str, clean: Clean, ids: dict[str, dict[str, int]]) -> dict 
     return values
 
 
-def _uniform(rows: list[dict]) -> list[dict]:
-    """executemany needs the same keys in every row."""
-    keys = set().union(*rows)
-    return [{k: row.get(k) for k in keys} for row in rows]
+def _sql_value(value):
+    """As SQLAlchemy's SQLite types store them (the bulk writes below skip its per-row layer)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _insert_many(conn, table, rows: list[dict]) -> None:
+    """One executemany through the driver: tens of thousands of rows in a fraction of a second."""
+    keys = sorted(set().union(*rows))
+    for column in table.c:  # scalar column defaults the rows leave out
+        if column.name not in keys and column.default is not None and column.default.is_scalar:
+            keys.append(column.name)
+            for row in rows:
+                row[column.name] = column.default.arg
+    sql = f"INSERT INTO {table.name} ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})"
+    conn.exec_driver_sql(sql, [tuple(_sql_value(row.get(k)) for k in keys) for row in rows])
+
+
+def _update_many(conn, table, rows: list[dict]) -> None:
+    keys = [k for k in rows[0] if k != "_id"]
+    sql = f"UPDATE {table.name} SET {', '.join(f'{k} = ?' for k in keys)} WHERE id = ?"
+    conn.exec_driver_sql(sql, [tuple(_sql_value(row[k]) for k in keys) + (row["_id"],) for row in rows])
 
 
 def _by_keys(rows: list[dict]) -> list[list[dict]]:
