@@ -245,3 +245,17 @@ def test_csv_export_is_read_by_the_csv_import_of_the_shared_layout(vault, tmp_pa
     copy = tmp_path / "copy"
     shutil.copytree(out, copy)
     assert _import(vault, copy / "services.csv").services_updated == 15  # any file of the folder works
+
+
+def test_bulk_written_dates_read_back_and_compare_like_orm_ones(vault):
+    from datetime import date, datetime
+
+    _import(vault, SAMPLE_DIRECTORY)
+    with vault.session() as s:
+        old = s.scalars(select(DirService.name).where(DirService.assured_date < date(2025, 1, 1))).all()
+        svc = s.scalars(select(DirService).where(DirService.name == "Refuge de nuit Le Phare")).one()
+        closures = s.scalars(select(DirSchedule).where(DirSchedule.valid_from == date(2026, 12, 24))).all()
+    assert old == ["Information juridique gratuite"]
+    assert isinstance(svc.imported_at, datetime) and svc.assured_date == date(2026, 9, 15)
+    assert svc.walk_in is True and svc.added_by_hand is False
+    assert [c.description for c in closures] == ["Fermé pour les Fêtes"]
