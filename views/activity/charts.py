@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QHorizontalBarSeries, QLineSeries, QValueAxis,
+    QBarCategoryAxis, QBarSeries, QBarSet, QCategoryAxis, QChart, QHorizontalBarSeries, QLineSeries, QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
@@ -14,6 +14,7 @@ from app.report.model import LINE, NO_CHART, Table
 
 # Colour-blind-safe palette (Okabe-Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+MAX_MONTH_BARS = 18  # beyond, months are drawn as lines with a label per year
 HORIZONTAL = {"by_type", "by_theme", "supplies_by_item", "referrals_by_status", "referrals_by_outcome",
               "conflicts_by_intensity", "conflicts_by_parties", "staff_support_by_kind", "people_by_age_gender"}
 
@@ -79,6 +80,8 @@ def build_chart(table: Table, lang: str = "fr", *, outside: bool = False, font_s
     if table.columns[0] == "month":
         categories = _months(categories)
     columns = drawable_columns(table, outside)
+    if table.columns[0] == "month" and len(table.rows) > MAX_MONTH_BARS:
+        return _long_trend(chart, table, headers, [str(row[0]) for row in table.rows], columns, font_size)
     line_cols = [c for c in columns if table.chart == LINE and table.columns[c].startswith("intensity")]
     bar_cols = [c for c in columns if c not in line_cols]
     horizontal = table.key in HORIZONTAL
@@ -130,6 +133,50 @@ def build_chart(table: Table, lang: str = "fr", *, outside: bool = False, font_s
             line.attachAxis(cat_axis)
             line.attachAxis(intensity_axis)
     chart.legend().setVisible(len(bar_cols) + len(line_cols) > 1)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+def _long_trend(chart: QChart, table: Table, headers: list[str], months: list[str], columns: list[int],
+                font_size: int) -> QChart:
+    """Years of months: lines, with one label per year (bars and a label per month would not fit)."""
+    axis_x = QCategoryAxis()
+    axis_x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis_x.setLabelsFont(_axis_font(font_size))
+    axis_x.setRange(0, len(months) - 1)
+    years = [label.rsplit(" ", 1)[1] for label in months]
+    starts = [x for x in range(1, len(years)) if years[x] != years[x - 1]]
+    if not starts or starts[0] >= 4:  # the first year's label, when it does not crowd the next one
+        starts.insert(0, 0)
+    for x in starts:
+        axis_x.append(years[x], x)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    counts = [c for c in columns if not table.columns[c].startswith("intensity")]
+    levels = [c for c in columns if table.columns[c].startswith("intensity")]
+    for cols, maximum, side in ((counts, None, Qt.AlignmentFlag.AlignLeft), (levels, 5, Qt.AlignmentFlag.AlignRight)):
+        if not cols:
+            continue
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%d")
+        axis_y.setLabelsFont(_axis_font(font_size))
+        top = max((row[c] or 0) for row in table.rows for c in cols)
+        axis_y.setRange(0, maximum or max(1, top) * 1.1)
+        if maximum is None:
+            axis_y.applyNiceNumbers()
+        else:
+            axis_y.setTickCount(maximum + 1)  # one tick per level
+        chart.addAxis(axis_y, side)
+        for col in cols:
+            line = QLineSeries()
+            line.setName(headers[col])
+            line.setPen(QPen(QColor(PALETTE[columns.index(col) % len(PALETTE)]), 2))
+            for x, row in enumerate(table.rows):
+                if row[col] is not None:
+                    line.append(QPointF(x, float(row[col])))
+            chart.addSeries(line)
+            line.attachAxis(axis_x)
+            line.attachAxis(axis_y)
+    chart.legend().setVisible(len(columns) > 1)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     return chart
 
