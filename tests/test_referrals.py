@@ -52,6 +52,15 @@ def test_referral_keeps_the_service_name_and_logs_each_status_change(setup):
         "proposed", "accepted", "accompanied", "completed", "completed",
     ]
     assert json.loads(versions[-1].data)["outcome"] == "attained"
+    # What the weekly bundle reads: uids, never this machine's row ids.
+    with vault.session() as s:
+        from app.people import get_person
+        from models.contacts import Contact
+
+        contact_uid, marc_uid = s.get(Contact, ids["contact"]).uid, get_person(s, ids["marc"]).uid
+    first = json.loads(versions[0].data)
+    assert (first["contact_uid"], first["person_uid"]) == (contact_uid, marc_uid)
+    assert first["service_hsds_id"] and "contact_id" not in first and "person_id" not in first
     assert [v.version for v in versions] == [1, 2, 3, 4, 5]
     assert (row.service_name, row.status, row.outcome, row.person_alias) == (
         "Refuge de nuit Le Phare", "completed", "attained", "Grand Marc, casquette rouge",

@@ -26,6 +26,18 @@ class ReferralNotFound(InvalidInput):
     code = "referral_not_found"
 
 
+def referral_snapshot(session: Session, referral: Referral) -> dict:
+    """History/bundle snapshot: columns, with the contact and the person as uids (local ids
+    mean nothing on another machine; the bundle policy, app.sync.privacy, reads these)."""
+    session.flush()
+    contact = session.get(Contact, referral.contact_id)
+    person = session.get(Person, referral.person_id) if referral.person_id is not None else None
+    return history.snapshot(
+        referral, exclude=("contact_id", "person_id", "service_id"),
+        extra={"contact_uid": contact.uid if contact else None, "person_uid": person.uid if person else None},
+    )
+
+
 def _get(session: Session, referral_id: int) -> Referral:
     referral = session.get(Referral, referral_id)
     if referral is None or referral.deleted_at is not None:
@@ -58,7 +70,9 @@ def create_referral(
         service_hsds_id=service.hsds_id, service_name=service.name, status=status,
         follow_up_on=follow_up_on, follow_up_done=False, outcome="unknown", notes=notes.strip(),
     )
-    history.record_create(session, referral)
+    session.add(referral)
+    session.flush()  # uid and column defaults, for the snapshot
+    history.record_create(session, referral, data=referral_snapshot(session, referral))
     return referral
 
 
@@ -87,7 +101,7 @@ def update_referral(
         referral.notes = notes.strip()
     if person_id is not _UNSET:
         referral.person_id = person_id
-    history.record_update(session, referral)
+    history.record_update(session, referral, data=referral_snapshot(session, referral))
     return referral
 
 
@@ -106,7 +120,7 @@ def follow_up_done(session: Session, referral_id: int, outcome: str | None = Non
 
 def delete_referral(session: Session, referral_id: int) -> Referral:
     referral = _get(session, referral_id)
-    history.record_delete(session, referral)
+    history.record_delete(session, referral, data=referral_snapshot(session, referral))
     return referral
 
 
