@@ -312,3 +312,36 @@ def test_coordination_bilan_chooses_a_worker_or_all(qtbot, make_vault):
     assert page.cards["people"].value.text() == "2"  # the same pseudonym at two workers: two people
     page.worker.setCurrentIndex(2)
     assert page.cards["interventions"].value.text() == "5"
+
+
+def _report_table(key, columns, rows, people=frozenset(), chart_columns=(1,)):
+    from app.report.model import Table
+
+    return Table(key, columns, rows, people_columns=people, chart_columns=chart_columns)
+
+
+def test_charts_meant_for_outside_never_draw_a_hidden_small_count(qtbot):
+    from views.activity import charts
+
+    ages = _report_table("people_by_age_gender", ["age_bracket", "gender_0", "gender_1", "total"],
+                         [["18 à 24 ans", 7, 3, 10], ["35 à 49 ans", 30, 10, 40]],
+                         people=frozenset({1, 2, 3}), chart_columns=(1, 2))
+    assert charts.drawable_columns(ages, outside=False) == [1, 2]
+    assert charts.drawable_columns(ages, outside=True) == [1]  # the column holding "< 5" is not drawn
+    drawn = charts.build_chart(ages, outside=True)
+    [series] = drawn.series()
+    assert [bar.count() for bar in series.barSets()] == [2] and len(series.barSets()) == 1
+
+
+def test_years_of_months_are_drawn_as_lines_labelled_by_year(qtbot):
+    from PySide6.QtCharts import QCategoryAxis, QLineSeries
+
+    from app.report import labels
+    from views.activity import charts
+
+    months = [labels.month(f"{2024 + (m // 12)}-{m % 12 + 1:02d}") for m in range(3, 30)]  # avr. 2024 .. juin 2026
+    table = _report_table("activity_by_month", ["month", "interventions"], [[m, 40 + i] for i, m in enumerate(months)])
+    chart = charts.build_chart(table)
+    assert all(isinstance(s, QLineSeries) for s in chart.series())
+    [axis] = [a for a in chart.axes() if isinstance(a, QCategoryAxis)]
+    assert axis.categoriesLabels() == ["2024", "2025", "2026"]
