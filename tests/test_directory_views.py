@@ -217,3 +217,21 @@ def test_service_edit_survives_a_lock_as_an_encrypted_draft(qtbot, ctx, page):
     third = ServiceEditor(ctx, service_id, page)
     qtbot.addWidget(third)
     assert not third.restored
+
+
+def test_import_with_bad_rows_asks_before_importing_the_good_ones(qtbot, ctx, page, tmp_path):
+    folder = tmp_path / "regional"
+    folder.mkdir()
+    (folder / "services.csv").write_text(
+        "id,name,status\nr1,Maison de répit (exemple),active\nr2,,active\n", "utf-8")
+    dialogs = ctx.extras["dialogs"]
+    dialogs.confirm_answer = False
+    page.import_path(folder)
+    assert page.message.text() == "Rien n'a été importé : 1 ligne n'est pas valide."
+    assert "services.csv, row 3, name: is missing" in dialogs.said[-1][2]
+    dialogs.confirm_answer = True
+    page.import_path(folder)
+    assert page.message.text() == "1 service importé (1 ligne invalide ignorée)"
+    page.refresh()
+    type_query(qtbot, page, "repit")
+    assert names(page) == ["Maison de répit (exemple)"]

@@ -216,8 +216,8 @@ class RepertoirePage(Page):
             text = self.tr("%n service(s) imported", "", result.services_created + result.services_updated)
             if result.skipped:
                 text += " " + self.tr("(%n bad row(s) skipped)", "", len(result.skipped))
+            self.ctx.notify("directory")  # refreshes the page first: the message must come after
             self.message.setText(text)
-            self.ctx.notify("directory")
 
         def failed(exc: BaseException) -> None:
             dialogs = self.ctx.extras.get("dialogs")
