@@ -303,7 +303,11 @@ class BilanPage(Page):
             self._dirty = True  # computed when shown: a hidden page (or an unlock) costs nothing
             return
         self._dirty = False
-        self.report = self.compute()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # years of data take a second
+        try:
+            self.report = self.compute()
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         self._show(self.report)
 
     def compute(self, lang: str | None = None) -> Report:
