@@ -175,6 +175,7 @@ def test_picker_gives_the_chosen_service_to_the_form_that_embeds_it(qtbot, ctx):
     service_id, name = signal.args
     assert name == "Comptoir alimentaire Le Grenier" and service_id > 0
     assert picker.choose.text() == "&Choisir ce service"
+    assert picker.count.text() == "1 service"  # the plural is translated in the subclass too
 
 
 def test_page_fits_a_small_laptop_screen(page):

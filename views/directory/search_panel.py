@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -205,7 +205,8 @@ class ServiceSearch(QWidget):
         self.model.set_rows(hits)
         self.count.setText(
             self.tr("No service matches.") if not hits
-            else self.tr("%n service(s)", "", len(hits)) if len(hits) < self.limit
+            # Literal context: the picker subclass would look the plural up under its own name.
+            else QCoreApplication.translate("ServiceSearch", "%n service(s)", "", len(hits)) if len(hits) < self.limit
             else self.tr("The first %1 services").replace("%1", str(self.limit))
         )
         row = next((i for i, h in enumerate(hits) if h.id == previous), 0)
