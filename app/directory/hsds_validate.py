@@ -152,6 +152,14 @@ def _time(value) -> str:
     return f"{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
 
 
+def time_of_day(value) -> str:
+    """A time of day as schedules store it ("9:05" gives "09:05"); ValueError if it is not one."""
+    try:
+        return _time(value)
+    except _Bad as exc:
+        raise ValueError(exc.why) from None
+
+
 def _byday(value) -> str:
     items = [part.strip().upper() for part in str(value).split(",") if part.strip()]
     bad = [item for item in items if not _BYDAY.match(item)]

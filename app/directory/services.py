@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.directory import search_index
 from app.directory.hours import Hours, derived
+from app.directory.hsds_validate import time_of_day
 from app.directory.search import fold, hours_by_service
 from app.errors import InvalidInput
 from models.base import utcnow
@@ -177,12 +178,10 @@ def _new_id() -> str:
 
 
 def _check_time(value: str) -> str:
-    from app.directory.hsds_validate import _Bad, _time
-
     try:
-        return _time(value)
-    except _Bad as exc:
-        raise InvalidInput(f"Opening hours: {exc.why}.") from None
+        return time_of_day(value)
+    except ValueError as exc:
+        raise InvalidInput(f"Opening hours: {exc}.") from None
 
 
 def add_service(session: Session, data: ServiceInput, today: date | None = None) -> int:
