@@ -345,3 +345,20 @@ def test_years_of_months_are_drawn_as_lines_labelled_by_year(qtbot):
     assert all(isinstance(s, QLineSeries) for s in chart.series())
     [axis] = [a for a in chart.axes() if isinstance(a, QCategoryAxis)]
     assert axis.categoriesLabels() == ["2024", "2025", "2026"]
+
+
+def test_bilan_computes_off_the_gui_thread_when_a_runner_is_given(qtbot, pilot_ctx):
+    from views.activity.bilan_page import BilanPage, MONTH
+    from views.tasks import TaskRunner
+
+    runner = TaskRunner()
+    pilot_ctx.extras["tasks"] = runner
+    page = BilanPage(pilot_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.cards["interventions"].value.text() == "251", timeout=10000)
+    page.set_period(MONTH, anchor=date(2026, 2, 1))
+    page.set_period(MONTH, anchor=date(2026, 3, 1))  # asked before the first answer: the last one wins
+    qtbot.waitUntil(lambda: page.cards["interventions"].value.text() == "50" and not runner.busy, timeout=10000)
+    assert page.report.period.start == date(2026, 3, 1)
+    runner.wait()

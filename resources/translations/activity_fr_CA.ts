@@ -187,6 +187,10 @@
         <translation>Les dates du projet pilote sont gardées pour la prochaine fois</translation>
     </message>
     <message>
+        <source>Computing…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
         <source>Export the report</source>
         <translation>Exporter le bilan</translation>
     </message>

@@ -82,6 +82,7 @@ class BilanPage(Page):
         self.setObjectName("bilan_page")
         self.report: Report | None = None
         self._dirty = True
+        self._generation = 0
         self.coordination = self._coordination_mode()
         self.anchor = date.today()  # the month or quarter shown
         self.pick_path = self._ask_path  # tests replace it
@@ -303,22 +304,54 @@ class BilanPage(Page):
             self._dirty = True  # computed when shown: a hidden page (or an unlock) costs nothing
             return
         self._dirty = False
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # years of data take a second
-        try:
-            self.report = self.compute()
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._show(self.report)
+        job = self._job()
+        tasks = self.ctx.extras.get("tasks")
+        if tasks is None:  # no background runner (e.g. a page on its own): compute here
+            self._deliver(self._generation, job())
+            return
+        # Years of data take about a second: off the GUI thread, the newest request wins.
+        self._generation += 1
+        generation = self._generation
+        self.status.setText(self.tr("Computing…"))
+        tasks.run(job, lambda report: self._deliver(generation, report), lambda _exc: self._failed(generation))
 
-    def compute(self, lang: str | None = None) -> Report:
+    def _job(self, lang: str | None = None):
+        """The computation, with everything read from the widgets now (the worker thread touches none)."""
         from app.report import coordination, worker
 
         lang = lang or ui_language()
         p = self.period()
-        with self.ctx.vault.session() as s:
-            if self.coordination:
-                return coordination.report(s, p, self.worker.currentData(), lang=lang)
-            return worker.report(s, p, lang=lang)
+        vault, peer, coordination_mode = self.ctx.vault, self.worker.currentData(), self.coordination
+
+        def run() -> Report:
+            with vault.session() as s:
+                if coordination_mode:
+                    return coordination.report(s, p, peer, lang=lang)
+                return worker.report(s, p, lang=lang)
+
+        return run
+
+    def _deliver(self, generation: int, report: Report) -> None:
+        if generation != self._generation:
+            return  # a newer period was asked for meanwhile
+        try:
+            self.status.setText("")
+            self.report = report
+            self._show(report)
+        except RuntimeError:  # the page was closed (lock) while computing
+            pass
+
+    def _failed(self, generation: int) -> None:
+        try:
+            if generation == self._generation:
+                self.status.setText("")
+                self._dirty = True  # e.g. locked meanwhile: computed again when shown
+        except RuntimeError:
+            pass
+
+    def compute(self, lang: str | None = None) -> Report:
+        """The report now, on this thread (exports)."""
+        return self._job(lang)()
 
     def _show(self, report: Report) -> None:
         lang = report.lang
