@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -98,10 +99,13 @@ def main() -> int:
                 _, best, median, cpu = timed(lambda f=fmt, t=target: export.write(five_years, t, f), runs=3)
             print(f"export {fmt:<9}{best:>9.3f}{median:>10.3f}{cpu:>8.3f}  {target.stat().st_size // 1024} KiB "
                   f"({len(five_years.table('activity_by_month').rows)} months)")
+        shutil.rmtree(out, ignore_errors=True)
         if args.coordination:
             coordination_case(vault, cases[0][1], today)
     finally:
         vault.lock()
+        if args.keep is None:
+            shutil.rmtree(folder.parent, ignore_errors=True)
     return 0
 
 
@@ -137,6 +141,7 @@ def coordination_case(vault: Vault, p, today: date) -> None:
         print(f"{'coordination':<16}{best:>9.3f}{median:>10.3f}{cpu:>8.3f}  {report.value('interventions')}")
     finally:
         coord.lock()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
