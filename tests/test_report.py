@@ -160,7 +160,9 @@ def test_cli_report_writes_csv_and_xlsx(pilot, tmp_path, monkeypatch, capsys):
     assert "Interventions;251" in out.read_text("utf-8-sig")
     assert main(["--data-dir", str(pilot.paths.root), "report", "--from", "2026-03-01", "--to", "2026-03-31",
                  "--out", str(tmp_path / "mars.xlsx")]) == 0
-    assert load_workbook(tmp_path / "mars.xlsx").worksheets[0]["B9"].value == 50
+    summary = load_workbook(tmp_path / "mars.xlsx").worksheets[0]
+    figures = {row[0].value: row[1].value for row in summary.iter_rows() if len(row) > 1}
+    assert (figures["Interventions"], figures["Conflits d'usage"], figures["Intensité maximale des conflits"]) == (50, 4, 3)
 
 
 def test_cli_report_refuses_bad_input_with_one_sentence(vault, tmp_path, monkeypatch, capsys):
