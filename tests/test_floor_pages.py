@@ -252,3 +252,19 @@ def test_tab_order_follows_the_screen(qtbot, french, seeded):
                                        "save_contact")]
     assert order == sorted(order)
     assert all(panel.isAncestorOf(w) for w in seen)  # Tab never leaves the panel for the page below
+
+
+def test_a_hidden_list_is_current_when_shown_again(qtbot, french, seeded):
+    window = open_unlocked(qtbot, seeded)
+    window.show_page("contacts")
+    contacts_page = window.workspace.page("contacts")
+    assert contacts_page.model.rowCount() == 3
+    window.show_page("today")
+    qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)
+    qtbot.keyClicks(focused(), "elodie")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.keyClick(focused(), Qt.Key.Key_2)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.show_page("contacts")
+    assert contacts_page.model.rowCount() == 4
+    assert contacts_page.model.row_at(0).person_aliases == ("Élodie au foulard",)
