@@ -19,9 +19,13 @@ def _key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{bytes(key).hex()}'\""
 
 
-def connect_raw(path: Path, key: bytes) -> sqlcipher3.Connection:
-    """A keyed DB-API connection with Milieu's pragmas (also used by backups and checks)."""
-    conn = sqlcipher3.connect(str(path), timeout=30, isolation_level=None)
+def connect_raw(path: Path, key: bytes, *, any_thread: bool = False) -> sqlcipher3.Connection:
+    """A keyed DB-API connection with Milieu's pragmas (also used by backups and checks).
+
+    ``any_thread``: the connection may be closed by another thread than its creator's
+    (the vault is unlocked off the GUI thread and locked on it).
+    """
+    conn = sqlcipher3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=not any_thread)
     # Before anything else: SQLCipher logs to stderr otherwise, then the key.
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(_key_pragma(key))
