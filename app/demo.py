@@ -42,7 +42,8 @@ WOMEN = [
     "Geneviève", "Lise", "Ginette", "Francine", "Carole", "Émilie", "Audrey", "Marie-Ève", "Sophie", "Line",
     "Nancy", "Annie", "Valérie", "Martine",
 ]
-QUALIFIERS = {"m": ["Grand", "Petit", "Vieux", "P'tit", "Gros"], "f": ["Grande", "Petite", "Vieille", "P'tite"]}
+# Height and familiar forms only: no descriptor of body size or age (non-stigmatising names).
+QUALIFIERS = {"m": ["Grand", "Petit", "P'tit"], "f": ["Grande", "Petite", "P'tite"]}
 ITEMS = [  # noun, grammatical gender (m/f), plural
     ("casquette", "f", False), ("tuque", "f", False), ("sac à dos", "m", False), ("manteau", "m", False),
     ("foulard", "m", False), ("chemise à carreaux", "f", False), ("veste", "f", False), ("bottes", "f", True),

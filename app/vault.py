@@ -83,7 +83,17 @@ class Vault:
             yield session
 
     # ---- lifecycle ---------------------------------------------------------
-    def create(self, passphrase: str, *, site_name: str, worker_name: str, kdf_params: dict | None = None) -> None:
+    def create(
+        self,
+        passphrase: str,
+        *,
+        site_name: str,
+        worker_name: str,
+        kdf_params: dict | None = None,
+        extra_settings: dict[str, str] | None = None,
+    ) -> None:
+        """Create the vault, unlocked, with its signing keys (``extra_settings`` may set
+        the vault's mode, e.g. coordination, before the keys are made)."""
         if self.exists() or self.paths.database.exists():
             raise VaultExists(f"A vault already exists in {self.paths.root}; it was left untouched.")
         if not passphrase:
@@ -96,9 +106,13 @@ class Vault:
             schema.upgrade(self.engine)
             os.chmod(self.paths.database, FILE_MODE)
             from app import settings
+            from app.sync import keys
 
             with self.session() as s:
                 settings.set_many(s, {settings.SITE_NAME: site_name, settings.WORKER_NAME: worker_name})
+                settings.set_many(s, extra_settings or {})
+                s.flush()
+                keys.ensure_keys(s)
                 audit.record(s, "vault_created")
             # The key file is written last: a vault "exists" only once complete.
             keyfile.save(self.paths.keyfile)

@@ -33,3 +33,14 @@ def test_wrong_passphrase_is_refused_and_writes_nothing(vault):
 def test_create_refuses_to_overwrite(vault):
     with pytest.raises(VaultExists):
         Vault(vault.paths.root).create("x", site_name="s", worker_name="w", kdf_params=FAST_KDF)
+
+
+def test_a_new_vault_has_its_signing_key_from_setup(vault):
+    from sqlalchemy import select
+
+    from app.sync import keys
+    from models.sync import SyncKey
+
+    with vault.session() as s:
+        names = set(s.scalars(select(SyncKey.name)))
+    assert names == {keys.SIGNING, keys.PSEUDONYM}

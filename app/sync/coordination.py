@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 
-from app import settings
 from app.sync import keys
 from app.vault import Vault
 
@@ -12,13 +11,8 @@ from app.vault import Vault
 def init_coordination(data_dir: os.PathLike | str, passphrase: str, name: str, kdf_params: dict | None = None) -> Vault:
     """Create and return an unlocked coordination vault."""
     vault = Vault(data_dir)
-    vault.create(passphrase, site_name=name, worker_name="", kdf_params=kdf_params)
-    try:
-        with vault.session() as s:
-            settings.set_many(s, {keys.MODE: keys.MODE_COORDINATION})
-            s.flush()
-            keys.ensure_keys(s)
-    except BaseException:
-        vault.lock()
-        raise
+    vault.create(
+        passphrase, site_name=name, worker_name="", kdf_params=kdf_params,
+        extra_settings={keys.MODE: keys.MODE_COORDINATION},
+    )
     return vault
