@@ -353,12 +353,33 @@ class MergeResult:
     moved_contact_ids: list[int]
 
 
+def _move_other_links(session: Session, dup: Person, kept: Person) -> None:
+    """Conflicts and referrals of the duplicate follow it to the kept record (new versions)."""
+    # Imported at call time: those areas build on people, not the other way round.
+    from app.activity.conflicts import snapshot as conflict_snapshot
+    from app.directory.referrals import referral_snapshot
+    from models.activity import Conflict
+    from models.referral import Referral
+
+    for conflict in session.scalars(select(Conflict).where(Conflict.persons.any(Person.id == dup.id))):
+        persons = [p for p in conflict.persons if p.id != dup.id]
+        if kept not in persons:
+            persons.append(kept)
+        conflict.persons = persons
+        session.flush()
+        history.record_update(session, conflict, data=conflict_snapshot(conflict))
+    for referral in session.scalars(select(Referral).where(Referral.person_id == dup.id)):
+        referral.person_id = kept.id
+        history.record_update(session, referral, data=referral_snapshot(session, referral))
+
+
 def merge_people(session: Session, keep_id: int, merge_id: int) -> MergeResult:
     """Fold the duplicate ``merge_id`` into ``keep_id``.
 
     Every contact of the duplicate moves to the kept person (a contact with both
     keeps one link); blank fields of the kept person are filled from the
-    duplicate, languages and groups are united, notes appended. The duplicate
+    duplicate, languages and groups are united, notes appended; conflicts and
+    referrals naming the duplicate name the kept person instead. The duplicate
     stays as an archived record pointing to the kept one (``merged_into_id``),
     so history and bundles can tell what happened. Each moved contact gets a
     new version.
@@ -386,6 +407,8 @@ def merge_people(session: Session, keep_id: int, merge_id: int) -> MergeResult:
         contact.persons = persons
         session.flush()
         history.record_update(session, contact, data=contact_snapshot(contact))
+
+    _move_other_links(session, dup, kept)
 
     for key in ("first_name", "age_bracket", "gender", "gender_self"):
         if not getattr(kept, key) and getattr(dup, key):

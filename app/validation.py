@@ -31,7 +31,7 @@ class ValidationFailed(MilieuError):
     """One or more fields are invalid; ``errors`` lists them all (not just the first)."""
 
     code = "invalid_fields"
-    exit_code = 20
+    exit_code = 12
 
     def __init__(self, errors: list[FieldError]):
         super().__init__("; ".join(e.message for e in errors) or "Invalid input.")
@@ -58,7 +58,7 @@ class StockShortage(MilieuError):
     saves again with ``allow_negative_stock=True`` (the count on the shelf may be off)."""
 
     code = "stock_shortage"
-    exit_code = 21
+    exit_code = 13
 
     def __init__(self, shortfalls: list[Shortfall]):
         parts = [f"{s.name}: {s.requested} requested, {s.available} in stock" for s in shortfalls]

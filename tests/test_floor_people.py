@@ -172,3 +172,31 @@ def test_locking_drops_the_search_index(make_vault):
     gc.collect()
     assert engine() is None  # the engine and its cached index are gone
     assert all(e is not None for e in people._SEARCH_CACHE.keys())
+
+
+def test_merge_moves_conflicts_and_referrals_to_the_kept_person(vault, crowd):
+    from datetime import datetime
+
+    from app.activity import conflicts
+    from app.directory.referrals import create_referral
+    from app.directory.services import ServiceInput, add_service
+    from models.activity import Conflict
+    from models.referral import Referral
+
+    with vault.session() as s:
+        marcel = s.get(Person, crowd["marcel"])
+        visit = contact(s, marcel)
+        conflict = conflicts.create(
+            s, occurred_at=datetime.now().replace(microsecond=0), intensity=2, person_ids=[marcel.id]
+        )
+        service = add_service(s, ServiceInput(name="Comptoir alimentaire (exemple)"))
+        referral = create_referral(s, visit.id, service, person_id=marcel.id)
+        ids = conflict.id, referral.id
+    with vault.session() as s:
+        people.merge_people(s, crowd["marc"], crowd["marcel"])
+    with vault.session() as s:
+        kept = s.get(Person, crowd["marc"])
+        assert [p.id for p in s.get(Conflict, ids[0]).persons] == [kept.id]
+        assert s.get(Referral, ids[1]).person_id == kept.id
+        moved = history.versions(s, "referral", s.get(Referral, ids[1]).uid)
+        assert json.loads(moved[-1].data)["person_uid"] == kept.uid
