@@ -7,30 +7,12 @@ from PySide6.QtCore import Qt
 
 from app.sync import export, keys
 from bundle_kit import add_contact, add_person, export_to, make_coordination
+from gui_doubles import ScriptedDialogs
 from views.bus import DataBus
 from views.context import AppContext
 from views.i18n import install_translators
 from views.sync.envois_page import EnvoisPage
 from views.sync.status_widget import UnsentStatus
-
-
-class ScriptedDialogs:
-    def __init__(self, confirm_answer: bool = True):
-        self.confirm_answer = confirm_answer
-        self.said: list[tuple[str, str, str]] = []
-
-    def info(self, title, text, details=""):
-        self.said.append(("info", title, text))
-
-    def warning(self, title, text, details=""):
-        self.said.append(("warning", title, text))
-
-    def error(self, title, text, details=""):
-        self.said.append(("error", title, text))
-
-    def confirm(self, title, text, *, destructive=False):
-        self.said.append(("confirm", title, text))
-        return self.confirm_answer
 
 
 class ScriptedPickers:

@@ -97,6 +97,16 @@ def _confirm(ctx, identity: keys.PublicIdentity) -> None:
         raise Declined("Nothing was changed.")
 
 
+def _accept_public_key(ctx, store, done: str) -> int:
+    """The worker's recipient and the coordination's trusted signer are both set this way:
+    read the file, have the fingerprint checked, then ``store(session, identity)``."""
+    identity = _read_public(ctx.args.file)
+    _confirm(ctx, identity)
+    _with_session(ctx, lambda s: store(s, identity))
+    print(done)
+    return 0
+
+
 def _describe(identity: keys.PublicIdentity) -> str:
     lines = [f"Role: {identity.role}", f"Label: {identity.label}", f"Fingerprint: {identity.fingerprint}",
              f"Signing key id: {identity.signing_key_id.hex()}"]
@@ -120,11 +130,7 @@ def cmd_keys_export(ctx) -> int:
 
 
 def cmd_partner_set(ctx) -> int:
-    identity = _read_public(ctx.args.file)
-    _confirm(ctx, identity)
-    _with_session(ctx, lambda s: export.set_partner(s, identity))
-    print("Bundles will now be encrypted to this key.")
-    return 0
+    return _accept_public_key(ctx, export.set_partner, "Bundles will now be encrypted to this key.")
 
 
 def cmd_partner_show(ctx) -> int:
@@ -155,11 +161,7 @@ def cmd_coordination_init(ctx) -> int:
 
 
 def cmd_coordination_trust(ctx) -> int:
-    identity = _read_public(ctx.args.file)
-    _confirm(ctx, identity)
-    _with_session(ctx, lambda s: importer.trust_worker(s, identity))
-    print("Bundles signed by this worker will be accepted.")
-    return 0
+    return _accept_public_key(ctx, importer.trust_worker, "Bundles signed by this worker will be accepted.")
 
 
 def cmd_coordination_workers(ctx) -> int:
