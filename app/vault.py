@@ -162,6 +162,10 @@ class Vault:
             self.engine.dispose()
         self.engine = None
         self._sessions = None
+        # The engine outlives lock() (reference cycles), so its search index would too.
+        from app.people import forget_search_cache
+
+        forget_search_cache()
         _wipe(self._key)
         self._key = None
 
