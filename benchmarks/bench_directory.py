@@ -21,21 +21,17 @@ import statistics
 import sys
 import time
 import uuid
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import sqlcipher3  # noqa: E402
-from sqlalchemy import create_engine, event  # noqa: E402
-from sqlalchemy.orm import sessionmaker  # noqa: E402
-from sqlalchemy.pool import NullPool  # noqa: E402
-
 from app.directory.hsds_import import import_file  # noqa: E402
 from app.directory.search import SearchFilters, search_services  # noqa: E402
 from app.vault import Vault  # noqa: E402
+
+import plain_db  # noqa: E402  (beside this script)
 
 OUT = ROOT / "benchmarks" / "out"
 FAST_KDF = {"alg": "argon2id", "iterations": 1, "lanes": 4, "memory_kib": 64 * 1024}  # unlock is not measured
@@ -103,43 +99,6 @@ def synthetic_directory(count: int, seed: int = 4) -> dict:
         contents.append(service)
     return {"total_items": count, "total_pages": 1, "page_number": 1, "size": count, "first_page": True,
             "last_page": True, "empty": False, "contents": contents}
-
-
-def plain_copy(vault: Vault, target: Path) -> Path:
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    conn = vault.engine.raw_connection()
-    try:
-        conn.execute(f"ATTACH DATABASE '{target}' AS plaintext KEY ''")
-        conn.execute("SELECT sqlcipher_export('plaintext')")
-        conn.execute("DETACH DATABASE plaintext")
-    finally:
-        conn.close()
-    return target
-
-
-def plain_sessions(path: Path):
-    def creator():
-        conn = sqlcipher3.connect(str(path), timeout=30, isolation_level=None)
-        for pragma in ("foreign_keys = ON", "secure_delete = ON", "journal_mode = WAL", "synchronous = FULL",
-                       "temp_store = MEMORY"):
-            conn.execute(f"PRAGMA {pragma}")
-        return conn
-
-    engine = create_engine("sqlite://", module=sqlcipher3, creator=creator, poolclass=NullPool)
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn):
-        conn.exec_driver_sql("BEGIN")
-
-    maker = sessionmaker(engine, expire_on_commit=False)
-
-    @contextmanager
-    def session():
-        with maker.begin() as s:
-            yield s
-
-    return session
 
 
 def queries() -> dict[str, list[str]]:
@@ -223,7 +182,7 @@ def main() -> None:
     finally:
         conn.close()
     encrypted, encrypted_cpu = measure(vault.session, args.reps)
-    plain, plain_cpu = measure(plain_sessions(plain_copy(vault, work / "plain.sqlite")), args.reps)
+    plain, plain_cpu = measure(plain_db.sessions_for(plain_db.plain_copy(vault, work / "plain.sqlite"))[0], args.reps)
     vault.lock()
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")

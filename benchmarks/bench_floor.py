@@ -18,23 +18,21 @@ import shutil
 import statistics
 import sys
 import time
-from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import sqlcipher3  # noqa: E402
-from sqlalchemy import create_engine, event, select  # noqa: E402
-from sqlalchemy.orm import sessionmaker  # noqa: E402
-from sqlalchemy.pool import NullPool  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
 from app import contacts, demo, lists, people, supplies, today  # noqa: E402
 from app.contacts import ContactInput  # noqa: E402
 from app.textsearch import fold  # noqa: E402
 from app.vault import Vault  # noqa: E402
 from models.people import Person  # noqa: E402
+
+import plain_db  # noqa: E402  (beside this script)
 
 OUT = ROOT / "benchmarks" / "out"
 CACHE = OUT / "floor-5y"
@@ -78,52 +76,7 @@ def working_copy() -> tuple[Vault, date]:
 
 
 def plain_copy(vault: Vault) -> Path:
-    target = OUT / "floor-work-plain.sqlite"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    conn = vault.engine.raw_connection()
-    try:
-        conn.execute(f"ATTACH DATABASE '{target}' AS plaintext KEY ''")
-        conn.execute("SELECT sqlcipher_export('plaintext')")
-        conn.execute("DETACH DATABASE plaintext")
-    finally:
-        conn.close()
-    return target
-
-
-def sessions_for(path: Path, key: bytes | None, pooled: bool):
-    """A session factory like Vault.session: keyed (SQLCipher) or plain, NullPool or one kept-open connection."""
-    from sqlalchemy.pool import QueuePool
-
-    from app.database import connect_raw
-
-    def creator():
-        if key is not None:
-            return connect_raw(path, key)
-        conn = sqlcipher3.connect(str(path), timeout=30, isolation_level=None)
-        for pragma in ("foreign_keys = ON", "secure_delete = ON", "journal_mode = WAL", "synchronous = FULL",
-                       "temp_store = MEMORY"):
-            conn.execute(f"PRAGMA {pragma}")
-        return conn
-
-    if pooled:
-        engine = create_engine("sqlite://", module=sqlcipher3, creator=creator, poolclass=QueuePool,
-                               pool_size=1, max_overflow=0)
-    else:
-        engine = create_engine("sqlite://", module=sqlcipher3, creator=creator, poolclass=NullPool)
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn):
-        conn.exec_driver_sql("BEGIN")
-
-    maker = sessionmaker(engine, expire_on_commit=False)
-
-    @contextmanager
-    def session():
-        with maker.begin() as s:
-            yield s
-
-    return session, engine
+    return plain_db.plain_copy(vault, OUT / "floor-work-plain.sqlite")
 
 
 def timed(fn, reps: int) -> list[tuple[float, float]]:
@@ -284,7 +237,7 @@ def main() -> int:
     print(f"vault: {size:.0f} MB, 5 years ending {end}; figures in ms over n runs (cpu50: median CPU time of "
           f"this process); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     plain = plain_copy(vault)
-    plain_nullpool, plain_engine = sessions_for(plain, None, pooled=False)
+    plain_nullpool, plain_engine = plain_db.sessions_for(plain, None, pooled=False)
 
     # As the app runs today: Vault.session (NullPool, a new keyed connection per operation).
     enc, pln = compare(vault.session, plain_nullpool, end, args.saves, args.reps)
@@ -295,8 +248,8 @@ def main() -> int:
     if not args.no_pooled:
         # The same with one connection kept open while unlocked (page cache stays warm,
         # no WAL checkpoint on every close): what a pool of one would give.
-        enc_pooled, enc_engine = sessions_for(vault.paths.database, vault._current_key(), pooled=True)
-        plain_pooled, plain_engine = sessions_for(plain, None, pooled=True)
+        enc_pooled, enc_engine = plain_db.sessions_for(vault.paths.database, vault._current_key(), pooled=True)
+        plain_pooled, plain_engine = plain_db.sessions_for(plain, None, pooled=True)
         e2, p2 = compare(enc_pooled, plain_pooled, end, args.saves, args.reps)
         report("Comparison: one connection kept open (QueuePool of 1, disposed at lock)", e2, p2)
         enc_engine.dispose()
