@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import codes, history
+from app.activity import records
 from app.validation import FUTURE_DATE, NOT_FOUND, OUT_OF_RANGE, REQUIRED, UNKNOWN_CODE, Collector
 from models.activity import INTENSITIES, OUTCOMES, PARTIES, RESPONDERS, Conflict
 from models.codes import PLACE
@@ -111,20 +112,13 @@ def create(
 
 
 def get(session: Session, conflict_id: int) -> Conflict:
-    conflict = session.get(Conflict, conflict_id)
-    if conflict is None or conflict.deleted_at is not None:
-        check = Collector()
-        check.add("id", NOT_FOUND, f"Conflict {conflict_id} does not exist.")
-        check.raise_if_any()
-    return conflict
+    return records.get_live(session, Conflict, conflict_id, f"Conflict {conflict_id} does not exist.")
 
 
 def update(session: Session, conflict_id: int, *, now: datetime | None = None, **changes) -> Conflict:
     """Change some fields (same names as ``create``); logs a version if anything changed."""
     conflict = get(session, conflict_id)
-    current = {name: getattr(conflict, name) for name in FIELDS}
-    current.update({k: v for k, v in changes.items() if k in FIELDS})
-    values = _values(**current)
+    values = _values(**records.merged_fields(conflict, FIELDS, changes))
     _validate(session, values, now or datetime.now())
     person_ids = changes.get("person_ids", [p.id for p in conflict.persons])
     contact_id = changes.get("contact_id", conflict.contact_id)

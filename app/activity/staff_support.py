@@ -7,7 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import history
-from app.validation import FUTURE_DATE, NEGATIVE, NOT_FOUND, OUT_OF_RANGE, REQUIRED, UNKNOWN_CODE, Collector
+from app.activity import records
+from app.validation import FUTURE_DATE, NEGATIVE, OUT_OF_RANGE, REQUIRED, UNKNOWN_CODE, Collector
 from models.activity import SUPPORT_KINDS, StaffSupport
 
 ENTITY = StaffSupport.__tablename__
@@ -61,19 +62,12 @@ def create(
 
 
 def get(session: Session, support_id: int) -> StaffSupport:
-    support = session.get(StaffSupport, support_id)
-    if support is None or support.deleted_at is not None:
-        check = Collector()
-        check.add("id", NOT_FOUND, f"Staff support {support_id} does not exist.")
-        check.raise_if_any()
-    return support
+    return records.get_live(session, StaffSupport, support_id, f"Staff support {support_id} does not exist.")
 
 
 def update(session: Session, support_id: int, *, today: date | None = None, **changes) -> StaffSupport:
     support = get(session, support_id)
-    values = {name: getattr(support, name) for name in FIELDS}
-    values.update({k: v for k, v in changes.items() if k in FIELDS})
-    values = _clean(values)
+    values = _clean(records.merged_fields(support, FIELDS, changes))
     _validate(values, today or date.today())
     for name, value in values.items():
         setattr(support, name, value)
