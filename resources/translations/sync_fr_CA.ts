@@ -76,10 +76,6 @@
         <translation>Fichier de clé publique d&apos;un·e intervenant·e</translation>
     </message>
     <message>
-        <source>Public keys (*.pub *.txt);;All files (*)</source>
-        <translation>Clés publiques (*.pub *.txt);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
@@ -96,10 +92,6 @@ Empreinte&#xa0;:
 %2
 
 Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·e vous a lue au téléphone&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Check the fingerprint</source>
-        <translation>Vérifier l&apos;empreinte</translation>
     </message>
     <message>
         <source>Bundles to import</source>
@@ -147,6 +139,17 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     <message>
         <source>Bundles</source>
         <translation>Envois</translation>
+    </message>
+</context>
+<context>
+    <name>PublicKeys</name>
+    <message>
+        <source>Public keys (*.pub *.txt);;All files (*)</source>
+        <translation>Clés publiques (*.pub *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Check the fingerprint</source>
+        <translation>Vérifier l&apos;empreinte</translation>
     </message>
 </context>
 <context>
@@ -420,10 +423,6 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
         <translation>Fichier de clé publique de La Piaule</translation>
     </message>
     <message>
-        <source>Public keys (*.pub *.txt);;All files (*)</source>
-        <translation>Clés publiques (*.pub *.txt);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>Key of %1.
 
 Fingerprint:
@@ -436,10 +435,6 @@ Empreinte&#xa0;:
 %2
 
 Correspond-elle, groupe par groupe, à l&apos;empreinte que La Piaule vous a lue au téléphone&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Check the fingerprint</source>
-        <translation>Vérifier l&apos;empreinte</translation>
     </message>
     <message>
         <source>Save my public key</source>

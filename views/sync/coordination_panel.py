@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from app.errors import MilieuError
-from views.sync import common, labels
+from views.sync import common, labels, public_keys
 from views.sync.pickers import Pickers
 
 MAX_FILE = 200 * 1024 * 1024
@@ -108,29 +108,15 @@ class CoordinationPanel(QWidget):
         return self.ctx.extras["dialogs"]
 
     def trust(self) -> None:
-        from app.sync import importer, keys
+        from app.sync import importer
 
-        path = self.pickers.open_file(self.tr("A worker's public-key file"), self.tr("Public keys (*.pub *.txt);;All files (*)"))
-        if not path:
-            return
-        try:
-            identity = keys.parse_public_file(Path(path).read_bytes()[: keys.MAX_PUBLIC_FILE + 1])
-        except (MilieuError, OSError) as exc:
-            self._dialogs().error(self.tr("Coordination"), labels.error_message(exc))
-            return
-        question = self.tr(
-            "Key of %1.\n\nFingerprint:\n%2\n\nDoes it match, group by group, the fingerprint the worker read to you by "
-            "phone?"
-        ).replace("%1", identity.label).replace("%2", identity.fingerprint)
-        if not self._dialogs().confirm(self.tr("Check the fingerprint"), question, destructive=True):
-            return
-        try:
-            with self.ctx.vault.session() as s:
-                importer.trust_worker(s, identity)
-        except MilieuError as exc:
-            self._dialogs().error(self.tr("Coordination"), labels.error_message(exc))
-            return
-        self.ctx.notify("bundle")
+        public_keys.accept_public_key(
+            self.ctx, self.pickers, self.tr("A worker's public-key file"),
+            self.tr("Key of %1.\n\nFingerprint:\n%2\n\nDoes it match, group by group, the fingerprint the worker read "
+                    "to you by phone?"),
+            importer.trust_worker,
+            lambda exc: self._dialogs().error(self.tr("Coordination"), labels.error_message(exc)),
+        )
 
     def import_files(self) -> None:
         from app.sync import importer

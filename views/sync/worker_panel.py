@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.errors import MilieuError
-from views.sync import common, labels
+from views.sync import common, labels, public_keys
 from views.sync.pickers import Pickers
 
 
@@ -169,29 +169,14 @@ class WorkerPanel(QWidget):
         self._dialogs().error(self.tr("Bundles"), labels.error_message(exc))
 
     def set_partner(self) -> None:
-        from app.sync import export, keys
+        from app.sync import export
 
-        path = self.pickers.open_file(self.tr("La Piaule's public-key file"), self.tr("Public keys (*.pub *.txt);;All files (*)"))
-        if not path:
-            return
-        try:
-            identity = keys.parse_public_file(Path(path).read_bytes()[: keys.MAX_PUBLIC_FILE + 1])
-        except (MilieuError, OSError) as exc:
-            self._fail(exc)
-            return
-        question = self.tr(
-            "Key of %1.\n\nFingerprint:\n%2\n\nDoes it match, group by group, the fingerprint La Piaule read to you by "
-            "phone?"
-        ).replace("%1", identity.label).replace("%2", identity.fingerprint)
-        if not self._dialogs().confirm(self.tr("Check the fingerprint"), question, destructive=True):
-            return
-        try:
-            with self.ctx.vault.session() as s:
-                export.set_partner(s, identity)
-        except MilieuError as exc:
-            self._fail(exc)
-            return
-        self.ctx.notify("bundle")
+        public_keys.accept_public_key(
+            self.ctx, self.pickers, self.tr("La Piaule's public-key file"),
+            self.tr("Key of %1.\n\nFingerprint:\n%2\n\nDoes it match, group by group, the fingerprint La Piaule "
+                    "read to you by phone?"),
+            export.set_partner, self._fail,
+        )
 
     def save_public_key(self) -> None:
         from app.atomic import atomic_write
