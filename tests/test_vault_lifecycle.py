@@ -91,3 +91,15 @@ def test_corrupted_database_is_refused_naming_the_latest_backup(vault):
     restored.unlock(PASSPHRASE)
     assert restored.check().integrity_ok
     restored.lock()
+
+
+def test_same_vault_object_still_checks_a_file_changed_while_locked(vault):
+    vault.backup()
+    vault.lock()
+    raw = bytearray(vault.paths.database.read_bytes())
+    for i in range(5000, 5100):
+        raw[i] ^= 0xFF
+    vault.paths.database.write_bytes(bytes(raw))
+    with pytest.raises(IntegrityFailure):
+        vault.unlock(PASSPHRASE)
+    assert not vault.is_unlocked
