@@ -22,6 +22,16 @@ from app.vault import Vault
 ENV_PASSPHRASE = "MILIEU_PASSPHRASE"
 
 
+def read_passphrase_file(path: str) -> str:
+    try:
+        text = Path(path).read_text("utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read the passphrase file {path}: {exc.strerror}.") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"The passphrase file {path} is not UTF-8 text.") from None
+    return text.rstrip("\r\n")
+
+
 class Context:
     """What every command gets: the data folder and a way to ask for the passphrase."""
 
@@ -31,11 +41,7 @@ class Context:
 
     def passphrase(self, prompt: str = "Passphrase: ", confirm: bool = False) -> str:
         if self.args.passphrase_file:
-            try:
-                text = Path(self.args.passphrase_file).read_text("utf-8")
-            except OSError as exc:
-                raise InvalidInput(f"Cannot read the passphrase file: {exc.strerror}.") from None
-            return text.rstrip("\r\n")
+            return read_passphrase_file(self.args.passphrase_file)
         env = os.environ.get(ENV_PASSPHRASE)
         if env is not None:
             return env

@@ -58,12 +58,12 @@ def cmd_check(ctx) -> int:
 
 
 def cmd_passwd(ctx) -> int:
-    from pathlib import Path
-
     vault = ctx.vault()
     old = ctx.passphrase("Current passphrase: ")
     if ctx.args.new_passphrase_file:
-        new = Path(ctx.args.new_passphrase_file).read_text("utf-8").rstrip("\r\n")
+        from app.cli import read_passphrase_file
+
+        new = read_passphrase_file(ctx.args.new_passphrase_file)
     elif sys.stdin.isatty():
         import getpass
 
