@@ -40,6 +40,19 @@ def _wipe(buf: bytearray | None) -> None:
             buf[i] = 0
 
 
+def _forbid_core_dumps() -> None:
+    """A crash of a process holding the key must not write its memory (the key, the
+    data on screen) to disk: no core file, and systemd-coredump/apport honour it too."""
+    try:
+        import resource
+    except ImportError:  # Windows: no core files
+        return
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ValueError, OSError):
+        pass
+
+
 def _integrity_problems(path: Path, key: bytes, full: bool = False) -> list[str]:
     """cipher_integrity_check (every page's HMAC); with ``full``, SQLite's own check too."""
     try:
@@ -58,6 +71,7 @@ def _integrity_problems(path: Path, key: bytes, full: bool = False) -> list[str]
 class Vault:
     def __init__(self, data_dir: os.PathLike | str):
         self.paths = DataPaths(Path(data_dir))
+        _forbid_core_dumps()
         self._key: bytearray | None = None
         self.engine = None
         self._sessions: sessionmaker | None = None

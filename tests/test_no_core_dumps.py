@@ -1,0 +1,25 @@
+"""A process that may hold the vault key never leaves a core dump (DESIGN 4: no crash dumps)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+resource = pytest.importorskip("resource")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_a_process_opening_a_vault_cannot_dump_core(tmp_path):
+    # A fresh interpreter that allows core files as far as it may, as a desktop session does.
+    script = (
+        "import resource\n"
+        "hard = resource.getrlimit(resource.RLIMIT_CORE)[1]\n"
+        "resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))\n"
+        "from app.vault import Vault\n"
+        f"Vault({str(tmp_path / 'data')!r})\n"
+        "print(resource.getrlimit(resource.RLIMIT_CORE))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "(0, 0)"
