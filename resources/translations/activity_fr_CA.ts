@@ -117,6 +117,32 @@
     </message>
 </context>
 <context>
+    <name>ActivityEntriesPage</name>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifier</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>It will no longer count in the report.</source>
+        <translation>Il ne comptera plus dans le bilan.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityEntryForm</name>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>Eff&amp;acer</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+Enter)</source>
+        <translation>&amp;Enregistrer (Ctrl+Entrée)</translation>
+    </message>
+</context>
+<context>
     <name>BilanPage</name>
     <message>
         <source>&amp;Hours of presence…</source>
@@ -270,14 +296,6 @@
         <translation>Suppr retire la personne choisie</translation>
     </message>
     <message>
-        <source>&amp;Save (Ctrl+Enter)</source>
-        <translation>&amp;Enregistrer (Ctrl+Entrée)</translation>
-    </message>
-    <message>
-        <source>&amp;Clear</source>
-        <translation>Eff&amp;acer</translation>
-    </message>
-    <message>
         <source>No person with this alias. Record them in Personnes first.</source>
         <translation>Aucune personne avec ce pseudonyme. Ajoutez-la d&apos;abord dans Personnes.</translation>
     </message>
@@ -337,14 +355,6 @@
         <translation>Issue</translation>
     </message>
     <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Modifier</translation>
-    </message>
-    <message>
-        <source>De&amp;lete</source>
-        <translation>&amp;Supprimer</translation>
-    </message>
-    <message>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
@@ -362,10 +372,6 @@
     <message>
         <source>Delete this conflict?</source>
         <translation>Supprimer ce conflit?</translation>
-    </message>
-    <message>
-        <source>It will no longer count in the report.</source>
-        <translation>Il ne comptera plus dans le bilan.</translation>
     </message>
 </context>
 <context>
@@ -485,14 +491,6 @@
         <source>Staff count</source>
         <translation>Pers.</translation>
     </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Modifier</translation>
-    </message>
-    <message>
-        <source>De&amp;lete</source>
-        <translation>&amp;Supprimer</translation>
-    </message>
     <message numerus="yes">
         <source>%n support(s), %1 h in all</source>
         <translation>
@@ -503,10 +501,6 @@
     <message>
         <source>Delete this entry?</source>
         <translation>Supprimer cette entrée?</translation>
-    </message>
-    <message>
-        <source>It will no longer count in the report.</source>
-        <translation>Il ne comptera plus dans le bilan.</translation>
     </message>
 </context>
 <context>
@@ -538,14 +532,6 @@
     <message>
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
-    </message>
-    <message>
-        <source>&amp;Clear</source>
-        <translation>Eff&amp;acer</translation>
-    </message>
-    <message>
-        <source>&amp;Save (Ctrl+Enter)</source>
-        <translation>&amp;Enregistrer (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Day</source>

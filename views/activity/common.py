@@ -12,6 +12,11 @@ def code_label(code: str) -> str:
     return report_words.text(code, ui_language())
 
 
+def one_decimal(value: float) -> str:
+    """A figure with one decimal, with a decimal comma in French (2,5 h)."""
+    return f"{value:.1f}".replace(".", "," if ui_language() == "fr" else ".")
+
+
 def responder_labels() -> dict[str, str]:
     return {
         "worker": QCoreApplication.translate("Activity", "Outreach worker"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QCompleter, QDateTimeEdit, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from app.validation import ValidationFailed
 from views.activity import common
+from views.activity.entry_form import ActivityEntryForm
 from views.context import AppContext
 from views.drafts import DraftKeeper
 from views.floor.common import CodeLabels, FieldError, datetime_text, field_error_text
@@ -19,23 +20,17 @@ from views.floor.common import CodeLabels, FieldError, datetime_text, field_erro
 FORM_ID = "activity.conflict"
 
 
-class ConflictForm(QWidget):
+class ConflictForm(ActivityEntryForm):
     """New conflict, or edit one with ``load(conflict_id)``. Emits ``saved(conflict_id)``."""
 
-    saved = Signal(int)
+    entity = "conflict"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("conflict_form")
-        self.editing_id: int | None = None
+        super().__init__(ctx, "conflict", parent)
         self._last_place = ""
         self._person_ids: dict[str, int] = {}  # alias -> id (completion)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
+        form = self.fields
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        layout.addLayout(form)
 
         self.when = QDateTimeEdit()
         self.when.setObjectName("conflict_when")
@@ -136,23 +131,7 @@ class ConflictForm(QWidget):
         self.contact.setToolTip(self.tr("Optional: the contact during which it happened"))
         form.addRow(self.tr("&Linked contact"), self.contact)
 
-        self.error = FieldError("conflict")
-        layout.addWidget(self.error)
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("&Save (Ctrl+Enter)"))
-        self.save_button.setObjectName("conflict_save")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.clear_button = QPushButton(self.tr("&Clear"))
-        self.clear_button.setObjectName("conflict_clear")
-        self.clear_button.clicked.connect(self.cancel)
-        buttons.addStretch(1)
-        buttons.addWidget(self.clear_button)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-        for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(seq), self, activated=self.save)
+        self._add_buttons()
 
         self.keeper = DraftKeeper(ctx, FORM_ID, self.values, self.set_values, owner=self)
         self.keeper.watch(self.when, self.place, self.action, self.outcome, self.contact, *self.by.values(),
@@ -196,14 +175,6 @@ class ConflictForm(QWidget):
                 self.contact.addItem(f"{datetime_text(when)} – {who or self.tr('unidentified')}", cid)
             if chosen is not None:
                 self.contact.setCurrentIndex(max(0, self.contact.findData(chosen)))
-
-    def keeper_muted(self):
-        keeper = getattr(self, "keeper", None)
-        if keeper is None:
-            from contextlib import nullcontext
-
-            return nullcontext()
-        return keeper.muted()
 
     # ---- values -----------------------------------------------------------------------
     def values(self) -> dict:
@@ -323,26 +294,14 @@ class ConflictForm(QWidget):
             outcome=v["outcome"], person_ids=[pid for _alias, pid in v["persons"]], contact_id=v["contact_id"],
         )
         try:
-            with self.ctx.vault.session() as s:
-                if self.editing_id is None:
-                    conflict_id = conflicts.create(s, **fields).id
-                else:
-                    conflict_id = conflicts.update(s, self.editing_id, **fields).id
+            conflict_id = self._store(conflicts, fields)
         except ValidationFailed as exc:
             self.error.set_error("\n".join(
                 f"{self._field_name(e.field)} : {field_error_text(e.code)}" for e in exc.errors
             ))
             return None
         self._last_place = v["place_code"]  # the next conflict is often in the same zone
-        self.reset()
-        self.keeper.discard()
-        self.ctx.notify("conflict")
-        self.saved.emit(conflict_id)
-        return conflict_id
-
-    def cancel(self) -> None:
-        self.reset()
-        self.keeper.discard()
+        return self._after_save(conflict_id)
 
     def _field_name(self, name: str) -> str:
         return {

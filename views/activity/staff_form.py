@@ -3,34 +3,28 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton,
-    QSpinBox, QVBoxLayout, QWidget,
+    QButtonGroup, QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from app.validation import ValidationFailed
 from views.activity import common
+from views.activity.entry_form import ActivityEntryForm
 from views.context import AppContext
 from views.drafts import DraftKeeper
-from views.floor.common import FieldError, field_error_text
+from views.floor.common import field_error_text
 
 FORM_ID = "activity.staff_support"
 
 
-class StaffSupportForm(QWidget):
-    saved = Signal(int)
+class StaffSupportForm(ActivityEntryForm):
+    entity = "staff_support"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("staff_form")
-        self.editing_id: int | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
-        layout.addLayout(form)
+        super().__init__(ctx, "staff", parent)
+        form = self.fields
 
         self.day = QDateEdit()
         self.day.setObjectName("staff_day")
@@ -71,23 +65,7 @@ class StaffSupportForm(QWidget):
         self.notes.setFixedHeight(56)
         form.addRow(self.tr("N&otes"), self.notes)
 
-        self.error = FieldError("staff")
-        layout.addWidget(self.error)
-        buttons = QHBoxLayout()
-        self.clear_button = QPushButton(self.tr("&Clear"))
-        self.clear_button.setObjectName("staff_clear")
-        self.clear_button.clicked.connect(self.cancel)
-        self.save_button = QPushButton(self.tr("&Save (Ctrl+Enter)"))
-        self.save_button.setObjectName("staff_save")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        buttons.addStretch(1)
-        buttons.addWidget(self.clear_button)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-        for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(seq), self, activated=self.save)
+        self._add_buttons()
 
         self.keeper = DraftKeeper(ctx, FORM_ID, self.values, self.set_values, owner=self)
         self.keeper.watch(self.day, self.topic, self.staff_count, self.duration, self.notes, *self.kind.buttons())
@@ -119,7 +97,7 @@ class StaffSupportForm(QWidget):
         self.notes.setPlainText(v.get("notes", ""))
 
     def reset(self) -> None:
-        with self.keeper.muted() if hasattr(self, "keeper") else _null():
+        with self.keeper_muted():
             self.set_values({"occurred_on": date.today().isoformat(), "kind": "information", "staff_count": 1,
                              "duration_min": 15})
             self.error.set_error("")
@@ -143,11 +121,7 @@ class StaffSupportForm(QWidget):
         fields = dict(occurred_on=date.fromisoformat(v["occurred_on"]), kind=v["kind"] or "", topic=v["topic"],
                       staff_count=v["staff_count"], duration_min=v["duration_min"], notes=v["notes"])
         try:
-            with self.ctx.vault.session() as s:
-                if self.editing_id is None:
-                    support_id = staff_support.create(s, **fields).id
-                else:
-                    support_id = staff_support.update(s, self.editing_id, **fields).id
+            support_id = self._store(staff_support, fields)
         except ValidationFailed as exc:
             names = {"occurred_on": self.tr("Day"), "kind": self.tr("Kind"), "topic": self.tr("Topic"),
                      "staff_count": self.tr("Number of staff"), "duration_min": self.tr("Duration")}
@@ -156,20 +130,4 @@ class StaffSupportForm(QWidget):
             if "topic" in exc.by_field():
                 self.topic.setFocus()
             return None
-        self.reset()
-        self.keeper.discard()
-        self.ctx.notify("staff_support")
-        self.saved.emit(support_id)
-        return support_id
-
-    def cancel(self) -> None:
-        self.reset()
-        self.keeper.discard()
-
-
-class _null:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
+        return self._after_save(support_id)
