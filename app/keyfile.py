@@ -30,6 +30,9 @@ DB_KEY_BYTES = 32
 # 128 MiB, 3 passes: about 0.35 s on the 2-core reference machine (see benchmarks/).
 DEFAULT_KDF = {"alg": "argon2id", "iterations": 3, "lanes": 4, "memory_kib": 128 * 1024}
 MIN_MEMORY_KIB = 64 * 1024
+MAX_MEMORY_KIB = 4 * 1024 * 1024
+MAX_ITERATIONS = 64
+MAX_LANES = 64
 
 
 def _b64(data: bytes) -> str:
@@ -100,8 +103,15 @@ class KeyFile:
             kdf, wrap = doc["kdf"], doc["wrap"]
             if kdf.get("alg") != "argon2id" or wrap.get("aead") != "chacha20poly1305":
                 raise KeyFileCorrupt(f"The key file {path} names an unsupported algorithm.")
-            _unb64(kdf["salt"]), _unb64(wrap["nonce"]), _unb64(wrap["ciphertext"])
-            int(kdf["iterations"]), int(kdf["lanes"]), int(kdf["memory_kib"])
+            salt, nonce = _unb64(kdf["salt"]), _unb64(wrap["nonce"])
+            _unb64(wrap["ciphertext"])
+            iterations, lanes, memory = int(kdf["iterations"]), int(kdf["lanes"]), int(kdf["memory_kib"])
+            # Out of these bounds Argon2id or the AEAD would fail (or exhaust memory) on unlock.
+            if not (
+                len(salt) >= 16 and len(nonce) == 12 and 1 <= iterations <= MAX_ITERATIONS
+                and 1 <= lanes <= MAX_LANES and MIN_MEMORY_KIB <= memory <= MAX_MEMORY_KIB
+            ):
+                raise ValueError("parameters out of bounds")
         except KeyFileCorrupt:
             raise
         except (ValueError, KeyError, TypeError, AttributeError):
