@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import x25519
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app import audit, settings
@@ -89,25 +89,27 @@ def _is_deleted(row: RecordVersion, data: dict) -> bool:
     return row.op == "delete" or bool(data.get("deleted_at"))
 
 
+# The latest version of each record changed since the last bundle, counted by entity and
+# op. SQLite gives a bare column (op) the value of the row holding max(id); the unary +
+# keeps the planner on the primary-key range (id > ?) instead of scanning the whole
+# (entity, uid) index: instant for a week of changes, ~1.3 s for 180,000 never sent.
+_PENDING_SQL = text(
+    "SELECT entity, op, count(*) FROM ("
+    " SELECT entity, op, max(id) FROM record_version WHERE id > :after GROUP BY +entity, +uid"
+    ") GROUP BY entity, op"
+)
+
+
 def pending_counts(session: Session) -> dict[str, dict[str, int]]:
     """{entity: {"changed": n, "deleted": n}} of records changed since the last bundle (for the GUI)."""
     last = last_sent(session)
     after = last.last_change_id if last else 0
-    ids = list(session.scalars(
-        select(func.max(RecordVersion.id)).where(RecordVersion.id > after)
-        .group_by(RecordVersion.entity, RecordVersion.uid)
-    ))
     ops: dict[str, dict[str, int]] = {}
-    if ids:
-        for chunk in range(0, len(ids), 500):
-            for entity, op in session.execute(
-                select(RecordVersion.entity, RecordVersion.op)
-                .where(RecordVersion.id.in_(ids[chunk : chunk + 500]))
-            ):
-                if entity not in privacy.POLICY:
-                    continue  # withheld: never sent
-                deleted = op == "delete"
-                ops.setdefault(entity, {"changed": 0, "deleted": 0})["deleted" if deleted else "changed"] += 1
+    for entity, op, count in session.execute(_PENDING_SQL, {"after": after}):
+        if entity not in privacy.POLICY:
+            continue  # withheld: never sent
+        counts = ops.setdefault(entity, {"changed": 0, "deleted": 0})
+        counts["deleted" if op == "delete" else "changed"] += count
     return ops
 
 
