@@ -40,3 +40,14 @@ def make_vault(tmp_path):
 def vault(make_vault):
     """An unlocked, freshly created vault (schema at the code's heads)."""
     return make_vault()
+
+
+@pytest.fixture
+def french(qapp):
+    """The UI in French (fr_CA), as users run it; translators removed afterwards."""
+    from views.i18n import install_translators
+
+    translators = install_translators(qapp, "fr_CA")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)

@@ -17,17 +17,8 @@ from views.directory.refer_dialog import ReferDialog
 from views.directory.repertoire_page import RepertoirePage
 from views.directory.search_panel import ServicePicker
 from views.directory.service_editor import ServiceEditor
-from views.i18n import install_translators
 
 THURSDAY_NIGHT = datetime(2026, 11, 26, 23, 30)
-
-
-@pytest.fixture
-def french(qapp):
-    translators = install_translators(qapp, "fr_CA")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 @pytest.fixture

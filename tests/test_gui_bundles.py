@@ -10,7 +10,6 @@ from bundle_kit import add_contact, add_person, export_to, make_coordination
 from gui_doubles import ScriptedDialogs
 from views.bus import DataBus
 from views.context import AppContext
-from views.i18n import install_translators
 from views.sync.envois_page import EnvoisPage
 from views.sync.status_widget import UnsentStatus
 
@@ -33,14 +32,6 @@ class ScriptedPickers:
 
     def save_file(self, title, name):
         return self.saved_path
-
-
-@pytest.fixture
-def french(qapp):
-    translators = install_translators(qapp, "fr_CA")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def _page(qtbot, vault, dialogs=None):

@@ -52,14 +52,6 @@ def shell_pages_only(monkeypatch):
 
 
 @pytest.fixture
-def french(qapp):
-    translators = install_translators(qapp, "fr_CA")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-
-
-@pytest.fixture
 def open_window(qtbot, french):
     def factory(data_dir, **kwargs) -> MainWindow:
         kwargs.setdefault("kdf_params", FAST_KDF)

@@ -12,15 +12,6 @@ from app.directory.sample import import_sample
 from app.directory.services import service_detail
 from models.directory import DirService
 from views.directory.slip import write_slip_pdf
-from views.i18n import install_translators
-
-
-@pytest.fixture
-def french(qapp):
-    translators = install_translators(qapp, "fr_CA")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def pdf_text(path) -> str:

@@ -13,17 +13,8 @@ from app.people import create_person
 from views.bus import DataBus
 from views.context import AppContext
 from views.directory.referral_widgets import ContactReferrals, ReferralDialog
-from views.i18n import install_translators
 
 TODAY = date.today()
-
-
-@pytest.fixture
-def french(qapp):
-    translators = install_translators(qapp, "fr_CA")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 @pytest.fixture
