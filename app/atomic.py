@@ -37,14 +37,15 @@ def _fsync_dir(path: Path) -> None:
 def atomic_path(target: Path):
     """Yield a temporary path beside ``target``; on success it replaces ``target``.
 
-    For writers that need a path (SQLite's VACUUM INTO, Qt's PDF writer).
-    The temp path does not exist yet when yielded.
+    For writers that need a path (SQLite's VACUUM INTO, Qt's PDF writer). The temp
+    path exists, empty and owner-only, when yielded: a writer that truncates it keeps
+    that mode, so the content is never readable by others, even while being written.
     """
     target = Path(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
-    os.unlink(tmp)
     tmp_path = Path(tmp)
+    os.chmod(tmp_path, FILE_MODE)
     try:
         yield tmp_path
         os.chmod(tmp_path, FILE_MODE)
