@@ -6,7 +6,9 @@ expected figures below are worked out by hand from the rules in ``build``.
 """
 from __future__ import annotations
 
+import shutil
 from datetime import date, datetime
+from pathlib import Path
 
 from app import contacts, people, supplies
 from app.activity import conflicts, presence, staff_support
@@ -122,3 +124,26 @@ def build(vault) -> None:
                                  staff_count=staff, duration_min=minutes, today=TODAY)
         presence.set_hours(s, date(2026, 3, 4), SPAN_WEEK, 20 * 60, 5 * 60)
         presence.set_hours(s, date(2026, 4, 7), SPAN_DAY, 8 * 60, 0)
+
+
+def make_template(root: Path) -> Path:
+    """The pilot built once into a locked vault at ``root`` (as conftest's make_vault would create it)."""
+    from app.vault import Vault
+    from conftest import FAST_KDF, PASSPHRASE
+
+    vault = Vault(root)
+    vault.create(PASSPHRASE, site_name="Bibliothèque de test", worker_name="Intervenant test", kdf_params=FAST_KDF)
+    build(vault)
+    vault.lock()
+    return root
+
+
+def copy_into(template: Path, vault) -> None:
+    """Replace a test vault's files by a copy of the built pilot (seconds instead of a rebuild per test),
+    then unlock it again: the same Vault object, so fixtures holding it stay valid."""
+    from conftest import PASSPHRASE
+
+    vault.lock()
+    shutil.rmtree(vault.paths.root)
+    shutil.copytree(template, vault.paths.root)
+    vault.unlock(PASSPHRASE)

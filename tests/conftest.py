@@ -51,3 +51,11 @@ def french(qapp):
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+@pytest.fixture(scope="session")
+def pilot_template(tmp_path_factory):
+    """The activity pilot (tests/activity_data.py) built once per run; tests get copies of it."""
+    import activity_data
+
+    return activity_data.make_template(tmp_path_factory.mktemp("pilot-template") / "data")

@@ -162,8 +162,8 @@ def test_staff_page_lists_and_deletes(qtbot, ctx, vault):
 # ---- Bilan ---------------------------------------------------------------------------
 
 @pytest.fixture
-def pilot_ctx(ctx, vault):
-    D.build(vault)
+def pilot_ctx(ctx, vault, pilot_template):
+    D.copy_into(pilot_template, vault)
     return ctx
 
 

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import stat
 from datetime import date, datetime
 
@@ -18,21 +19,22 @@ from models.sync import SyncPeer, SyncRecord
 
 
 @pytest.fixture
-def pilot(vault):
-    """A pilot this test may change."""
-    D.build(vault)
+def pilot(vault, pilot_template):
+    """A pilot this test may change (a copy of the one built per run)."""
+    D.copy_into(pilot_template, vault)
     return vault
 
 
 @pytest.fixture(scope="module")
-def shared_pilot(tmp_path_factory):
-    """One pilot for the tests that only read it (building it takes seconds)."""
+def shared_pilot(tmp_path_factory, pilot_template):
+    """One pilot for the tests that only read it."""
     from app.vault import Vault
-    from conftest import FAST_KDF, PASSPHRASE
+    from conftest import PASSPHRASE
 
-    vault = Vault(tmp_path_factory.mktemp("pilot") / "data")
-    vault.create(PASSPHRASE, site_name="Bibliothèque de test", worker_name="Intervenant test", kdf_params=FAST_KDF)
-    D.build(vault)
+    root = tmp_path_factory.mktemp("pilot") / "data"
+    shutil.copytree(pilot_template, root)
+    vault = Vault(root)
+    vault.unlock(PASSPHRASE)
     yield vault
     vault.lock()
 
