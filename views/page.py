@@ -17,6 +17,7 @@ class Page(QWidget):
 
     page_id: str = ""
     entities: frozenset[str] = frozenset()
+    hosted = False  # set by the workspace, which refreshes the page when it is shown
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -30,5 +31,7 @@ class Page(QWidget):
         """Reload what the page shows from the vault."""
 
     def _on_changed(self, entities: set) -> None:
+        if self.hosted and not self.isVisible():
+            return
         if self.ctx.vault.is_unlocked and (entities & self.entities):
             self.refresh()

@@ -83,6 +83,7 @@ class Workspace(QWidget):
             shortcut.activated.connect(lambda row=index: self.show_row(row))
 
     def add_page(self, page: Page) -> None:
+        page.hosted = True  # refreshed by _show_row when shown, not while hidden
         self.pages.append(page)
         self.stack.addWidget(page)
         item = QListWidgetItem(page.title())

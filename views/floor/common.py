@@ -156,13 +156,3 @@ class FlowLayout(QLayout):
             x = next_x
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + m.bottom()
-
-
-class RefreshWhenShown:
-    """Mixin for pages: a change reported on the bus refreshes the page only if it is on
-    screen; a hidden page is refreshed by the workspace when it is shown again. Saving a
-    contact then reads the vault once for the page in view, not once per page."""
-
-    def _on_changed(self, entities: set) -> None:
-        if self.isVisible():
-            super()._on_changed(entities)

@@ -30,7 +30,7 @@ from app.lists import ContactFilter
 from app.validation import ValidationFailed
 from models.codes import CONTACT_TYPE, PLACE, THEME
 from views.context import AppContext
-from views.floor.common import CodeLabels, RefreshWhenShown, heading
+from views.floor.common import CodeLabels, heading
 from views.floor.contact_panel import quick_entry
 from views.floor.history_dialog import HistoryDialog
 from views.floor.item_models import ContactTableModel
@@ -84,7 +84,7 @@ class ContactTable(QTableView):
         return index.data(ContactTableModel.IdRole) if index.isValid() else None
 
 
-class ContactsPage(RefreshWhenShown, Page):
+class ContactsPage(Page):
     page_id = "contacts"
     entities = frozenset({"contact", "person", "code"})
 

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 from app import people
 from app.validation import ValidationFailed
 from views.context import AppContext
-from views.floor.common import RefreshWhenShown, heading
+from views.floor.common import heading
 from views.floor.item_models import PeopleTableModel
 from views.floor.person_detail import PersonDetail
 from views.page import Page
 
 
-class PeoplePage(RefreshWhenShown, Page):
+class PeoplePage(Page):
     page_id = "people"
     entities = frozenset({"person", "contact", "referral"})
 

@@ -23,13 +23,13 @@ from app import supplies
 from app.validation import ValidationFailed
 from views.context import AppContext
 from views.drafts import DraftKeeper
-from views.floor.common import FieldError, RefreshWhenShown, field_error_text, heading
+from views.floor.common import FieldError, field_error_text, heading
 from views.page import Page
 
 COL_NAME, COL_UNIT, COL_STOCK, COL_LOW, COL_STATE = range(5)
 
 
-class SuppliesPage(RefreshWhenShown, Page):
+class SuppliesPage(Page):
     page_id = "supplies"
     entities = frozenset({"supply"})
 

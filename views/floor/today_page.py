@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app import contacts, drafts, today
 from models.codes import CONTACT_TYPE, PLACE, THEME
 from views.context import AppContext
-from views.floor.common import CodeLabels, RefreshWhenShown, day_text, heading, time_text
+from views.floor.common import CodeLabels, day_text, heading, time_text
 from views.floor.contact_panel import NEW_FORM_ID, install_quick_entry, quick_entry
 from views.page import Page
 
@@ -35,7 +35,7 @@ KIND_CONTACT = "contact"
 KIND_REFERRAL = "referral"
 
 
-class TodayPage(RefreshWhenShown, Page):
+class TodayPage(Page):
     page_id = "today"
     entities = frozenset({"contact", "person", "supply", "referral"})
 
