@@ -5,7 +5,7 @@ import pytest
 
 from app.cli import main
 from app.sync import errors as E
-from bundle_kit import PASSPHRASE, add_contact, add_person
+from bundle_kit import PASSPHRASE, add_contact, add_person, make_coordination
 
 
 @pytest.fixture
@@ -20,13 +20,17 @@ def run(monkeypatch, capsys):
     return invoke
 
 
+def test_coordination_init_prints_the_fingerprint(run, tmp_path):
+    code, out, _ = run("--data-dir", tmp_path / "coord", "coordination", "init", "--name", "La Piaule")
+    assert code == 0 and "Fingerprint:" in out
+
+
 def test_keys_partner_export_verify_import_from_the_command_line(run, make_vault, tmp_path):
     worker = make_vault("worker", site="Bibliothèque de Drummondville")
     worker_dir, coord_dir = worker.paths.root, tmp_path / "coord"
     worker.lock()
-
-    code, out, _ = run("--data-dir", coord_dir, "coordination", "init", "--name", "La Piaule")
-    assert code == 0 and "Fingerprint:" in out
+    # Made with the suite's fast KDF (init itself is tested above): each command below unlocks it.
+    make_coordination(coord_dir).lock()
     assert run("--data-dir", coord_dir, "keys", "export-public", tmp_path / "lp.pub")[0] == 0
     assert run("--data-dir", worker_dir, "keys", "export-public", tmp_path / "w.pub")[0] == 0
     assert (tmp_path / "lp.pub").read_text().startswith("milieu-public-key/1\n")

@@ -62,9 +62,20 @@ def test_missing_vault(tmp_path):
     assert "No vault" in result.stderr
 
 
+def _fast_vault(data: Path) -> Path:
+    """A vault made in-process with the suite's fast KDF (``init`` is tested by the cli_vault fixture):
+    the commands below then unlock in a tenth of the time."""
+    from app.vault import Vault
+    from conftest import FAST_KDF
+
+    vault = Vault(data)
+    vault.create("phrase de test", site_name="s", worker_name="w", kdf_params=FAST_KDF)
+    vault.lock()
+    return data
+
+
 def test_passphrase_file_and_passwd(tmp_path):
-    data = tmp_path / "data"
-    assert run(data, "init", "--site", "s", "--worker", "w").returncode == 0
+    data = _fast_vault(tmp_path / "data")
     new = tmp_path / "new.txt"
     new.write_text("nouvelle phrase\n")
     result = run(data, "passwd", "--new-passphrase-file", str(new))
@@ -92,8 +103,7 @@ def test_backup_and_restore(cli_vault, tmp_path):
 
 
 def test_check_reports_corruption_with_exit_6(tmp_path):
-    data = tmp_path / "data"
-    assert run(data, "init", "--site", "s", "--worker", "w").returncode == 0
+    data = _fast_vault(tmp_path / "data")
     db = data / "milieu.db"
     raw = bytearray(db.read_bytes())
     for i in range(5000, 5100):
