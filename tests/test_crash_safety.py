@@ -1,6 +1,7 @@
 """kill -9 at random moments never loses an acknowledged write nor damages the file."""
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -24,36 +25,49 @@ def _count(vault: Vault) -> int:
         return s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.kind == "crash-test"))
 
 
-def test_kill_minus_nine_loses_no_acknowledged_write(vault):
+def _counts(path: Path) -> list[int]:
+    return [int(line) for line in path.read_text().split()] if path.exists() else []
+
+
+def test_kill_minus_nine_loses_no_acknowledged_write(vault, tmp_path):
     vault.lock()
     rng = random.Random(20261126)
     acknowledged = 0
-    for _ in range(ROUNDS):
-        child = subprocess.Popen(
-            [sys.executable, str(ROOT / "tests" / "crash_writer.py"), str(vault.paths.root), PASSPHRASE, str(acknowledged)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-        first = child.stdout.readline()  # the child is committing
-        assert first.strip(), "crash writer did not start"
-        time.sleep(rng.uniform(0.0, 0.3))
-        child.send_signal(signal.SIGKILL)
-        rest = child.stdout.read()
-        child.wait()
-        counts = [int(line) for line in (first + rest).split()]
-        acknowledged = max(counts)
+    forker = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "crash_writer.py")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        for n in range(ROUNDS):
+            counts_file = tmp_path / f"counts-{n}.txt"
+            forker.stdin.write(json.dumps([str(vault.paths.root), PASSPHRASE, acknowledged, str(counts_file)]) + "\n")
+            forker.stdin.flush()
+            writer = int(forker.stdout.readline())
+            deadline = time.monotonic() + 30
+            while not _counts(counts_file):  # the writer is committing
+                assert time.monotonic() < deadline, "crash writer did not start"
+                time.sleep(0.005)
+            time.sleep(rng.uniform(0.0, 0.3))
+            os.kill(writer, signal.SIGKILL)
+            assert forker.stdout.readline().strip() == "done"
+            acknowledged = max(_counts(counts_file))
 
-        reopened = Vault(vault.paths.root)
-        reopened.unlock(PASSPHRASE)  # runs cipher_integrity_check
-        try:
-            assert reopened.check().integrity_ok
-            stored = _count(reopened)
-        finally:
-            reopened.lock()
-        # Every acknowledged write is there (one more may have committed unacknowledged).
-        assert stored >= acknowledged
-        acknowledged = stored
+            reopened = Vault(vault.paths.root)
+            reopened.unlock(PASSPHRASE)  # runs cipher_integrity_check
+            try:
+                assert reopened.check().integrity_ok
+                stored = _count(reopened)
+            finally:
+                reopened.lock()
+            # Every acknowledged write is there (one more may have committed unacknowledged).
+            assert stored >= acknowledged
+            acknowledged = stored
+    finally:
+        forker.stdin.close()
+        forker.wait(timeout=30)
     assert acknowledged > ROUNDS
