@@ -243,13 +243,13 @@ def test_tab_order_follows_the_screen(qtbot, french, seeded):
     qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)
     panel = window.ctx.extras["quick_entry"].new_panel
     seen = [focused()]
-    for _ in range(40):
+    for _ in range(60):
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
         seen.append(focused())
     names = [w.objectName() for w in seen]
     assert names[:3] == ["person_search", "unidentified_count", "type_first_contact"]
-    order = [names.index(n) for n in ("type_emergency_supplies", "theme_mental_health", "notes", "occurred_at",
-                                       "save_contact")]
+    order = [names.index(n) for n in ("type_emergency_supplies", "theme_mental_health", "notes", "directory_search",
+                                       "referrals_list", "occurred_at", "save_contact")]
     assert order == sorted(order)
     assert all(panel.isAncestorOf(w) for w in seen)  # Tab never leaves the panel for the page below
 

@@ -76,6 +76,22 @@
         <translation>Dépannage remis</translation>
     </message>
     <message>
+        <source>Refer &amp;to a service</source>
+        <translation>Référer &amp;vers un service</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose this service</source>
+        <translation>C&amp;hoisir ce service</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>R&amp;etirer</translation>
+    </message>
+    <message>
+        <source>Fo&amp;llow up on:</source>
+        <translation>&amp;Faire un suivi le :</translation>
+    </message>
+    <message>
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
@@ -705,6 +721,10 @@
         <translation>&amp;Historique</translation>
     </message>
     <message>
+        <source>Enter or double click: follow up this referral</source>
+        <translation>Entrée ou double-clic : faire le suivi de cette référence</translation>
+    </message>
+    <message>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
@@ -977,6 +997,14 @@
     <message>
         <source>New contact  (Ctrl+N)</source>
         <translation>Nouveau contact  (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Today is the day to send the weekly bundle to La Piaule.</source>
+        <translation>C&apos;est aujourd&apos;hui le jour de l&apos;envoi hebdomadaire à La Piaule.</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Bundles</source>
+        <translation>Aller aux &amp;envois</translation>
     </message>
     <message>
         <source>Today&apos;s contacts</source>

@@ -12,7 +12,7 @@ validate before writing, and the form keeps its values.
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -44,6 +44,12 @@ from views.context import AppContext
 from views.drafts import DraftKeeper
 from views.floor.common import CodeLabels, FieldError, FlowLayout, field_error_text, heading
 from views.floor.person_field import PersonField
+
+try:  # the directory area's referral box; the form offers referrals when it exists
+    from views.directory.referral_widgets import FOLLOW_UP_AFTER_DAYS, ContactReferrals
+except ImportError:  # pragma: no cover - directory not installed
+    ContactReferrals = None
+    FOLLOW_UP_AFTER_DAYS = 7
 
 NEW_FORM_ID = "quick_contact"
 EDIT_FORM_ID = "contact_edit"
@@ -287,6 +293,17 @@ class ContactPanel(QFrame):
         left.addWidget(self._section(self.tr("&Notes"), self.notes))
         left.addWidget(self.notes)
         left.addLayout(follow_row)
+        # Referrals: the directory search inline, after the notes; nothing in the routine passes through it.
+        self.referrals = ContactReferrals(ctx) if ContactReferrals is not None else None
+        if self.referrals is not None:
+            left.addSpacing(6)
+            left.addWidget(self._section(self.tr("Refer &to a service"), self.referrals.picker.box))
+            left.addWidget(self.referrals)
+            self.referrals.follow_on.setDisplayFormat("d MMM yyyy")
+            # Own mnemonics: the box's defaults clash with this form's (Alt+R repeats, Alt+C starts over).
+            self.referrals.picker.choose.setText(self.tr("C&hoose this service"))
+            self.referrals.remove.setText(self.tr("Remo&ve"))
+            self.referrals.follow.setText(self.tr("Fo&llow up on:"))
         left.addStretch(1)
 
         body = QWidget()
@@ -348,15 +365,18 @@ class ContactPanel(QFrame):
             *(s.quantity for s in self.steppers.values()),
         )
         self.person_field.changed.connect(self.keeper.changed)
+        if self.referrals is not None:
+            self.keeper.watch(self.referrals.follow, self.referrals.follow_on)
+            self.referrals.changed.connect(self.keeper.changed)
         self._set_tab_order()
         self.hide()
 
     def _set_tab_order(self) -> None:
-        """Tab follows the screen: who, types, themes, notes and follow-up, then when/where, supplies, buttons."""
+        """Tab follows the screen: who, types, themes, notes, follow-up and referrals, then when/where, supplies, buttons."""
         chain = [
             self.person_field.edit, self.person_field.unidentified, *self.type_buttons.values(),
             *self.theme_buttons.values(), self.notes, self.follow_up, self.follow_up_on, self.follow_up_done,
-            self.share,
+            self.share, *self._referral_tab_chain(),
             self.occurred, self.duration, self.place, self.initiated,
             *(stepper.quantity for stepper in self.steppers.values()),
             self.save_button, self.repeat_button, self.clear_button, self.close_button,
@@ -364,6 +384,14 @@ class ContactPanel(QFrame):
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
         self._tab_ends = (chain[0], chain[-1])
+
+    def _referral_tab_chain(self) -> list[QWidget]:
+        box = self.referrals
+        if box is None:
+            return []
+        picker = box.picker
+        return [picker.box, picker.open_now, picker.results, picker.choose, box.follow, box.follow_on, box.remove,
+                box.list]
 
     def focusNextPrevChild(self, next_: bool) -> bool:
         # Tab wraps inside the panel: the page below is not reachable while it is open.
@@ -440,12 +468,43 @@ class ContactPanel(QFrame):
             "editing_id": self.editing_id,
             "contact": self._input().to_dict(),
             "who": self.person_field.values(),
+            "referrals": self._referral_values(),
         }
+
+    def _referral_values(self) -> dict:
+        box = self.referrals
+        if box is None:
+            return {}
+        return {
+            "pending": [[service_id, name] for service_id, name in box.pending_services()],
+            "follow": box.follow.isChecked(),
+            "follow_on": box.follow_on.date().toPython().isoformat(),
+        }
+
+    def _set_referral_values(self, values: dict) -> None:
+        """The contact's saved referrals, then the services picked but not saved yet."""
+        box = self.referrals
+        if box is None:
+            return
+        with self.keeper.muted():
+            box.set_contact(self.editing_id)
+            for service_id, name in values.get("pending") or []:
+                box.add_service(int(service_id), str(name))
+            box.follow.setChecked(bool(values.get("follow", True)))
+            if values.get("follow_on"):
+                day = date.fromisoformat(values["follow_on"])
+                box.follow_on.setDate(QDate(day.year, day.month, day.day))
+            else:
+                box.follow_on.setDate(QDate(box.today + timedelta(days=FOLLOW_UP_AFTER_DAYS)))
+
+    def _pending_referrals(self) -> bool:
+        return self.referrals is not None and bool(self.referrals.pending_services())
 
     def _set_values(self, values: dict) -> None:
         self.editing_id = values.get("editing_id")
         self._fill(ContactInput.from_dict(values.get("contact") or {}))
         self.person_field.set_values(values.get("who") or {})
+        self._set_referral_values(values.get("referrals") or {})
         self._update_title()
 
     def _fill(self, data: ContactInput, *, persons: list[tuple[int, str]] | None = None) -> None:
@@ -488,7 +547,7 @@ class ContactPanel(QFrame):
         return bool(
             data.person_ids or self.person_field.new_aliases or data.unidentified_count or data.types
             or data.themes or data.supplies or data.notes.strip() or data.follow_up_on
-            or self.person_field.edit.text().strip()
+            or self.person_field.edit.text().strip() or self._pending_referrals()
         )
 
     def is_holding_input(self) -> bool:
@@ -538,6 +597,7 @@ class ContactPanel(QFrame):
                 self.editing_id = contact_id
                 self._clear_errors()
                 self._fill(data, persons=[(pid, aliases[pid]) for pid in data.person_ids])
+                self._set_referral_values({})
                 self.keeper.discard()
             self._loaded = True
         self.draft_note.setText(self.tr("Unsaved changes brought back") if restored else "")
@@ -552,6 +612,7 @@ class ContactPanel(QFrame):
         self.editing_id = None
         self._clear_errors()
         self._fill(data, persons=[])
+        self._set_referral_values({})
         with self.keeper.muted():
             self.person_field.clear()
         self._update_title()
@@ -643,15 +704,17 @@ class ContactPanel(QFrame):
             self._show_errors(failed)
             return False
         contact_id, entities = saved
-        self.ctx.notify(*entities)
-        status = self.ctx.extras.get("status")
-        if status is not None:
-            status.message(self.tr("Contact updated") if self.editing_id else self.tr("Contact saved"))
+        said = self.tr("Contact updated") if self.editing_id else self.tr("Contact saved")
         self._load_defaults()
         self.keeper.discard()
         self._loaded = False
         self.draft_note.setText("")
         self._hide()
+        # After the reset: pages that refresh now (Today's "Resume" button) see an empty form.
+        self.ctx.notify(*entities)
+        status = self.ctx.extras.get("status")
+        if status is not None:
+            status.message(said)
         self.saved.emit(contact_id)
         return True
 
@@ -663,7 +726,11 @@ class ContactPanel(QFrame):
                 change = contacts.update_contact(s, self.editing_id, data, allow_negative_stock=allow_shortage)
             else:
                 change = contacts.create_contact(s, data, allow_negative_stock=allow_shortage)
-            return change.contact.id, set(change.entities)
+            entities = set(change.entities)
+            # Same session: the contact and its referrals are saved together or not at all.
+            if self._pending_referrals() and self.referrals.save(s, change.contact.id, list(data.person_ids)):
+                entities.add("referral")
+            return change.contact.id, entities
 
     def _shortage_text(self, shortage: StockShortage) -> str:
         lines = [

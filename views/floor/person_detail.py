@@ -36,6 +36,7 @@ from views.floor.contact_panel import quick_entry
 from views.floor.contacts_page import ContactTable
 from views.floor.history_dialog import HistoryDialog
 from views.floor.item_models import ContactTableModel, PeopleTableModel
+from views.floor.today_page import open_referral
 from app.lists import ContactFilter
 
 try:  # the directory area's per-person referrals, when it exists
@@ -245,6 +246,8 @@ class PersonDetail(QWidget):
         self.timeline.doubleClicked.connect(self._open_contact)
         self.referrals = QListWidget()
         self.referrals.setObjectName("person_referrals")
+        self.referrals.setToolTip(self.tr("Enter or double click: follow up this referral"))
+        self.referrals.itemActivated.connect(self._open_referral)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("person_tabs")
@@ -358,7 +361,9 @@ class PersonDetail(QWidget):
             text = f"{datetime_text(r.contact_at)} · {r.service_name} · {statuses.get(r.status, r.status)}"
             if r.follow_up_on and not r.follow_up_done:
                 text += " · " + self.tr("follow-up %1").replace("%1", day_text(r.follow_up_on))
-            self.referrals.addItem(text)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            self.referrals.addItem(item)
         if _referrals is not None:
             self.tabs.setTabText(2, self.tr("Referrals (%1)").replace("%1", str(len(refs))))
         self.tabs.setTabText(0, self.tr("Contacts (%1)").replace("%1", str(count)))
@@ -431,6 +436,11 @@ class PersonDetail(QWidget):
         entry = quick_entry(self.ctx)
         if entry is not None and self.person_id is not None:
             entry.open_new((self.person_id, self.title.text()), repeat=repeat)
+
+    def _open_referral(self, item: QListWidgetItem) -> None:
+        referral_id = item.data(Qt.ItemDataRole.UserRole)
+        if referral_id is not None:
+            open_referral(self.ctx, referral_id, self)
 
     def _open_contact(self, index) -> None:
         entry = quick_entry(self.ctx)

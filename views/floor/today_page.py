@@ -26,10 +26,15 @@ from views.floor.common import CodeLabels, day_text, heading, time_text
 from views.floor.contact_panel import NEW_FORM_ID, install_quick_entry, quick_entry
 from views.page import Page
 
+from app.sync import export as bundle_export
+from app.sync import keys as bundle_keys
+
 try:  # the directory area's service; Today shows referral follow-ups when it exists
     from app.directory import referrals as _referrals
+    from views.directory.referral_widgets import ReferralDialog
 except ImportError:  # pragma: no cover - directory not installed
     _referrals = None
+    ReferralDialog = None
 
 KIND_CONTACT = "contact"
 KIND_REFERRAL = "referral"
@@ -56,6 +61,22 @@ class TodayPage(Page):
         self.new_button.setFont(font)
         self.new_button.clicked.connect(self.open_new_contact)
 
+        # The weekly bundle reminder (issue 5), on its weekday until a bundle is sent.
+        self.bundle_reminder = QWidget()
+        self.bundle_reminder.setObjectName("bundle_reminder")
+        self.bundle_reminder.setStyleSheet("#bundle_reminder { background: #fff3cd; border-radius: 4px; }")
+        self.bundle_reminder.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        reminder_text = QLabel(self.tr("Today is the day to send the weekly bundle to La Piaule."))
+        reminder_text.setWordWrap(True)
+        self.bundle_button = QPushButton(self.tr("&Go to Bundles"))
+        self.bundle_button.setObjectName("go_to_bundles")
+        self.bundle_button.clicked.connect(self.go_to_bundles)
+        reminder_row = QHBoxLayout(self.bundle_reminder)
+        reminder_row.setContentsMargins(10, 6, 10, 6)
+        reminder_row.addWidget(reminder_text, 1)
+        reminder_row.addWidget(self.bundle_button)
+        self.bundle_reminder.hide()
+
         top = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.heading)
@@ -74,7 +95,7 @@ class TodayPage(Page):
         self.follow_open = QPushButton(self.tr("&Open contact"))
         self.follow_open.setObjectName("follow_up_open")
         self.follow_open.clicked.connect(lambda: self._open_contact(self.follow_list.currentItem()))
-        self.follow_list.itemActivated.connect(self._open_contact)
+        self.follow_list.itemActivated.connect(self._open_follow_up)
         self.low_title = heading(self.tr("Low stock"), 2)
         self.low_list = self._list("today_low_stock")
         self.week_title = heading(self.tr("This week"), 2)
@@ -120,6 +141,7 @@ class TodayPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addLayout(top)
+        layout.addWidget(self.bundle_reminder)
         layout.addSpacing(8)
         layout.addLayout(grid, 1)
 
@@ -160,6 +182,9 @@ class TodayPage(Page):
             referral_due = _referrals.referral_follow_ups(s, day) if _referrals is not None else []
             low = [(i.name, i.stock_on_hand, i.low_stock_level, i.unit) for i in summary.low_stock]
             draft_waiting = drafts.load(s, NEW_FORM_ID) is not None
+            bundle_due = (bundle_keys.mode(s) != bundle_keys.MODE_COORDINATION
+                          and bundle_export.reminder_due(s, day))
+        self.bundle_reminder.setVisible(bundle_due)
         self.date_label.setText(self.locale().toString(day, "dddd d MMMM yyyy"))
 
         self.contacts_title.setText(
@@ -246,6 +271,19 @@ class TodayPage(Page):
         if entry is not None:
             entry.open_edit(contact_id)
 
+    def _open_follow_up(self, item: QListWidgetItem | None) -> None:
+        """Enter or double click: a referral opens its follow-up (status, outcome); a contact, the contact."""
+        data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if data and data[0] == KIND_REFERRAL and ReferralDialog is not None:
+            open_referral(self.ctx, data[1], self)
+        else:
+            self._open_contact(item)
+
+    def go_to_bundles(self) -> None:
+        shell = self.ctx.extras.get("shell")
+        if shell is not None:
+            shell.show_page("envois")
+
     def _mark_done(self) -> None:
         item = self.follow_list.currentItem()
         data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
@@ -257,3 +295,11 @@ class TodayPage(Page):
             else:
                 _referrals.follow_up_done(s, data[1])
         self.ctx.notify("contact" if data[0] == KIND_CONTACT else "referral")
+
+
+def open_referral(ctx: AppContext, referral_id: int, parent: QWidget):
+    """The referral's follow-up dialog, window-modal; saving notifies "referral" (pages refresh)."""
+    dialog = ReferralDialog(ctx, referral_id, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
