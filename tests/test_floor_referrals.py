@@ -203,9 +203,15 @@ def test_today_reminds_of_the_bundle_on_its_weekday_and_leads_to_envois(qtbot, f
     assert not today_page.bundle_reminder.isVisible()
     with window.vault.session() as s:
         export.set_reminder_weekday(s, TODAY.isoweekday())
-    window.ctx.notify("settings", "bundle")
-    today_page.refresh()
+    window.ctx.notify("bundle")  # what the Envois page says when the weekday changes or a bundle goes
     assert today_page.bundle_reminder.isVisible()
     assert today_page.bundle_button.text() == "Aller aux &envois"
     qtbot.mouseClick(today_page.bundle_button, Qt.MouseButton.LeftButton)
     assert window.workspace.current_page_id() == "envois"
+
+    # No reminder day any more (chosen on the Envois page): Today drops the reminder.
+    with window.vault.session() as s:
+        export.set_reminder_weekday(s, None)
+    window.ctx.notify("bundle")
+    window.show_page("today")
+    assert not today_page.bundle_reminder.isVisible()
