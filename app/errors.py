@@ -51,3 +51,8 @@ class InvalidInput(MilieuError):
 class VaultLocked(MilieuError):
     code = "vault_locked"
     exit_code = 10
+
+
+class VaultInUse(MilieuError):
+    code = "vault_in_use"
+    exit_code = 14

@@ -46,6 +46,11 @@ class DataPaths:
         return self.root / "prefs.json"
 
     @property
+    def lock(self) -> Path:
+        """Advisory lock file (app.filelock): held shared while the vault is unlocked."""
+        return self.root / "milieu.lock"
+
+    @property
     def backups(self) -> Path:
         return self.root / "backups"
 

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import audit
 from app.atomic import FILE_MODE, atomic_copy, atomic_path
 from app.database import connect_raw, make_engine
-from app.errors import IntegrityFailure, InvalidInput, VaultExists, VaultLocked, VaultMissing
+from app.errors import IntegrityFailure, InvalidInput, VaultExists, VaultInUse, VaultLocked, VaultMissing
+from app.filelock import FolderLock, VaultInUse as _Busy
 from app.keyfile import DB_KEY_BYTES, KeyFile
 from app.paths import DataPaths
 from app import schema
@@ -79,6 +80,7 @@ class Vault:
         # (inode, size, mtime) of the database as this object left it at lock: an
         # unchanged file is not re-checked page by page at the next unlock.
         self._verified_stamp: tuple[int, int, int] | None = None
+        self._folder_lock = FolderLock(self.paths.lock)  # shared while unlocked
 
     # ---- state -------------------------------------------------------------
     def exists(self) -> bool:
@@ -139,6 +141,7 @@ class Vault:
 
     def unlock(self, passphrase: str) -> None:
         """Unwrap the key, check integrity, refuse newer schemas, migrate after a backup."""
+        self.lock()  # unlocking twice must not leave a connection or key behind
         key = KeyFile.load(self.paths.keyfile).unwrap(passphrase)
         if not self.paths.database.exists():
             _wipe(key)
@@ -167,6 +170,11 @@ class Vault:
             raise
 
     def _open(self, key: bytearray) -> None:
+        try:
+            self._folder_lock.acquire(exclusive=False)
+        except _Busy:
+            _wipe(key)
+            raise VaultInUse("A restore of this vault is under way; try again when it is done.") from None
         self._key = key
         self.engine = make_engine(self.paths.database, self._current_key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -193,7 +201,9 @@ class Vault:
             anchor.close()
         if self.engine is not None:
             self.engine.dispose()
-        self._verified_stamp = self._file_stamp() if was_open else None
+        if was_open:
+            self._verified_stamp = self._file_stamp()
+        self._folder_lock.release()
         self.engine = None
         self._sessions = None
         # The engine outlives lock() (reference cycles), so its search index would too.
@@ -281,19 +291,30 @@ class Vault:
             raise InvalidInput(f"The backup file {backup_file} does not exist.")
         self.lock()
         key = KeyFile.load(self.paths.keyfile).unwrap(passphrase)
+        self.paths.ensure()
         try:
-            problems = _integrity_problems(backup_file, bytes(key))
+            self._folder_lock.acquire(exclusive=True)
+        except _Busy:
+            _wipe(key)
+            raise VaultInUse(
+                "Milieu has this vault open in another window or process; close it, then restore."
+            ) from None
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        # Checked as a private copy: opening a SQLite file writes to it (WAL), and the
+        # user's backup may sit on read-only media or be needed again.
+        staging = self.paths.backups / f".restoring-{stamp}.tmp"
+        try:
+            atomic_copy(backup_file, staging)
+            problems = _integrity_problems(staging, bytes(key))
             if problems:
                 raise IntegrityFailure(
                     f"The backup {backup_file} cannot be opened with this vault's key or is damaged ({problems[0]})."
                 )
-            probe = make_engine(backup_file, lambda: bytes(key))
+            probe = make_engine(staging, lambda: bytes(key))
             try:
                 schema.SchemaState(probe).refuse_if_too_new()
             finally:
                 probe.dispose()
-            self.paths.ensure()
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
             kept = self.paths.backups / f"milieu-{stamp}-before-restore{BACKUP_SUFFIX}"
             if self.paths.database.exists():
                 # Fold the WAL in when the file is readable; copy as is otherwise.
@@ -308,8 +329,11 @@ class Vault:
                 stale = Path(str(self.paths.database) + suffix)
                 if stale.exists():
                     stale.unlink()
-            atomic_copy(backup_file, self.paths.database)
+            atomic_copy(staging, self.paths.database)
             self._verified_stamp = None
             return kept
         finally:
+            for leftover in (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm")):
+                leftover.unlink(missing_ok=True)
+            self._folder_lock.release()
             _wipe(key)

@@ -103,3 +103,36 @@ def test_same_vault_object_still_checks_a_file_changed_while_locked(vault):
     with pytest.raises(IntegrityFailure):
         vault.unlock(PASSPHRASE)
     assert not vault.is_unlocked
+
+
+def test_restore_is_refused_while_another_process_has_the_vault_open(vault, tmp_path):
+    from app.errors import VaultInUse
+
+    backup = vault.backup(tmp_path / "usb")
+    # The vault stays unlocked here, as in a GUI; a second Vault object is the CLI.
+    with pytest.raises(VaultInUse):
+        Vault(vault.paths.root).restore(backup, PASSPHRASE)
+    with vault.session() as s:  # untouched
+        assert s is not None
+    vault.lock()
+    Vault(vault.paths.root).restore(backup, PASSPHRASE)
+
+
+def test_restore_leaves_the_chosen_backup_file_unchanged(vault, tmp_path):
+    backup = vault.backup(tmp_path / "usb")
+    before = backup.read_bytes()
+    vault.lock()
+    Vault(vault.paths.root).restore(backup, PASSPHRASE)
+    assert backup.read_bytes() == before
+    assert sorted(p.name for p in backup.parent.iterdir()) == [backup.name]
+    assert not list(vault.paths.backups.glob(".restoring-*"))
+
+
+def test_unlocking_twice_keeps_one_working_vault(vault):
+    vault.lock()
+    vault.unlock(PASSPHRASE)
+    vault.unlock(PASSPHRASE)
+    with vault.session() as s:
+        assert settings.get(s, "site_name")
+    vault.lock()
+    assert not vault.is_unlocked
