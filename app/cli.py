@@ -66,7 +66,7 @@ class Context:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="milieu", description="Milieu: the outreach worker's encrypted notebook.")
     parser.add_argument("--data-dir", help="data folder (default: $MILIEU_DATA_DIR, else the user data folder)")
-    parser.add_argument("--passphrase-file", help="read the passphrase from this file (first line)")
+    parser.add_argument("--passphrase-file", help="read the passphrase from this file (its whole text, without the final line break)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         importlib.import_module(f"app.commands.{info.name}").register(sub)

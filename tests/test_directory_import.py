@@ -259,3 +259,17 @@ def test_bulk_written_dates_read_back_and_compare_like_orm_ones(vault):
     assert isinstance(svc.imported_at, datetime) and svc.assured_date == date(2026, 9, 15)
     assert svc.walk_in is True and svc.added_by_hand is False
     assert [c.description for c in closures] == ["Fermé pour les Fêtes"]
+
+
+def test_csv_export_leaves_the_chosen_folder_permissions_alone(vault, tmp_path):
+    import os
+
+    from app.directory.hsds_export import export_csv
+
+    chosen = tmp_path / "partage"
+    chosen.mkdir(mode=0o755)
+    os.chmod(chosen, 0o755)
+    with vault.session() as s:
+        export_csv(s, chosen)
+    assert chosen.stat().st_mode & 0o777 == 0o755
+    assert all(p.stat().st_mode & 0o077 == 0 for p in chosen.iterdir())

@@ -181,8 +181,11 @@ def _columns(entity: str) -> list[str]:
 
 
 def export_csv(session: Session, folder: Path) -> int:
-    """HSDS tabular form: one CSV per table in ``folder`` (created owner-only)."""
-    folder = ensure_private_dir(Path(folder))
+    """HSDS tabular form: one CSV per table in ``folder`` (created owner-only if new; an
+    existing folder the user chose keeps its permissions, the files are owner-only)."""
+    folder = Path(folder)
+    if not folder.exists():
+        ensure_private_dir(folder)
     snap = _Snapshot(session)
     for entity, name in CSV_FILES.items():
         records = [snap.record(entity, row) for row in snap.rows[entity]]
