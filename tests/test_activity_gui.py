@@ -198,7 +198,7 @@ def test_bilan_exports_hide_small_counts_unless_asked(qtbot, pilot_ctx, tmp_path
     page.set_period(CUSTOM, first=D.PILOT_FIRST, last=D.PILOT_LAST)
     page.pick_path = lambda fmt, suggested: str(tmp_path / f"bilan.{fmt}")
     csv_path = page.export("csv")
-    assert "18 à 24 ans;7;< 5;10" in csv_path.read_text("utf-8-sig")
+    assert "18 à 24 ans;x;< 5;10" in csv_path.read_text("utf-8-sig")  # 7 would give 10 - 7 away
     page.exact.setChecked(True)
     page.pick_path = lambda fmt, suggested: str(tmp_path / "interne")
     exact = page.export("csv")
@@ -314,20 +314,22 @@ def test_coordination_bilan_chooses_a_worker_or_all(qtbot, make_vault):
     assert page.cards["interventions"].value.text() == "5"
 
 
-def _report_table(key, columns, rows, people=frozenset(), chart_columns=(1,)):
+def _report_table(key, columns, rows, people=frozenset(), chart_columns=(1,), sums=()):
     from app.report.model import Table
 
-    return Table(key, columns, rows, people_columns=people, chart_columns=chart_columns)
+    return Table(key, columns, rows, people_columns=people, chart_columns=chart_columns, sums=sums)
 
 
 def test_charts_meant_for_outside_never_draw_a_hidden_small_count(qtbot):
+    from app.report.model import RowSum
     from views.activity import charts
 
-    ages = _report_table("people_by_age_gender", ["age_bracket", "gender_0", "gender_1", "total"],
-                         [["18 à 24 ans", 7, 3, 10], ["35 à 49 ans", 30, 10, 40]],
-                         people=frozenset({1, 2, 3}), chart_columns=(1, 2))
-    assert charts.drawable_columns(ages, outside=False) == [1, 2]
-    assert charts.drawable_columns(ages, outside=True) == [1]  # the column holding "< 5" is not drawn
+    ages = _report_table("people_by_age_gender", ["age_bracket", "gender_0", "gender_1", "gender_2", "total"],
+                         [["18 à 24 ans", 7, 3, 6, 16], ["35 à 49 ans", 30, 10, 12, 52]],
+                         people=frozenset({1, 2, 3, 4}), chart_columns=(1, 2, 3), sums=(RowSum((1, 2, 3), 4),))
+    assert charts.drawable_columns(ages, outside=False) == [1, 2, 3]
+    # Column 2 holds "< 5"; column 3 holds the 6 hidden so that 16 - 7 - 6 cannot give it away.
+    assert charts.drawable_columns(ages, outside=True) == [1]
     drawn = charts.build_chart(ages, outside=True)
     [series] = drawn.series()
     assert [bar.count() for bar in series.barSets()] == [2] and len(series.barSets()) == 1

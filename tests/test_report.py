@@ -114,16 +114,19 @@ def test_screen_shows_exact_numbers_and_exports_hide_small_counts(shared_pilot, 
     export.write(r, tmp_path / "bilan.csv", "csv")
     text = (tmp_path / "bilan.csv").read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert ["18 à 24 ans", "7", "< 5", "10"] in rows
+    # Men 7 would give women = 10 - 7: hidden too ("x"), the row total stays.
+    assert ["18 à 24 ans", "x", "< 5", "10"] in rows
     assert ["Interventions", "251"] in rows
     assert any("inférieurs à 5" in " ".join(row) for row in rows)
+    assert any("masqués « x »" in " ".join(row) for row in rows)
 
     export.write(r, tmp_path / "bilan.xlsx", "xlsx")
     book = load_workbook(tmp_path / "bilan.xlsx")
     sheet = next(ws for ws in book.worksheets if ws["A1"].value == "Personnes par tranche d'âge et genre")
     values = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert ["18 à 24 ans", 7, "< 5", 10] in values
+    assert ["18 à 24 ans", "x", "< 5", 10] in values
     assert any(v and "inférieurs à 5" in str(v[0]) for v in values)
+    assert any(v and "masqués « x »" in str(v[0]) for v in values)
     summary = book.worksheets[0]
     assert ["Interventions", 251] in [[c.value for c in row][:2] for row in summary.iter_rows()]
 
@@ -133,7 +136,7 @@ def test_exact_export_keeps_small_counts_and_has_no_note(shared_pilot, tmp_path)
     export.write(r, tmp_path / "exact.csv", "csv", outside=False)
     text = (tmp_path / "exact.csv").read_text("utf-8-sig")
     assert "18 à 24 ans;7;3;10" in text
-    assert "< 5" not in text and "inférieurs à 5" not in text
+    assert "< 5" not in text and "inférieurs à 5" not in text and ";x;" not in text
 
 
 def test_suppression_masks_one_to_four_people_only():
@@ -260,3 +263,175 @@ def test_coordination_sums_workers_and_reads_conflicts_support_and_presence(make
     assert (every.value("conflicts"), every.value("intensity_mean"), every.value("intensity_max")) == (2, 3.5, 4)
     assert (every.value("staff_support"), every.value("staff_support_hours")) == (2, 3.0)
     assert every.value("presence_hours") == 35.0 + 30.0
+
+
+# ---- complementary suppression: no hidden count can be worked out from the totals ---------------
+AGES = "Personnes par tranche d'âge et genre"
+MONTHS = "Interventions et personnes par mois"
+HIDDEN_MARKS = ("< 5", "x")
+
+
+def _csv_grid(data: bytes) -> tuple[dict, dict]:
+    """(figures, tables) as a reader of the CSV sees them: label -> value, title -> [header, rows...]."""
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    figures, tables = {}, {}
+    start = rows.index(["Indicateur", "Valeur"])
+    blocks, block = [], []
+    for row in rows[start:] + [[]]:
+        if row:
+            block.append(row)
+        elif block:
+            blocks.append(block)
+            block = []
+    figures = {k: v for k, v in blocks[0][1:]}
+    tables = {b[0][0]: b[1:] for b in blocks[1:] if len(b) > 1}
+    return figures, tables
+
+
+def _xlsx_grid(data: bytes) -> tuple[dict, dict]:
+    book = load_workbook(io.BytesIO(data))
+    summary = [[c.value for c in row] for row in book.worksheets[0].iter_rows()]
+    start = summary.index(["Indicateur", "Valeur"])
+    figures = {}
+    for row in summary[start + 1:]:
+        if row[0] is None:
+            break
+        figures[row[0]] = row[1]
+    tables = {}
+    for sheet in book.worksheets[1:]:
+        values = [[c.value for c in row] for row in sheet.iter_rows()]
+        body = []
+        for row in values[1:]:
+            if all(v is None for v in row):
+                break
+            body.append(row)
+        tables[values[0][0]] = body
+    return figures, tables
+
+
+def _sum_lines(figures: dict, tables: dict) -> list[list]:
+    """Every line of people counts whose total is shown: the cells, the total last."""
+    ages = tables[AGES][1:]
+    lines = [row[1:] for row in ages]  # genders, then the row total
+    lines.append([row[-1] for row in ages] + [figures["Personnes distinctes"]])
+    lines.append([row[3] for row in tables[MONTHS][1:]] + [figures["Nouvelles personnes"]])
+    return lines
+
+
+def assert_nothing_recomputable(figures: dict, tables: dict) -> int:
+    """A line with a known total and exactly one hidden count gives that count away. Returns
+    how many counts are hidden, so a test can tell the checker saw some."""
+    hidden = 0
+    for line in _sum_lines(figures, tables):
+        n = sum(1 for v in line if str(v) in HIDDEN_MARKS)
+        assert n != 1, line
+        hidden += n
+    return hidden
+
+
+def _tallies(age_gender: dict, new_by_month: dict, people_by_month: dict | None = None):
+    from collections import Counter
+
+    t = aggregate.Tallies(
+        contacts_by_month=Counter({m: 3 + n * 2 for m, n in new_by_month.items()}),
+        people_by_month=Counter(people_by_month or new_by_month),
+        new_by_month=Counter(new_by_month), new_people=sum(new_by_month.values()),
+        age_gender=Counter(age_gender), people=sum(age_gender.values()),
+        labels={"age_bracket": {"age_18_24": "18 à 24 ans", "age_25_34": "25 à 34 ans",
+                                "age_35_49": "35 à 49 ans", "age_50_64": "50 à 64 ans"},
+                "gender": {"woman": "Femme", "man": "Homme", "other": "Autre"}},
+    )
+    return aggregate.compute(t, periods.custom(date(2026, 1, 1), date(2026, 3, 31)), site="Test", today=D.TODAY)
+
+
+def _reviewer_report():
+    """The reviewer's examples: women 6, men 2, total 8; new people 14, 3, 8 (total 25)."""
+    return _tallies(
+        {("age_18_24", "woman"): 6, ("age_18_24", "man"): 2, ("age_25_34", "woman"): 9,
+         ("age_25_34", "man"): 11, ("age_35_49", "woman"): 5, ("age_35_49", "man"): 7},
+        {"2026-01": 14, "2026-02": 3, "2026-03": 8},
+        {"2026-01": 14, "2026-02": 3, "2026-03": 21},
+    )
+
+
+def test_a_hidden_count_cannot_be_recomputed_from_a_total_in_csv_and_xlsx():
+    r = _reviewer_report()
+    for figures, tables in (_csv_grid(export.to_csv(r)), _xlsx_grid(export.to_xlsx(r))):
+        assert assert_nothing_recomputable(figures, tables) >= 4
+        ages = {str(row[0]): [str(v) for v in row[1:]] for row in tables[AGES][1:]}
+        assert ages["18 à 24 ans"] == ["x", "< 5", "8"]  # not 6, "< 5", 8 (= 2)
+        assert ages["25 à 34 ans"] == ["9", "11", "20"] and ages["35 à 49 ans"] == ["5", "7", "12"]
+        months = [[str(v) for v in row[1:]] for row in tables[MONTHS][1:]]
+        # Interventions are not people: never hidden. New people: 25 - 14 - 8 would give February.
+        assert months == [["31", "14", "14"], ["9", "< 5", "< 5"], ["19", "21", "x"]]
+        assert str(figures["Nouvelles personnes"]) == "25" and str(figures["Personnes distinctes"]) == "40"
+
+
+def test_a_small_row_total_hides_another_row_total_never_the_grand_total():
+    r = _tallies(
+        {("age_18_24", "woman"): 6, ("age_18_24", "man"): 2, ("age_25_34", "woman"): 9,
+         ("age_25_34", "man"): 11, ("age_35_49", "woman"): 5, ("age_35_49", "man"): 7,
+         ("age_50_64", "woman"): 1},
+        {"2026-01": 41},
+    )
+    figures, tables = _csv_grid(export.to_csv(r))
+    assert_nothing_recomputable(figures, tables)
+    ages = {row[0]: row[1:] for row in tables[AGES][1:]}
+    assert ages["50 à 64 ans"] == ["< 5", "0", "< 5"]
+    assert ages["18 à 24 ans"] == ["x", "< 5", "x"]  # the smallest other row total goes, and so does 6
+    assert figures["Personnes distinctes"] == "41"
+
+
+def test_random_tables_never_leave_one_hidden_count_in_a_line_and_show_the_rest_exactly():
+    import random
+
+    rng = random.Random(20261126)
+    ages = ("age_18_24", "age_25_34", "age_35_49", "age_50_64")
+    genders = ("woman", "man", "other")
+    for _ in range(150):
+        cells = {(a, g): rng.choice((0, 0, 1, 2, 3, 4, 5, 6, 9, 14, 30))
+                 for a in rng.sample(ages, rng.randint(1, 4)) for g in rng.sample(genders, rng.randint(1, 3))}
+        new = {f"2026-0{m}": rng.choice((0, 1, 3, 4, 5, 8, 20)) for m in (1, 2, 3)}
+        r = _tallies(cells, new)
+        figures, tables = _csv_grid(export.to_csv(r))
+        assert_nothing_recomputable(figures, tables)
+        exact = r.table("people_by_age_gender").rows
+        for shown, row in zip(tables[AGES][1:], exact):
+            assert all(s in HIDDEN_MARKS or s == str(v) for s, v in zip(shown[1:], row[1:]))
+            assert all(s != "< 5" or 0 < v < 5 for s, v in zip(shown[1:], row[1:]))
+        for label in ("Personnes distinctes", "Nouvelles personnes"):
+            key = "people" if label == "Personnes distinctes" else "new_people"
+            assert figures[label] == str(r.value(key)) or (figures[label] == "< 5" and r.value(key) < 5)
+
+
+def test_the_workers_screen_figures_stay_exact_and_exact_exports_hide_nothing():
+    r = _reviewer_report()
+    assert r.table("people_by_age_gender").rows[0] == ["18 à 24 ans", 6, 2, 8]
+    assert [row[3] for row in r.table("activity_by_month").rows] == [14, 3, 8]
+    suppress.for_outside(r)  # exports work on a copy
+    assert r.table("people_by_age_gender").rows[0] == ["18 à 24 ans", 6, 2, 8]
+    figures, tables = _csv_grid(export.to_csv(r, outside=False))
+    assert tables[AGES][1][1:] == ["6", "2", "8"] and figures["Nouvelles personnes"] == "25"
+
+
+def test_english_export_explains_both_marks():
+    r = _reviewer_report()
+    r.lang = "en"
+    rows = list(csv.reader(io.StringIO(export.to_csv(r).decode("utf-8-sig")), delimiter=";"))
+    notes = [row[0] for row in rows if len(row) == 1]
+    assert any('shown as "< 5"' in n for n in notes) and any('hidden as "x"' in n for n in notes)
+
+
+def test_pdf_for_outside_hides_the_same_counts(qtbot, tmp_path):
+    import re
+    import unicodedata
+
+    from pypdf import PdfReader
+    from views.activity.report_pdf import write_pdf
+
+    path = write_pdf(_reviewer_report(), tmp_path / "bilan.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text))
+    assert "18 à 24 ans x < 5 8" in text and "mars 2026 19 21 x" in text
+    assert "18 à 24 ans 6" not in text and "mars 2026 19 21 8" not in text
+    assert "inférieurs à 5" in text and "masqués « x »" in text

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from app.activity import presence as presence_hours
 from app.report import labels as words
-from app.report.model import LINE, NO_CHART, Figure, Report, Table
+from app.report.model import LINE, NO_CHART, ColumnSum, Figure, Report, RowSum, Table
 from app.report.period import Period
 from app.report.rows import ReportInput
 from models.activity import INTENSITIES, PARTIES, SUPPORT_KINDS
@@ -201,6 +201,8 @@ def compute(
             ],
             people_columns=frozenset({2, 3}),
             chart_columns=(1, 2),
+            # People by month do not add up (one person comes back month after month); new people do.
+            sums=(ColumnSum(3, "new_people"),),
         ),
         Table("by_type", ["type", "interventions"],
               _ordered(types, code_labels.get("contact_type", {}), lambda c: label("contact_type", c))),
@@ -213,6 +215,8 @@ def compute(
             people_columns=frozenset(range(1, len(gender_order) + 2)),
             header_labels=age_headers,
             chart_columns=tuple(range(1, len(gender_order) + 1)),
+            sums=(RowSum(tuple(range(1, len(gender_order) + 1)), len(gender_order) + 1),
+                  ColumnSum(len(gender_order) + 1, "people")),
         ),
         Table("referrals_by_status", ["status", "referrals"], _ordered(statuses, REFERRAL_STATUSES, w)),
         Table("referrals_by_outcome", ["outcome", "referrals"], _ordered(outcomes, REFERRAL_OUTCOMES, w)),

@@ -31,15 +31,27 @@ def front_matter(report: Report) -> list[tuple[str, str]]:
     return rows
 
 
-def notes(report: Report, outside: bool) -> list[str]:
-    out = [report.presence_note] if report.presence_note else []
-    if suppress.applies(report, outside):
-        out.insert(0, words.text("suppression_note", report.lang))
+def suppression_notes(report: Report, outside: bool) -> list[str]:
+    """Why counts are hidden: one note per mark the export shows."""
+    marks = suppress.shown_marks(report, outside)
+    out = [words.text("suppression_note", report.lang)] if marks else []
+    if suppress.HIDDEN in marks:
+        out.append(words.text("complementary_note", report.lang))
     return out
+
+
+def notes(report: Report, outside: bool) -> list[str]:
+    return suppression_notes(report, outside) + ([report.presence_note] if report.presence_note else [])
+
+
+def _shown(report: Report, outside: bool) -> Report:
+    """What the export shows: exact numbers, or the report with small counts hidden for outside."""
+    return suppress.for_outside(report) if outside else report
 
 
 def to_csv(report: Report, *, outside: bool = True) -> bytes:
     """UTF-8 with a BOM and ';' separators, so a French spreadsheet opens it right."""
+    report = _shown(report, outside)
     lang = report.lang
     buf = io.StringIO()
     out = csv.writer(buf, delimiter=";", lineterminator="\r\n")
@@ -82,6 +94,7 @@ def to_xlsx(report: Report, *, outside: bool = True) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    report = _shown(report, outside)
     lang = report.lang
     bold = Font(bold=True)
     book = Workbook()
@@ -116,9 +129,10 @@ def to_xlsx(report: Report, *, outside: bool = True) -> bytes:
         for row in table.rows:
             sheet.append([row[0]] + [suppress.cell(table, i, v, outside) for i, v in enumerate(row) if i])
         sheet.column_dimensions["A"].width = 44
-        if suppress.applies(report, outside) and table.people_columns:
+        if table.people_columns and any(suppress.is_mark(v) for row in table.rows for v in row[1:]):
             sheet.append([])
-            sheet.append([words.text("suppression_note", lang)])
+            for note in suppression_notes(report, outside):
+                sheet.append([note])
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()

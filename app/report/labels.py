@@ -87,6 +87,10 @@ _FR = {
         "Les nombres de personnes inférieurs à 5 sont affichés « < 5 » : "
         "de si petits nombres pourraient permettre de reconnaître quelqu'un."
     ),
+    "complementary_note": (
+        "Certains autres nombres sont masqués « x » pour qu'on ne puisse pas retrouver un nombre "
+        "inférieur à 5 à partir des totaux."
+    ),
     "presence_default_note": (
         "Heures de présence : horaire prévu (25 h en bibliothèque, 10 h en travail de rue et équipe "
         "par semaine) sauf les jours et semaines saisis."
@@ -171,6 +175,9 @@ _EN = {
     "value": "Value",
     "suppression_note": (
         "Counts of people below 5 are shown as \"< 5\": such small numbers could let someone be recognised."
+    ),
+    "complementary_note": (
+        "Some other counts are hidden as \"x\" so that a count below 5 cannot be worked out from the totals."
     ),
     "presence_default_note": (
         "Hours of presence: the planned schedule (25 h in the library, 10 h of street work and team "

@@ -20,6 +20,22 @@ class Figure:
     decimals: int = 0
 
 
+@dataclass(frozen=True)
+class RowSum:
+    """In every row, the cells of ``parts`` add up to the cell of ``total`` (e.g. genders -> row total)."""
+
+    parts: tuple[int, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class ColumnSum:
+    """The cells of ``column`` over all rows add up to the report's figure ``figure``."""
+
+    column: int
+    figure: str
+
+
 @dataclass
 class Table:
     key: str
@@ -30,6 +46,8 @@ class Table:
     chart: str = BAR
     chart_columns: tuple[int, ...] = (1,)  # the series drawn
     header_labels: dict[int, str] = field(default_factory=dict)  # columns named by data (e.g. genders)
+    # How people counts add up: a hidden count must not be recomputable from these sums.
+    sums: tuple[RowSum | ColumnSum, ...] = ()
 
 
 @dataclass

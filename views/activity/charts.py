@@ -20,12 +20,12 @@ HORIZONTAL = {"by_type", "by_theme", "supplies_by_item", "referrals_by_status", 
 
 
 def drawable_columns(table: Table, outside: bool) -> list[int]:
-    """Series worth drawing; in an export for outside, a series with a hidden small count is
-    left out (a bar would show the number the table hides)."""
+    """Series worth drawing; in an export for outside, a series with a hidden count ("< 5" or
+    "x") is left out (a bar would show the number the table hides)."""
+    shown = suppress.table_for_outside(table) if outside else table
     cols = []
     for col in table.chart_columns:
-        values = [row[col] for row in table.rows]
-        if outside and any(suppress.cell(table, col, v, True) == suppress.MASK for v in values):
+        if outside and any(suppress.is_mark(row[col]) for row in shown.rows):
             continue
         cols.append(col)
     return cols

@@ -49,6 +49,8 @@ def _cell(report: Report, table, col: int, value, outside: bool) -> str:
 
 
 def _html(report: Report, outside: bool, chart_width: int) -> tuple[str, dict]:
+    if outside:  # small counts and the counts that would give them away, hidden
+        report = suppress.for_outside(report)
     w = lambda key: words.text(key, report.lang)  # noqa: E731
     lang = report.lang
     parts = [f"<h1>{html.escape(w('title'))}</h1>", "<p>"]
