@@ -318,14 +318,38 @@ def _sum_lines(figures: dict, tables: dict) -> list[list]:
     return lines
 
 
+def _possible(domain_of, line: list) -> list[set]:
+    """For a line with its total shown: each hidden count's values consistent with the sum
+    ("< 5" is 1 to 4; "x" is 0 or 5 and more, since 1 to 4 would read "< 5")."""
+    total = int(line[-1])
+    rest = total - sum(int(v) for v in line[:-1] if str(v) not in HIDDEN_MARKS)
+    domains = [domain_of(str(v), rest) for v in line[:-1] if str(v) in HIDDEN_MARKS]
+    out = []
+    for i, domain in enumerate(domains):
+        sums = {0}
+        for j, other in enumerate(domains):
+            if j != i:
+                sums = {s + v for s in sums for v in other if s + v <= rest}
+        out.append({v for v in domain if rest - v in sums})
+    return out
+
+
 def assert_nothing_recomputable(figures: dict, tables: dict) -> int:
-    """A line with a known total and exactly one hidden count gives that count away. Returns
-    how many counts are hidden, so a test can tell the checker saw some."""
+    """A line with a known total and exactly one hidden count gives that count away; so does
+    one where the marks leave a "< 5" count a single possible value. Returns how many counts
+    are hidden, so a test can tell the checker saw some."""
+    def domain_of(mark: str, bound: int) -> set:
+        return set(range(1, 5)) if mark == "< 5" else {0} | set(range(5, bound + 1))
+
     hidden = 0
     for line in _sum_lines(figures, tables):
-        n = sum(1 for v in line if str(v) in HIDDEN_MARKS)
-        assert n != 1, line
-        hidden += n
+        marks = [str(v) for v in line if str(v) in HIDDEN_MARKS]
+        assert len(marks) != 1, line
+        hidden += len(marks)
+        if marks and str(line[-1]) not in HIDDEN_MARKS:
+            small = [p for mark, p in zip([m for m in map(str, line[:-1]) if m in HIDDEN_MARKS],
+                                          _possible(domain_of, line)) if mark == "< 5"]
+            assert all(len(p) > 1 for p in small), (line, small)
     return hidden
 
 
@@ -382,12 +406,13 @@ def test_a_small_row_total_hides_another_row_total_never_the_grand_total():
     assert figures["Personnes distinctes"] == "41"
 
 
-def test_random_tables_never_leave_one_hidden_count_in_a_line_and_show_the_rest_exactly():
+def test_random_tables_never_let_a_hidden_count_be_worked_out_and_show_the_rest_exactly():
     import random
 
     rng = random.Random(20261126)
     ages = ("age_18_24", "age_25_34", "age_35_49", "age_50_64")
     genders = ("woman", "man", "other")
+    grand_totals_hidden = 0
     for _ in range(150):
         cells = {(a, g): rng.choice((0, 0, 1, 2, 3, 4, 5, 6, 9, 14, 30))
                  for a in rng.sample(ages, rng.randint(1, 4)) for g in rng.sample(genders, rng.randint(1, 3))}
@@ -401,7 +426,10 @@ def test_random_tables_never_leave_one_hidden_count_in_a_line_and_show_the_rest_
             assert all(s != "< 5" or 0 < v < 5 for s, v in zip(shown[1:], row[1:]))
         for label in ("Personnes distinctes", "Nouvelles personnes"):
             key = "people" if label == "Personnes distinctes" else "new_people"
-            assert figures[label] == str(r.value(key)) or (figures[label] == "< 5" and r.value(key) < 5)
+            # A total goes only when nothing else can hide a small count (e.g. 6 = "< 5" + "x": 1 + 5).
+            assert figures[label] in (str(r.value(key)), "x") or (figures[label] == "< 5" and r.value(key) < 5)
+            grand_totals_hidden += figures[label] == "x"
+    assert grand_totals_hidden < 30  # of 300
 
 
 def test_the_workers_screen_figures_stay_exact_and_exact_exports_hide_nothing():
@@ -435,3 +463,21 @@ def test_pdf_for_outside_hides_the_same_counts(qtbot, tmp_path):
     assert "18 à 24 ans x < 5 8" in text and "mars 2026 19 21 x" in text
     assert "18 à 24 ans 6" not in text and "mars 2026 19 21 8" not in text
     assert "inférieurs à 5" in text and "masqués « x »" in text
+
+
+def test_distinct_marks_do_not_give_a_small_count_away():
+    # Women 5, men 1, total 6: "x", "< 5", 6 would still mean men = 1 ("x" is 0 or 5 and more).
+    with pytest.raises(AssertionError):
+        assert_nothing_recomputable({"Personnes distinctes": "6", "Nouvelles personnes": "0"},
+                                    {AGES: [["h"], ["18 à 24 ans", "x", "< 5", "6"]], MONTHS: [["h"]]})
+    r = _tallies(
+        {("age_18_24", "woman"): 5, ("age_18_24", "man"): 1, ("age_25_34", "woman"): 9,
+         ("age_25_34", "man"): 11, ("age_35_49", "woman"): 6, ("age_35_49", "man"): 7},
+        {"2026-01": 39},
+    )
+    figures, tables = _csv_grid(export.to_csv(r))
+    assert_nothing_recomputable(figures, tables)
+    ages = {row[0]: row[1:] for row in tables[AGES][1:]}
+    assert ages["18 à 24 ans"] == ["x", "< 5", "x"]  # the row total goes; then another row total
+    assert ages["35 à 49 ans"][2] == "x" and ages["25 à 34 ans"] == ["9", "11", "20"]
+    assert figures["Personnes distinctes"] == "39"

@@ -7,7 +7,10 @@ Hiding a small count is not enough when a total is shown beside it: women 6,
 men "< 5", row total 8 gives men = 2. So every sum the report shows (a row and
 its total, a column and its figure) gets complementary suppression: while a sum
 has exactly one hidden count, one more of its counts is hidden, shown as "x"
-(the smallest other count; totals stay visible whenever another cell can go).
+(the smallest other count; totals stay visible whenever another cell can go). Then
+app.report.inference reasons like a careful reader over all the sums at once (knowing
+"< 5" is 1 to 4 and "x" is 0 or 5 and more) and more is hidden until no small count
+has a single possible value.
 
 ``for_outside`` makes the report an export shows; the worker's own screen shows
 exact numbers (it never calls it).
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from app.report import inference
 from app.report.model import ColumnSum, Figure, Report, RowSum, Table
 
 THRESHOLD = 5
@@ -75,20 +79,32 @@ def _protect(tables: list[Table], figures: dict[str, Figure]) -> tuple[dict, dic
         if is_mark(shown) or isinstance(value, str):
             marks[key] = shown if is_mark(shown) else value
     lines = _lines(tables, figures)
-    changed = True
-    while changed:  # marks only grow, so this ends
+    while True:  # marks only grow, so this ends
         changed = False
         for parts, total in lines:
-            members = parts + [total]
-            if sum(1 for k in members if k in marks) != 1:
-                continue
-            candidates = [k for k in parts if k not in marks and isinstance(values.get(k), int)] or \
-                [k for k in members if k not in marks]
-            # The smallest count, a non-zero one first (a hidden zero protects little).
-            pick = min(candidates, key=lambda k: (values.get(k) == 0, values.get(k) or 0))
-            marks[pick] = HIDDEN
-            changed = True
-    return values, marks
+            if sum(1 for k in parts + [total] if k in marks) == 1:
+                changed |= _hide_one_more(parts, total, values, marks)
+        if changed:
+            continue
+        # Marks differ ("< 5" is 1 to 4, "x" is 0 or 5 and more): a line with two hidden
+        # counts can still pin a small one down (women "x", men "< 5", total 6: men = 1).
+        pinned = inference.pinned_small_counts(lines, values, marks, MASK)
+        for parts, total in lines:
+            if pinned & set(parts + [total]):
+                changed |= _hide_one_more(parts, total, values, marks)
+        if not changed:
+            return values, marks
+
+
+def _hide_one_more(parts: list, total, values: dict, marks: dict) -> bool:
+    """Hide the smallest shown count of a line (a non-zero one first, as a hidden zero protects
+    little; the total only when every part is hidden already). False when all are hidden."""
+    candidates = [k for k in parts if k not in marks] or ([total] if total not in marks else [])
+    if not candidates:
+        return False
+    pick = min(candidates, key=lambda k: (values.get(k) == 0, values.get(k) or 0))
+    marks[pick] = HIDDEN
+    return True
 
 
 def for_outside(report: Report) -> Report:
