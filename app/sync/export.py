@@ -126,15 +126,21 @@ def file_name(site: str, worker_short_id: str, sequence: int, week: str) -> str:
     return f"milieu-{site_slug(site)}-{worker_short_id}-seq{sequence:06d}-{week}.bundle"
 
 
-def _share_rows(session: Session) -> dict[tuple[str, str], RecordVersion]:
-    """Latest versions that can widen what is shared: contacts marked for supervision and
-    persons with a consent other than "none". Snapshots are canonical JSON (app.history),
-    so a plain text test finds the candidates without parsing the whole log; a candidate
-    counts only if it is its record's latest version."""
+SHARED = ("person", "contact", "referral")  # entities whose identity fields depend on the share context
+
+
+def _share_rows(session: Session, upto: int) -> dict[tuple[str, str], RecordVersion]:
+    """Versions that can widen what is shared, latest as of change-log row ``upto``:
+    contacts marked for supervision, persons with a consent other than "none", referrals
+    with notes. Snapshots are canonical JSON (app.history), so a plain text test finds the
+    candidates without parsing the whole log; a candidate counts only if it is its
+    record's latest version."""
     candidates = session.execute(
         select(RecordVersion.entity, RecordVersion.uid, RecordVersion.id).where(
+            RecordVersion.id <= upto,
             ((RecordVersion.entity == "contact") & RecordVersion.data.contains('"share_with_supervision":true', autoescape=True))
             | ((RecordVersion.entity == "person") & ~RecordVersion.data.contains('"consent_scope":"none"', autoescape=True))
+            | ((RecordVersion.entity == "referral") & ~RecordVersion.data.contains('"notes":""', autoescape=True)),
         )
     ).all()
     by_entity: dict[str, set[str]] = {}
@@ -146,7 +152,8 @@ def _share_rows(session: Session) -> dict[tuple[str, str], RecordVersion]:
         for start in range(0, len(ordered), 500):
             latest_ids.update(session.scalars(
                 select(func.max(RecordVersion.id))
-                .where(RecordVersion.entity == entity, RecordVersion.uid.in_(ordered[start : start + 500]))
+                .where(RecordVersion.id <= upto, RecordVersion.entity == entity,
+                       RecordVersion.uid.in_(ordered[start : start + 500]))
                 .group_by(RecordVersion.uid)
             ))
     wanted = sorted(rid for _, _, rid in candidates if rid in latest_ids)
@@ -157,56 +164,67 @@ def _share_rows(session: Session) -> dict[tuple[str, str], RecordVersion]:
     return rows
 
 
-SHARE_CACHE = "sync_share_context"  # setting: the share context as of the last bundle
+# Setting: the share context as of the last bundle and what that bundle left widened
+# (docs/bundle-format.md, section 5.4).
+SHARE_CACHE = "sync_share_context"
 
 
-def _share_state(session: Session, full: bool, after_id: int, changed: dict, snapshots: dict) -> privacy.ShareContext:
-    """The share context after the changes: the one saved with the previous bundle plus
-    the changes since (cheap), or rebuilt from the whole log (first bundle, full refresh)."""
-    def latest_state(key, row):
-        return None if _is_deleted(row, snapshots[key]) else snapshots[key]
+def _kept_state(session: Session, after_id: int):
+    """(context, widened) saved with the previous bundle, or None if missing or stale."""
+    kept = settings.get(session, SHARE_CACHE)
+    if not kept:
+        return None
+    try:
+        doc = json.loads(kept)
+        if doc.get("last_change_id") != after_id:
+            return None
+        return privacy.ShareContext.from_json(doc), privacy.widened_from_json(doc["widened"])
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
 
-    kept = None if full else settings.get(session, SHARE_CACHE)
-    if kept:
-        try:
-            doc = json.loads(kept)
-            ctx = privacy.ShareContext.from_json(doc) if doc.get("last_change_id") == after_id else None
-        except (ValueError, KeyError, TypeError, AttributeError):
-            ctx = None
-        if ctx is not None:
-            for key, row in changed.items():
-                if key[0] in ("person", "contact"):
-                    ctx.apply(key[0], key[1], latest_state(key, row))
-            return ctx
-    rows = {} if full else _share_rows(session)
-    for key, row in rows.items():
-        snapshots.setdefault(key, json.loads(row.data))
-    rows.update({k: v for k, v in changed.items() if k[0] in ("person", "contact")})
-    return privacy.share_context({key: latest_state(key, row) for key, row in rows.items()})
+
+def _share_state(session: Session, full: bool, after_id: int, changed: dict, snapshots: dict):
+    """(widened as of the previous bundle, or None for a full refresh; context after the
+    changes). The previous state is the one saved with the previous bundle (cheap), or
+    rebuilt from the change log up to that bundle (no saved state, or a stale one)."""
+    def state_of(row, data):
+        return None if _is_deleted(row, data) else data
+
+    if full:
+        return None, privacy.share_context({k: state_of(row, snapshots[k]) for k, row in changed.items() if k[0] in SHARED})
+    state = _kept_state(session, after_id)
+    if state is None:  # rows as of the previous bundle: older than those in ``changed``
+        rows = _share_rows(session, after_id)
+        before = privacy.share_context({k: state_of(row, json.loads(row.data)) for k, row in rows.items()})
+        state = before, before.widened()
+    before, widened = state
+    ctx = privacy.ShareContext.from_json(before.to_json())
+    for key, row in changed.items():
+        if key[0] in SHARED:
+            ctx.apply(key[0], key[1], state_of(row, snapshots[key]))
+    return widened, ctx
 
 
 def _collect(session: Session, full: bool, after_id: int, secret: bytes):
-    """Latest version of each changed record, filtered, plus the withheld counts and the
-    share context to keep for the next bundle."""
+    """Latest version of each changed record, filtered, plus the withheld counts, the
+    share context and what it widens, to keep for the next bundle."""
     changed = _latest(session, 0 if full else after_id)
     snapshots = {key: json.loads(row.data) for key, row in changed.items()}
-    ctx = _share_state(session, full, after_id, changed, snapshots)
-    if not full:
-        # A change of consent or of a supervision mark changes what related records show:
-        # a changed person brings its marked contacts, a changed contact brings its persons.
-        changed_persons = {uid for (entity, uid) in changed if entity == "person"}
-        contacts = {
-            uid for uid, persons in ctx.marked_contacts.items()
-            if changed_persons & set(persons) and ("contact", uid) not in changed
-        }
-        persons = {
-            p for (entity, uid) in changed if entity == "contact"
-            for p in privacy.contact_person_uids(snapshots[(entity, uid)])
-        } - changed_persons
-        for entity, uids in (("contact", contacts), ("person", persons)):
+    previous, ctx = _share_state(session, full, after_id, changed, snapshots)
+    widened = ctx.widened()
+    if previous is not None:
+        # A consent, a supervision mark, a contact's persons or a deletion changes what
+        # other records may show: every record whose shared fields differ from what the
+        # previous bundle left at coordination goes again, with only what is now allowed
+        # (the importer replaces a record's data as a whole).
+        again: dict[str, set[str]] = {}
+        for key in previous.keys() | widened.keys():
+            if previous.get(key) != widened.get(key) and key not in changed:
+                again.setdefault(key[0], set()).add(key[1])
+        for entity, uids in sorted(again.items()):
             for row in _latest_of(session, entity, uids).values():
                 changed[(row.entity, row.uid)] = row
-                snapshots.setdefault((row.entity, row.uid), json.loads(row.data))
+                snapshots[(row.entity, row.uid)] = json.loads(row.data)
     records, withheld = [], {}
     for (entity, uid), row in changed.items():
         data = snapshots[(entity, uid)]
@@ -226,7 +244,7 @@ def _collect(session: Session, full: bool, after_id: int, secret: bytes):
     records.sort(key=lambda r: (r["entity"], r["uid"]))
     last_id = max((r.id for r in changed.values()), default=after_id)
     first_at = min((r.changed_at for r in changed.values()), default=None)
-    return records, withheld, max(last_id, after_id), first_at, ctx
+    return records, withheld, max(last_id, after_id), first_at, ctx, widened
 
 
 def _latest_of(session: Session, entity: str, uids: set[str]) -> dict[str, RecordVersion]:
@@ -258,7 +276,7 @@ def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today:
     secret = keys.pseudonym_secret(session)
     previous = last_sent(session)
     after_id = previous.last_change_id if previous else 0
-    records, withheld, last_id, first_at, share = _collect(session, full, after_id, secret)
+    records, withheld, last_id, first_at, share, widened = _collect(session, full, after_id, secret)
 
     today = today or date.today()
     if previous is not None:
@@ -292,7 +310,8 @@ def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today:
         last_change_id=last_id, record_count=len(records), counts=json.dumps(counts, sort_keys=True),
         sha256=digest, recipient_key_id=peer.key_id, file_name=name, content=bundle,
     ))
-    settings.set_many(session, {SHARE_CACHE: json.dumps(dict(share.to_json(), last_change_id=last_id), sort_keys=True)})
+    saved = dict(share.to_json(), widened=privacy.widened_to_json(widened), last_change_id=last_id)
+    settings.set_many(session, {SHARE_CACHE: json.dumps(saved, sort_keys=True)})
     audit.record(session, "bundle_export", f"sequence {sequence}")
     session.flush()
     return ExportResult(path, sequence, digest, full, weeks, counts, len(records), withheld)

@@ -138,6 +138,7 @@ class ShareContext:
 
     consent: dict[str, str] = field(default_factory=dict)  # person uid -> consent_scope other than "none"
     marked_contacts: dict[str, list[str]] = field(default_factory=dict)  # live marked contact uid -> person uids
+    referrals: dict[str, list[str]] = field(default_factory=dict)  # live referral with notes -> [contact, person]
     _marked_persons: set[str] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -156,11 +157,31 @@ class ShareContext:
         return {rule for rule in (ALIAS, IDENTITY) if self.consents(uid, rule)}
 
     def contact_allows(self, uid: str) -> set[str]:
+        # At least one identified person: with only unidentified persons (counted, never
+        # asked) "everyone consented" would hold vacuously.
         persons = self.marked_contacts.get(uid)
-        if persons is None or not all(self.consents(p, IDENTITY) for p in persons):
+        if not persons or not all(self.consents(p, IDENTITY) for p in persons):
             return set()
         return {IDENTITY}
 
+    def referral_allows(self, contact_uid: str, person_uid: str) -> set[str]:
+        if person_uid and not self.consents(person_uid, IDENTITY):
+            return set()
+        return self.contact_allows(contact_uid)
+
+    def widened(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """{(entity, uid): rules} of every record that is sent with more than its KEEP
+        fields: what coordination holds of it, to compare from one bundle to the next."""
+        out: dict[tuple[str, str], tuple[str, ...]] = {}
+        candidates = (
+            [("person", uid, self.person_allows(uid)) for uid in self.marked_persons]
+            + [("contact", uid, self.contact_allows(uid)) for uid in self.marked_contacts]
+            + [("referral", uid, self.referral_allows(c, p)) for uid, (c, p) in self.referrals.items()]
+        )
+        for entity, uid, rules in candidates:
+            if rules:
+                out[(entity, uid)] = tuple(sorted(rules))
+        return out
 
     def apply(self, entity: str, uid: str, data: dict | None) -> None:
         """Take the latest snapshot of one record into account (None: deleted)."""
@@ -177,13 +198,36 @@ class ShareContext:
             else:
                 self.marked_contacts.pop(uid, None)
             self._marked_persons = None
+        elif entity == "referral":
+            if live and data.get("notes"):
+                self.referrals[uid] = [_text(data.get("contact_uid")), _text(data.get("person_uid"))]
+            else:
+                self.referrals.pop(uid, None)
 
     def to_json(self) -> dict:
-        return {"consent": self.consent, "marked_contacts": self.marked_contacts}
+        return {"consent": self.consent, "marked_contacts": self.marked_contacts, "referrals": self.referrals}
 
     @classmethod
     def from_json(cls, doc: dict) -> "ShareContext":
-        return cls(consent=dict(doc["consent"]), marked_contacts={k: list(v) for k, v in doc["marked_contacts"].items()})
+        return cls(
+            consent=dict(doc["consent"]), marked_contacts={k: list(v) for k, v in doc["marked_contacts"].items()},
+            referrals={k: [str(v[0]), str(v[1])] for k, v in doc["referrals"].items()},
+        )
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def widened_to_json(widened: dict[tuple[str, str], tuple[str, ...]]) -> dict:
+    out: dict[str, dict[str, list[str]]] = {}
+    for (entity, uid), rules in widened.items():
+        out.setdefault(entity, {})[uid] = list(rules)
+    return out
+
+
+def widened_from_json(doc: dict) -> dict[tuple[str, str], tuple[str, ...]]:
+    return {(entity, uid): tuple(rules) for entity, by_uid in doc.items() for uid, rules in by_uid.items()}
 
 
 def share_context(latest: dict[tuple[str, str], dict | None]) -> ShareContext:
@@ -236,10 +280,7 @@ def filter_record(entity: str, uid: str, data: dict, secret: bytes, ctx: ShareCo
     elif entity == "contact":
         allowed = ctx.contact_allows(uid)
     elif entity == "referral":
-        person = data.get("person_uid")
-        allowed = ctx.contact_allows(data.get("contact_uid") or "")
-        if person and not ctx.consents(person, IDENTITY):
-            allowed = set()
+        allowed = ctx.referral_allows(_text(data.get("contact_uid")), _text(data.get("person_uid")))
     else:
         allowed = set()
     return _filter(data, rules, secret, allowed)
