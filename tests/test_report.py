@@ -481,3 +481,21 @@ def test_distinct_marks_do_not_give_a_small_count_away():
     assert ages["18 à 24 ans"] == ["x", "< 5", "x"]  # the row total goes; then another row total
     assert ages["35 à 49 ans"][2] == "x" and ages["25 à 34 ans"] == ["9", "11", "20"]
     assert figures["Personnes distinctes"] == "39"
+
+
+def test_a_grand_total_hidden_stays_hidden_in_a_one_month_period():
+    from collections import Counter
+
+    t = aggregate.Tallies(
+        contacts_by_month=Counter({"2026-03": 12}), people_by_month=Counter({"2026-03": 6}),
+        new_by_month=Counter({"2026-03": 6}), new_people=6, people=6,
+        age_gender=Counter({("age_18_24", "woman"): 1, ("age_35_49", "woman"): 5}),
+        labels={"age_bracket": {"age_18_24": "18 à 24 ans", "age_35_49": "35 à 49 ans"}, "gender": {"woman": "Femme"}},
+    )
+    r = aggregate.compute(t, periods.month(2026, 3), site="Test", today=D.TODAY)
+    figures, tables = _csv_grid(export.to_csv(r))
+    assert_nothing_recomputable(figures, tables)
+    # "< 5" + "x" = 6 pins the small row to 1, so 6 goes; the month's people (the same 6) too.
+    assert figures["Personnes distinctes"] == "x"
+    assert tables[MONTHS][1][1:] == ["12", "x", "6"]
+    assert r.value("people") == 6  # the worker's screen: exact

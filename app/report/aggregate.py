@@ -201,8 +201,9 @@ def compute(
             ],
             people_columns=frozenset({2, 3}),
             chart_columns=(1, 2),
-            # People by month do not add up (one person comes back month after month); new people do.
-            sums=(ColumnSum(3, "new_people"),),
+            # People by month do not add up (one person comes back month after month), except
+            # over a single month; new people always do.
+            sums=(ColumnSum(3, "new_people"),) + ((ColumnSum(2, "people"),) if len(months) == 1 else ()),
         ),
         Table("by_type", ["type", "interventions"],
               _ordered(types, code_labels.get("contact_type", {}), lambda c: label("contact_type", c))),
