@@ -137,8 +137,3 @@ def shown_marks(report: Report, outside: bool) -> set[str]:
     found = {f.value for f in report.figures if is_mark(f.value)}
     found |= {v for t in report.tables for row in t.rows for c, v in enumerate(row) if c and is_mark(v)}
     return found
-
-
-def applies(report, outside: bool) -> bool:
-    """True when at least one number is hidden (the export then carries the note)."""
-    return bool(shown_marks(report, outside))
