@@ -21,11 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from views.passphrase_strength import MIN_LENGTH, score
+from views.passphrase_fields import NewPassphraseFields
 
 CARD_WIDTH = 560
-# Strength bar colours for scores 0..4: red, red, orange, green, green.
-STRENGTH_COLOURS = ("#c0392b", "#c0392b", "#d35400", "#27ae60", "#27ae60")
 
 
 def _centered(card: QWidget, parent: QWidget) -> None:
@@ -98,28 +96,16 @@ class SetupScreen(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setObjectName("setup_passphrase")
-        self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setObjectName("setup_repeat")
-        self.strength_bar = QProgressBar()
-        self.strength_bar.setRange(0, 4)
-        self.strength_bar.setTextVisible(False)
-        self.strength_bar.setMaximumHeight(10)
-        self.strength_label = QLabel()
-        self.strength_label.setObjectName("strength_label")
+        self.fields = NewPassphraseFields(self, "setup")
+        self.passphrase, self.repeat = self.fields.passphrase, self.fields.repeat
+        self.strength_label = self.fields.strength_label
         self.site = QLineEdit()
         self.site.setObjectName("setup_site")
         self.site.setPlaceholderText(self.tr("e.g. Drummondville public library"))
         self.worker = QLineEdit()
         self.worker.setObjectName("setup_worker")
         self.worker.setPlaceholderText(self.tr("The name your colleagues know you by"))
-        form.addRow(self.tr("&Passphrase:"), self.passphrase)
-        form.addRow(self.tr("&Repeat it:"), self.repeat)
-        form.addRow("", self.strength_bar)
-        form.addRow("", self.strength_label)
+        self.fields.add_rows(form, self.tr("&Passphrase:"), self.tr("&Repeat it:"))
         form.addRow(self.tr("&Site name:"), self.site)
         form.addRow(self.tr("&Your name:"), self.worker)
         layout.addLayout(form)
@@ -136,30 +122,19 @@ class SetupScreen(QWidget):
         layout.addWidget(self.message)
         _centered(card, self)
 
-        for edit in (self.passphrase, self.repeat, self.site, self.worker):
+        self.fields.changed.connect(self._update_state)
+        for edit in (self.site, self.worker):
             edit.textChanged.connect(self._update_state)
+        for edit in (self.passphrase, self.repeat, self.site, self.worker):
             edit.returnPressed.connect(self._submit)
         self.create_button.clicked.connect(self._submit)
         self._update_state()
 
-    def _strength_text(self, value: int) -> str:
-        if len(self.passphrase.text()) < MIN_LENGTH:
-            return self.tr("At least %n characters.", "", MIN_LENGTH)
-        return (
-            self.tr("Strength: very weak"),
-            self.tr("Strength: weak"),
-            self.tr("Strength: fair"),
-            self.tr("Strength: good"),
-            self.tr("Strength: excellent"),
-        )[value]
-
     def problem(self) -> str:
         """Why the vault cannot be created yet ("" when it can)."""
-        passphrase = self.passphrase.text()
-        if len(passphrase) < MIN_LENGTH:
-            return self.tr("The passphrase needs at least %n characters.", "", MIN_LENGTH)
-        if self.repeat.text() != passphrase:
-            return self.tr("The two passphrases are different.")
+        problem = self.fields.problem()
+        if problem:
+            return problem
         if not self.site.text().strip():
             return self.tr("Enter the site name.")
         if not self.worker.text().strip():
@@ -167,10 +142,6 @@ class SetupScreen(QWidget):
         return ""
 
     def _update_state(self) -> None:
-        value = score(self.passphrase.text())
-        self.strength_bar.setValue(value)
-        self.strength_bar.setStyleSheet(f"QProgressBar::chunk {{ background: {STRENGTH_COLOURS[value]}; }}")
-        self.strength_label.setText(self._strength_text(value))
         self.create_button.setEnabled(not self.problem())
 
     def _submit(self) -> None:
@@ -193,8 +164,7 @@ class SetupScreen(QWidget):
         _set_message(self.message, text)
 
     def clear_secrets(self) -> None:
-        self.passphrase.clear()
-        self.repeat.clear()
+        self.fields.clear()
 
 
 class UnlockScreen(QWidget):

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Changer la phrase de passe</translation>
+    </message>
+    <message>
+        <source>The notes stay as they are: only the key that opens them is protected anew. From now on, the old passphrase no longer opens the vault.</source>
+        <translation>Les notes restent telles quelles&#xa0;: seule la clé qui les ouvre est protégée de nouveau. Dès maintenant, l’ancienne phrase de passe n’ouvre plus le coffre.</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase:</source>
+        <translation>Phrase de passe &amp;actuelle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Nouvelle phrase de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Répétez-la&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Type your current passphrase.</source>
+        <translation>Tapez votre phrase de passe actuelle.</translation>
+    </message>
+    <message>
+        <source>This is not the current passphrase. Check Caps Lock and the keyboard layout. Nothing was changed.</source>
+        <translation>Ce n’est pas la phrase de passe actuelle. Vérifiez la touche Verr. Maj et la disposition du clavier. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The new passphrase cannot be empty.</source>
+        <translation>La nouvelle phrase de passe ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be changed: %1</source>
+        <translation>La phrase de passe n’a pas pu être changée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>LockCountdown</name>
     <message>
         <source>Locks in %1:%2</source>
@@ -64,6 +103,47 @@
     </message>
 </context>
 <context>
+    <name>NewPassphraseFields</name>
+    <message numerus="yes">
+        <source>At least %n characters.</source>
+        <translation>
+            <numerusform>Au moins %n caractère.</numerusform>
+            <numerusform>Au moins %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Strength: very weak</source>
+        <translation>Solidité&#xa0;: très faible</translation>
+    </message>
+    <message>
+        <source>Strength: weak</source>
+        <translation>Solidité&#xa0;: faible</translation>
+    </message>
+    <message>
+        <source>Strength: fair</source>
+        <translation>Solidité&#xa0;: moyenne</translation>
+    </message>
+    <message>
+        <source>Strength: good</source>
+        <translation>Solidité&#xa0;: bonne</translation>
+    </message>
+    <message>
+        <source>Strength: excellent</source>
+        <translation>Solidité&#xa0;: excellente</translation>
+    </message>
+    <message numerus="yes">
+        <source>The passphrase needs at least %n characters.</source>
+        <translation>
+            <numerusform>La phrase de passe doit compter au moins %n caractère.</numerusform>
+            <numerusform>La phrase de passe doit compter au moins %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases are different.</source>
+        <translation>Les deux phrases de passe sont différentes.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source> min</source>
@@ -98,6 +178,18 @@
         <translation>&amp;Annuler les modifications</translation>
     </message>
     <message>
+        <source>Passphrase</source>
+        <translation>Phrase de passe</translation>
+    </message>
+    <message>
+        <source>Change it if someone else may know it. Give the new one to colleagues who use this computer.</source>
+        <translation>Changez-la si quelqu’un d’autre pourrait la connaître. Donnez la nouvelle aux collègues qui utilisent cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>&amp;Change the passphrase...</source>
+        <translation>&amp;Changer la phrase de passe…</translation>
+    </message>
+    <message>
         <source>Unsaved changes were brought back. Save them or undo them.</source>
         <translation>Des modifications non enregistrées ont été récupérées. Enregistrez-les ou annulez-les.</translation>
     </message>
@@ -116,6 +208,14 @@
     <message>
         <source>Changes undone.</source>
         <translation>Modifications annulées.</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>Phrase de passe changée</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. From now on, unlock Milieu with the new one.</source>
+        <translation>La phrase de passe a été changée. Dorénavant, déverrouillez Milieu avec la nouvelle.</translation>
     </message>
 </context>
 <context>
@@ -155,44 +255,6 @@
     <message>
         <source>&amp;Create the vault</source>
         <translation>&amp;Créer le coffre</translation>
-    </message>
-    <message numerus="yes">
-        <source>At least %n characters.</source>
-        <translation>
-            <numerusform>Au moins %n caractère.</numerusform>
-            <numerusform>Au moins %n caractères.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Strength: very weak</source>
-        <translation>Solidité&#xa0;: très faible</translation>
-    </message>
-    <message>
-        <source>Strength: weak</source>
-        <translation>Solidité&#xa0;: faible</translation>
-    </message>
-    <message>
-        <source>Strength: fair</source>
-        <translation>Solidité&#xa0;: moyenne</translation>
-    </message>
-    <message>
-        <source>Strength: good</source>
-        <translation>Solidité&#xa0;: bonne</translation>
-    </message>
-    <message>
-        <source>Strength: excellent</source>
-        <translation>Solidité&#xa0;: excellente</translation>
-    </message>
-    <message numerus="yes">
-        <source>The passphrase needs at least %n characters.</source>
-        <translation>
-            <numerusform>La phrase de passe doit compter au moins %n caractère.</numerusform>
-            <numerusform>La phrase de passe doit compter au moins %n caractères.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The two passphrases are different.</source>
-        <translation>Les deux phrases de passe sont différentes.</translation>
     </message>
     <message>
         <source>Enter the site name.</source>

@@ -1,4 +1,4 @@
-"""Paramètres: site and worker names, idle-lock delay, language.
+"""Paramètres: site and worker names, idle-lock delay, language; passphrase change.
 
 Names and delay live in the encrypted database (app.settings); the language in the
 small preferences file read before unlock (app.prefs), so it applies at the next start.
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from views.context import AppContext
 from views.drafts import DraftKeeper
 from views.page import Page
+from views.passphrase_dialog import ChangePassphraseDialog
 
 FORM_ID = "settings"
 # Language names are written in their own language, untranslated.
@@ -93,10 +94,32 @@ class SettingsPage(Page):
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+
+        layout.addSpacing(16)
+        security = QLabel(self.tr("Passphrase"))
+        font = security.font()
+        font.setPointSize(font.pointSize() + 2)
+        font.setBold(True)
+        security.setFont(font)
+        layout.addWidget(security)
+        security_note = QLabel(self.tr(
+            "Change it if someone else may know it. Give the new one to colleagues who use this computer."
+        ))
+        security_note.setWordWrap(True)
+        layout.addWidget(security_note)
+        passphrase_row = QHBoxLayout()
+        self.passphrase_button = QPushButton(self.tr("&Change the passphrase..."))
+        self.passphrase_button.setObjectName("settings_change_passphrase")
+        self.passphrase_button.setMinimumHeight(44)
+        passphrase_row.addWidget(self.passphrase_button)
+        passphrase_row.addStretch(1)
+        layout.addLayout(passphrase_row)
         layout.addStretch(1)
+        self.passphrase_dialog: ChangePassphraseDialog | None = None
 
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
+        self.passphrase_button.clicked.connect(self.change_passphrase)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
         self.keeper = DraftKeeper(ctx, FORM_ID, self.values, self.set_values, owner=self)
@@ -172,3 +195,20 @@ class SettingsPage(Page):
         self.keeper.discard()
         self._load_saved()
         self.message.setText(self.tr("Changes undone."))
+
+    def change_passphrase(self) -> None:
+        """Open the change dialog (window-modal, no nested event loop); confirm on success."""
+        dialog = ChangePassphraseDialog(self.ctx.vault, self.ctx.extras["tasks"], self)
+        dialog.finished.connect(self._passphrase_dialog_closed)
+        self.passphrase_dialog = dialog
+        dialog.open()
+
+    def _passphrase_dialog_closed(self, result: int) -> None:
+        dialog, self.passphrase_dialog = self.passphrase_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        if result == ChangePassphraseDialog.DialogCode.Accepted:
+            self.ctx.extras["dialogs"].info(
+                self.tr("Passphrase changed"),
+                self.tr("The passphrase was changed. From now on, unlock Milieu with the new one."),
+            )
