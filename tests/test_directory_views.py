@@ -227,3 +227,71 @@ def test_import_with_bad_rows_asks_before_importing_the_good_ones(qtbot, ctx, pa
     page.refresh()
     type_query(qtbot, page, "repit")
     assert names(page) == ["Maison de répit (exemple)"]
+
+
+class ScriptedPickers:
+    """Stands in for views.sync.pickers.Pickers: answers with the paths the test chose."""
+
+    def __init__(self, save_path=None, folder_path=None):
+        self.save_path, self.folder_path = save_path, folder_path
+        self.asked: list[str] = []
+
+    def save_file(self, title, name):
+        self.asked.append(title)
+        return self.save_path
+
+    def folder(self, title):
+        self.asked.append(title)
+        return self.folder_path
+
+
+def directory_rows(vault) -> list[tuple]:
+    from sqlalchemy import select
+
+    from models.directory import DirService
+
+    with vault.session() as s:
+        return sorted(s.execute(select(DirService.name, DirService.description, DirService.email)).all())
+
+
+def test_export_json_through_the_task_runner_reimports_into_another_vault(qtbot, ctx, page, make_vault, tmp_path):
+    from app.directory.hsds_import import import_file
+    from views.tasks import TaskRunner
+
+    ctx.extras["tasks"] = TaskRunner()
+    dialogs = ctx.extras["dialogs"]
+    assert page.export_button.text() == "E&xporter…"
+    target = tmp_path / "out" / "repertoire.json"
+    target.parent.mkdir()
+    page.pickers = ScriptedPickers(save_path=str(target))
+    page.export_json_action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.said), timeout=10000)
+    assert dialogs.said[-1] == ("info", "Exporter le répertoire", f"15 services exportés vers {target}.")
+    assert page.pickers.asked == ["Exporter le répertoire (HSDS JSON)"]
+    assert target.stat().st_mode & 0o777 == 0o600
+    other = make_vault("other")
+    with other.session() as s:
+        import_file(s, target)
+    assert directory_rows(other) == directory_rows(ctx.vault)
+    assert len(directory_rows(other)) == 15
+
+
+def test_export_csv_to_a_folder_and_say_when_it_fails(qtbot, ctx, page, tmp_path):
+    dialogs = ctx.extras["dialogs"]
+    folder = tmp_path / "tables"
+    page.pickers = ScriptedPickers(folder_path=str(folder))
+    page.export_csv_action.trigger()
+    assert dialogs.said[-1][0] == "info" and dialogs.said[-1][2].startswith("15 services exportés")
+    assert (folder / "services.csv").read_text("utf-8").count("Refuge de nuit Le Phare") == 1
+    dialogs.confirm_answer = False  # the folder now holds tables: asked first, nothing replaced on No
+    before = (folder / "services.csv").stat().st_mtime_ns
+    page.export_csv_action.trigger()
+    assert dialogs.said[-1][0] == "confirm" and (folder / "services.csv").stat().st_mtime_ns == before
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", "utf-8")
+    page.export_to("csv", blocked)
+    assert dialogs.said[-1][0] == "error" and dialogs.said[-1][2].startswith("L'exportation a échoué")
+    page.pickers = ScriptedPickers(save_path=None)  # Cancel in the save dialog: nothing happens
+    count = len(dialogs.said)
+    page.export_json_action.trigger()
+    assert len(dialogs.said) == count

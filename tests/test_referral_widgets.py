@@ -94,3 +94,40 @@ def test_follow_up_dialog_changes_status_outcome_and_takes_it_off_today(qtbot, c
         [row] = referrals.referrals_for_person(s, person)
         assert referrals.referral_follow_ups(s, TODAY) == []
     assert (row.status, row.outcome, row.follow_up_done) == ("completed", "attained", True)
+
+
+def test_follow_up_dates_read_like_the_rest_of_the_app(qtbot, ctx):
+    contact_id, (person,) = new_contact(ctx, "Julie au sac vert")
+    with ctx.vault.session() as s:
+        from sqlalchemy import select
+
+        from models.directory import DirService
+
+        service_id = s.scalars(select(DirService.id).where(DirService.name == "Refuge de nuit Le Phare")).one()
+        ref_id = referrals.create_referral(
+            s, contact_id, service_id, person_id=person, follow_up_on=date(2026, 11, 24)).id
+    dialog = ReferralDialog(ctx, ref_id)
+    qtbot.addWidget(dialog)
+    assert dialog.follow_on.text() == "24 nov. 2026"  # not 2026-11-24
+    box = ContactReferrals(ctx, today=date(2026, 11, 26))
+    qtbot.addWidget(box)
+    assert box.follow_on.text() == "3 déc. 2026"
+
+
+def test_escape_in_the_service_search_clears_it_before_closing_the_contact_panel(qtbot, french, make_vault):
+    from tests.floor_gui_kit import focused, open_unlocked
+
+    vault = make_vault("window")
+    with vault.session() as s:
+        import_sample(s)
+    window = open_unlocked(qtbot, vault)
+    qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    panel = window.ctx.extras["quick_entry"].new_panel
+    assert panel.isVisible()
+    box = panel.referrals.picker.box
+    box.setFocus()
+    qtbot.keyClicks(box, "refuge")
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    assert box.text() == "" and panel.isVisible() and focused() is box
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # an empty box: Esc closes the panel as anywhere else
+    assert not panel.isVisible()

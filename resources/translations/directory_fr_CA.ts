@@ -51,8 +51,8 @@
         <translation>Dimanche</translation>
     </message>
     <message>
-        <source>New Year's Day</source>
-        <translation>Jour de l'An</translation>
+        <source>New Year&apos;s Day</source>
+        <translation>Jour de l&apos;An</translation>
     </message>
     <message>
         <source>Good Friday</source>
@@ -63,7 +63,7 @@
         <translation>Lundi de Pâques</translation>
     </message>
     <message>
-        <source>National Patriots' Day</source>
+        <source>National Patriots&apos; Day</source>
         <translation>Journée nationale des patriotes</translation>
     </message>
     <message>
@@ -140,7 +140,7 @@
     </message>
     <message>
         <source>Until %1</source>
-        <translation>Jusqu'au %1</translation>
+        <translation>Jusqu&apos;au %1</translation>
     </message>
     <message>
         <source>Closed on %1</source>
@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>Hours not given: call before going.</source>
-        <translation>Heures non indiquées : appeler avant d'y aller.</translation>
+        <translation>Heures non indiquées : appeler avant d&apos;y aller.</translation>
     </message>
     <message>
         <source>Open now</source>
@@ -226,7 +226,7 @@
     </message>
     <message>
         <source>The referral could not be saved: %1</source>
-        <translation>La référence n'a pas pu être enregistrée : %1</translation>
+        <translation>La référence n&apos;a pas pu être enregistrée : %1</translation>
     </message>
 </context>
 <context>
@@ -280,11 +280,11 @@
     </message>
     <message>
         <source>Hours</source>
-        <translation>Heures d'ouverture</translation>
+        <translation>Heures d&apos;ouverture</translation>
     </message>
     <message>
         <source>Walk-in: no appointment needed.</source>
-        <translation>Sans rendez-vous : on peut s'y présenter directement.</translation>
+        <translation>Sans rendez-vous : on peut s&apos;y présenter directement.</translation>
     </message>
     <message>
         <source>Free.</source>
@@ -353,6 +353,22 @@
         <translation>Importer un fichier de répertoire (Open Referral HSDS : JSON ou dossier CSV)</translation>
     </message>
     <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>Export the whole directory in Open Referral HSDS form</source>
+        <translation>Exporter tout le répertoire au format Open Referral HSDS</translation>
+    </message>
+    <message>
+        <source>HSDS &amp;JSON (one file)…</source>
+        <translation>HSDS &amp;JSON (un fichier)…</translation>
+    </message>
+    <message>
+        <source>HSDS &amp;CSV (tables in a folder)…</source>
+        <translation>HSDS &amp;CSV (tableaux dans un dossier)…</translation>
+    </message>
+    <message>
         <source>&amp;Refer…</source>
         <translation>&amp;Référer…</translation>
     </message>
@@ -370,11 +386,11 @@
     </message>
     <message>
         <source>&amp;Verified today</source>
-        <translation>&amp;Vérifié aujourd'hui</translation>
+        <translation>&amp;Vérifié aujourd&apos;hui</translation>
     </message>
     <message>
         <source>You checked these details today (by phone or on site)</source>
-        <translation>Vous avez vérifié ces informations aujourd'hui (par téléphone ou sur place)</translation>
+        <translation>Vous avez vérifié ces informations aujourd&apos;hui (par téléphone ou sur place)</translation>
     </message>
     <message>
         <source>Directory</source>
@@ -382,7 +398,10 @@
     </message>
     <message numerus="yes">
         <source>%n referral(s) saved. Print the slip for the person?</source>
-        <translation><numerusform>%n référence enregistrée. Imprimer la fiche pour la personne?</numerusform><numerusform>%n références enregistrées. Imprimer la fiche pour la personne?</numerusform></translation>
+        <translation>
+            <numerusform>%n référence enregistrée. Imprimer la fiche pour la personne?</numerusform>
+            <numerusform>%n références enregistrées. Imprimer la fiche pour la personne?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Slip - %1</source>
@@ -402,7 +421,7 @@
     </message>
     <message>
         <source>Marked as verified today.</source>
-        <translation>Marqué comme vérifié aujourd'hui.</translation>
+        <translation>Marqué comme vérifié aujourd&apos;hui.</translation>
     </message>
     <message>
         <source>Import a directory</source>
@@ -414,15 +433,24 @@
     </message>
     <message numerus="yes">
         <source>%n service(s) imported</source>
-        <translation><numerusform>%n service importé</numerusform><numerusform>%n services importés</numerusform></translation>
+        <translation>
+            <numerusform>%n service importé</numerusform>
+            <numerusform>%n services importés</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>(%n bad row(s) skipped)</source>
-        <translation><numerusform>(%n ligne invalide ignorée)</numerusform><numerusform>(%n lignes invalides ignorées)</numerusform></translation>
+        <translation>
+            <numerusform>(%n ligne invalide ignorée)</numerusform>
+            <numerusform>(%n lignes invalides ignorées)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) of this file are not valid; nothing was imported. Import the valid rows anyway?</source>
-        <translation><numerusform>%n ligne de ce fichier n'est pas valide; rien n'a été importé. Importer quand même les lignes valides?</numerusform><numerusform>%n lignes de ce fichier ne sont pas valides; rien n'a été importé. Importer quand même les lignes valides?</numerusform></translation>
+        <translation>
+            <numerusform>%n ligne de ce fichier n&apos;est pas valide; rien n&apos;a été importé. Importer quand même les lignes valides?</numerusform>
+            <numerusform>%n lignes de ce fichier ne sont pas valides; rien n&apos;a été importé. Importer quand même les lignes valides?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import</source>
@@ -430,15 +458,57 @@
     </message>
     <message numerus="yes">
         <source>Nothing imported: %n row(s) are not valid.</source>
-        <translation><numerusform>Rien n'a été importé : %n ligne n'est pas valide.</numerusform><numerusform>Rien n'a été importé : %n lignes ne sont pas valides.</numerusform></translation>
+        <translation>
+            <numerusform>Rien n&apos;a été importé : %n ligne n&apos;est pas valide.</numerusform>
+            <numerusform>Rien n&apos;a été importé : %n lignes ne sont pas valides.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import failed: %1</source>
-        <translation>L'importation a échoué : %1</translation>
+        <translation>L&apos;importation a échoué : %1</translation>
     </message>
     <message>
         <source>Importing the directory…</source>
         <translation>Importation du répertoire…</translation>
+    </message>
+    <message>
+        <source>Export the directory (HSDS JSON)</source>
+        <translation>Exporter le répertoire (HSDS JSON)</translation>
+    </message>
+    <message>
+        <source>directory.json</source>
+        <translation>repertoire.json</translation>
+    </message>
+    <message>
+        <source>Export the directory (HSDS CSV): choose a folder</source>
+        <translation>Exporter le répertoire (HSDS CSV) : choisissez un dossier</translation>
+    </message>
+    <message>
+        <source>Export the directory</source>
+        <translation>Exporter le répertoire</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file name.</source>
+        <translation>%1 est un dossier ; choisissez un nom de fichier.</translation>
+    </message>
+    <message>
+        <source>This folder already holds directory tables. Replace them?</source>
+        <translation>Ce dossier contient déjà des tableaux de répertoire. Les remplacer ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n service exporté vers %1.</numerusform>
+            <numerusform>%n services exportés vers %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>L'exportation a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Exporting the directory…</source>
+        <translation>Exportation du répertoire…</translation>
     </message>
 </context>
 <context>
@@ -477,7 +547,7 @@
     </message>
     <message>
         <source>Hours</source>
-        <translation>Heures d'ouverture</translation>
+        <translation>Heures d&apos;ouverture</translation>
     </message>
     <message>
         <source>Who can go</source>
@@ -533,7 +603,7 @@
     </message>
     <message>
         <source>Up to age %1</source>
-        <translation>Jusqu'à %1 ans</translation>
+        <translation>Jusqu&apos;à %1 ans</translation>
     </message>
     <message>
         <source>Active</source>
@@ -564,7 +634,7 @@
     </message>
     <message>
         <source>e.g. Food, Emergency shelter (commas between)</source>
-        <translation>p. ex. Alimentation, Hébergement d'urgence (séparés par des virgules)</translation>
+        <translation>p. ex. Alimentation, Hébergement d&apos;urgence (séparés par des virgules)</translation>
     </message>
     <message>
         <source>language codes, e.g. fr, en, ar</source>
@@ -588,7 +658,7 @@
     </message>
     <message>
         <source>+ Add opening hours</source>
-        <translation>+ Ajouter une plage d'ouverture</translation>
+        <translation>+ Ajouter une plage d&apos;ouverture</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -632,7 +702,7 @@
     </message>
     <message>
         <source>How to &amp;get it:</source>
-        <translation>Comment l'&amp;obtenir :</translation>
+        <translation>Comment l&apos;&amp;obtenir :</translation>
     </message>
     <message>
         <source>Local &amp;notes:</source>
@@ -713,7 +783,10 @@
     </message>
     <message numerus="yes">
         <source>%n service(s)</source>
-        <translation><numerusform>%n service</numerusform><numerusform>%n services</numerusform></translation>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
     </message>
     <message>
         <source>The first %1 services</source>

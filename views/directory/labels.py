@@ -1,9 +1,21 @@
-"""Words for referral codes (stable codes in the database, labels translated here)."""
+"""Words for referral codes (stable codes in the database, labels translated here), and date fields."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from datetime import date
+
+from PySide6.QtCore import QDate, QObject
+from PySide6.QtWidgets import QDateEdit
 
 from models.referral import REFERRAL_OUTCOMES, REFERRAL_STATUSES
+from views.floor.common import DAY_FORMAT
+
+
+def day_field(day: date) -> QDateEdit:
+    """A date field that reads like the rest of the app (« 24 nov. 2026 »), calendar on click."""
+    field = QDateEdit(QDate(day))
+    field.setDisplayFormat(DAY_FORMAT)
+    field.setCalendarPopup(True)
+    return field
 
 
 class ReferralWords(QObject):

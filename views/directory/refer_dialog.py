@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,7 +26,7 @@ from app import people
 from app.contacts import ContactInput, create_contact
 from app.directory import referrals
 from app.errors import MilieuError
-from views.directory.labels import ReferralWords
+from views.directory.labels import ReferralWords, day_field
 from views.floor.person_field import PersonField
 
 FOLLOW_UP_AFTER_DAYS = 7
@@ -56,10 +55,8 @@ class ReferDialog(QDialog):
         self.follow = QCheckBox(self.tr("&Follow up on:"))
         self.follow.setObjectName("refer_follow")
         self.follow.setChecked(True)
-        self.follow_on = QDateEdit()
+        self.follow_on = day_field(self.today + timedelta(days=FOLLOW_UP_AFTER_DAYS))
         self.follow_on.setObjectName("refer_follow_on")
-        self.follow_on.setCalendarPopup(True)
-        self.follow_on.setDate(QDate(self.today + timedelta(days=FOLLOW_UP_AFTER_DAYS)))
         self.follow_on.setMinimumDate(QDate(self.today))
         self.follow.toggled.connect(self.follow_on.setEnabled)
         self.notes = QLineEdit()

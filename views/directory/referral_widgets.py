@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -39,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from app.directory import referrals
 from models.referral import Referral
-from views.directory.labels import ReferralWords
+from views.directory.labels import ReferralWords, day_field
 from views.directory.search_panel import ServicePicker
 
 FOLLOW_UP_AFTER_DAYS = 7
@@ -63,9 +62,8 @@ class ContactReferrals(QWidget):
         self.follow = QCheckBox(self.tr("Follow up on:"))
         self.follow.setObjectName("referrals_follow")
         self.follow.setChecked(True)
-        self.follow_on = QDateEdit(QDate(self.today + timedelta(days=FOLLOW_UP_AFTER_DAYS)))
+        self.follow_on = day_field(self.today + timedelta(days=FOLLOW_UP_AFTER_DAYS))
         self.follow_on.setObjectName("referrals_follow_on")
-        self.follow_on.setCalendarPopup(True)
         self.follow.toggled.connect(self.follow_on.setEnabled)
         self.list = QListWidget()
         self.list.setObjectName("referrals_list")
@@ -175,8 +173,8 @@ class ReferralDialog(QDialog):
         self.outcome.setCurrentIndex(self.outcome.findData(outcome))
         self.follow = QCheckBox(self.tr("Follow up on:"))
         self.follow.setChecked(follow_on is not None)
-        self.follow_on = QDateEdit(QDate(follow_on or date.today() + timedelta(days=FOLLOW_UP_AFTER_DAYS)))
-        self.follow_on.setCalendarPopup(True)
+        self.follow_on = day_field(follow_on or date.today() + timedelta(days=FOLLOW_UP_AFTER_DAYS))
+        self.follow_on.setObjectName("referral_follow_on")
         self.follow_on.setEnabled(follow_on is not None)
         self.follow.toggled.connect(self.follow_on.setEnabled)
         self.done_box = QCheckBox(self.tr("Follow-up &done"))

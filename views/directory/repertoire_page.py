@@ -2,7 +2,8 @@
 
 Buttons under the service: « Référer… » (records the referral), « Imprimer la
 fiche… » (the slip for the person), « Modifier… », « Vérifié aujourd'hui »;
-above the search: « Ajouter un service… » and « Importer… » (an HSDS file).
+above the search: « Ajouter un service… », « Importer… » (an HSDS file) and
+« Exporter… » (HSDS JSON in one file, or CSV tables in a folder).
 Keyboard: Ctrl+F goes to the search box; Enter in the results refers.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app import settings
 from app.directory import services
@@ -21,6 +22,7 @@ from app.directory.services import service_detail
 from views.directory.detail_pane import ServiceDetailPane
 from views.directory.search_panel import ServiceSearch
 from views.page import Page
+from views.sync.pickers import Pickers
 
 
 class RepertoirePage(Page):
@@ -43,11 +45,22 @@ class RepertoirePage(Page):
         self.import_button.setObjectName("directory_import")
         self.import_button.setToolTip(self.tr("Import a directory file (Open Referral HSDS: JSON or CSV folder)"))
         self.import_button.clicked.connect(self.import_file)
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setObjectName("directory_export")
+        self.export_button.setToolTip(self.tr("Export the whole directory in Open Referral HSDS form"))
+        export_menu = QMenu(self.export_button)
+        self.export_json_action = export_menu.addAction(self.tr("HSDS &JSON (one file)…"))
+        self.export_json_action.triggered.connect(lambda: self.export_directory("json"))
+        self.export_csv_action = export_menu.addAction(self.tr("HSDS &CSV (tables in a folder)…"))
+        self.export_csv_action.triggered.connect(lambda: self.export_directory("csv"))
+        self.export_button.setMenu(export_menu)
+        self.pickers = Pickers(self)  # tests replace it with a scripted double
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
         top.addWidget(self.add_button)
         top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
 
         self.search = ServiceSearch(ctx)
         self.search.now = lambda: self.now()
@@ -234,6 +247,52 @@ class RepertoirePage(Page):
                 return
             self.message.setText(self.tr("Import failed: %1").replace("%1", str(exc)))
 
+        self._run(work, done, failed, self.tr("Importing the directory…"))
+
+    def export_directory(self, fmt: str) -> None:
+        """Ask where, then write the HSDS export: one JSON file, or one CSV per table in a folder."""
+        if fmt == "json":
+            path = self.pickers.save_file(
+                self.tr("Export the directory (HSDS JSON)"), str(Path.home() / self.tr("directory.json")))
+        else:
+            path = self.pickers.folder(self.tr("Export the directory (HSDS CSV): choose a folder"))
+        if path:
+            self.export_to(fmt, Path(path))
+
+    def export_to(self, fmt: str, target: Path) -> None:
+        from app.directory.hsds_export import CSV_FILES, export_csv, export_json
+
+        dialogs = self.ctx.extras.get("dialogs")
+        title = self.tr("Export the directory")
+        if fmt == "json" and target.is_dir():
+            if dialogs is not None:
+                dialogs.error(title, self.tr("%1 is a folder; choose a file name.").replace("%1", str(target)))
+            return
+        if fmt == "csv" and any((target / name).exists() for name in CSV_FILES.values()):
+            question = self.tr("This folder already holds directory tables. Replace them?")
+            if dialogs is None or not dialogs.confirm(title, question, destructive=True):
+                return
+
+        def work() -> int:
+            with self.ctx.vault.session() as s:
+                return export_json(s, target) if fmt == "json" else export_csv(s, target)
+
+        def done(count: int) -> None:
+            text = self.tr("%n service(s) exported to %1.", "", count).replace("%1", str(target))
+            self.message.setText(text)
+            if dialogs is not None:
+                dialogs.info(title, text)
+
+        def failed(exc: BaseException) -> None:
+            text = self.tr("The export failed: %1").replace("%1", str(exc))
+            self.message.setText(text)
+            if dialogs is not None:
+                dialogs.error(title, text)
+
+        self._run(work, done, failed, self.tr("Exporting the directory…"))
+
+    def _run(self, work, done, failed, busy: str) -> None:
+        """Through the shell's task runner (off the GUI thread); inline when there is none."""
         tasks = self.ctx.extras.get("tasks")
         if tasks is None:
             try:
@@ -241,4 +300,4 @@ class RepertoirePage(Page):
             except Exception as exc:  # noqa: BLE001 - shown to the worker
                 failed(exc)
             return
-        tasks.run(work, done, failed, busy=self.tr("Importing the directory…"))
+        tasks.run(work, done, failed, busy=busy)

@@ -242,6 +242,12 @@ class ServiceSearch(QWidget):
             self.servicePicked.emit(int(index.data(ID_ROLE)), index.data(NAME_ROLE))
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if (obj is self.box and event.type() == QEvent.Type.ShortcutOverride
+                and event.key() == Qt.Key.Key_Escape and self.box.text()):
+            # Esc clears a typed search first: a window's Esc shortcut (close the contact
+            # panel, a dialog) only acts once the box is empty.
+            event.accept()
+            return True
         if obj is self.box and event.type() == QEvent.Type.KeyPress:
             key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.model.rowCount():

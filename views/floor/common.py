@@ -39,10 +39,13 @@ class CodeLabels:
         return list(self._active.get(list_name, []))
 
 
+DAY_FORMAT = "d MMM yyyy"  # « 24 nov. 2026 »: day_text and the date fields' display format
+
+
 def day_text(day: date | None) -> str:
     if day is None:
         return ""
-    return QLocale().toString(day, "d MMM yyyy")
+    return QLocale().toString(day, DAY_FORMAT)
 
 
 def datetime_text(moment: datetime | None) -> str:
