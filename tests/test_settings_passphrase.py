@@ -148,3 +148,12 @@ def test_dialog_reads_in_french_with_distinct_mnemonics(qtbot, shell):
     assert len(set(mnemonics)) == len(mnemonics)
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
     assert dialog.windowTitle() == "Changer la phrase de passe"
+    # Tab goes current -> new -> repeat, as read.
+    from PySide6.QtWidgets import QLineEdit
+
+    chain, widget = [], dialog.current
+    while len(chain) < 3:
+        if isinstance(widget, QLineEdit):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    assert chain == [dialog.current, dialog.fields.passphrase, dialog.fields.repeat]

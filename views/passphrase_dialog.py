@@ -89,8 +89,8 @@ class ChangePassphraseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         # A correction hides the message it answers.
-        self.current.textChanged.connect(lambda: self.current_error.setVisible(False))
-        self.fields.changed.connect(lambda: self.new_error.setVisible(False))
+        self.current.textChanged.connect(lambda: self._hide(self.current_error))
+        self.fields.changed.connect(lambda: self._hide(self.new_error))
         self.current.setFocus()
 
     # ---- validation and work ---------------------------------------------------
@@ -147,5 +147,11 @@ class ChangePassphraseDialog(QDialog):
     def _show(self, label: QLabel, text: str, focus: QLineEdit) -> None:
         label.setText(text)
         label.setVisible(True)
+        self.adjustSize()  # grow so the whole message shows
         focus.setFocus()
         focus.selectAll()
+
+    def _hide(self, label: QLabel) -> None:
+        if label.isVisible():
+            label.setVisible(False)
+            self.adjustSize()
