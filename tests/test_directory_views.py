@@ -187,7 +187,8 @@ def test_repertoire_is_in_the_main_window_sidebar(qtbot, make_vault, french):
     page = window.findChild(RepertoirePage)
     qtbot.waitUntil(lambda: len(names(page)) == 15, timeout=5000)
     assert page.title() == "Répertoire"
-    for button in (page.refer_button, page.print_button, page.pdf_button, page.edit_button, page.verified_button):
+    for button in (page.add_button, page.import_button, page.export_button,
+                   page.refer_button, page.print_button, page.pdf_button, page.edit_button, page.verified_button):
         assert button.width() >= button.sizeHint().width(), button.text()  # no label cut short
 
 
