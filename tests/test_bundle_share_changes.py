@@ -125,6 +125,32 @@ def test_without_the_state_saved_with_the_last_bundle_the_log_gives_the_same_nar
         assert marker not in second and marker not in _copy_text(link)
 
 
+def test_a_state_saved_by_an_earlier_version_sends_every_shareable_record_again(link):
+    """A bundle of an earlier version covered the withdrawal without sending the person
+    again, and saved no record of what it widened: the next bundle sends again every
+    record that was ever shareable, so the copy ends up with only what is allowed."""
+    from sqlalchemy import func
+
+    from app import settings
+    from app.sync import export
+    from models.history import RecordVersion
+
+    person_id, _, _ = _shared_situation(link)
+    _send(link)
+    with link.worker.session() as s:
+        people.update_person(s, person_id, consent_scope="none", today=TODAY)
+    with link.worker.session() as s:  # what the earlier version recorded
+        covered = s.scalar(select(func.max(RecordVersion.id)))
+        export.last_sent(s).last_change_id = covered
+        saved = json.loads(settings.get(s, export.SHARE_CACHE))
+        legacy = {"consent": {}, "marked_contacts": saved["marked_contacts"], "last_change_id": covered}
+        settings.set_many(s, {export.SHARE_CACHE: json.dumps(legacy)})
+    assert "ALIASFULL" in _copy_text(link)
+    second = _send(link)
+    for marker in PERSONAL:
+        assert marker not in second and marker not in _copy_text(link)
+
+
 def test_consent_narrowed_from_full_to_alias_keeps_only_the_alias(link):
     person_id, _, _ = _shared_situation(link)
     _send(link)
@@ -168,3 +194,67 @@ def test_marked_contact_with_only_unidentified_persons_does_not_send_its_notes(l
     assert '"unidentified_count": 3' in payload  # the contact itself travels
     assert "UNIDENTIFIEDNOTE" not in payload
     assert "UNIDENTIFIEDNOTE" not in _copy_text(link)
+
+
+@pytest.mark.parametrize("seed", [11, 12, 13])
+def test_after_each_import_the_copy_holds_exactly_what_a_full_refresh_would(link, seed):
+    """Random consents, marks, persons of contacts, referrals and deletions: after every
+    weekly bundle, each record coordination holds equals what the policy allows now."""
+    import random
+
+    from app.sync import export, keys
+
+    rng = random.Random(seed)
+    held_identity = False
+    with link.worker.session() as s:
+        import_sample(s)
+        shelter = s.scalars(select(DirService.id).where(DirService.name == "Refuge de nuit Le Phare")).one()
+    persons, contact_ids = [], []
+    consents = ["none", "alias", "full"]
+    for step in range(36):
+        with link.worker.session() as s:
+            action = rng.random()
+            if action < 0.2 or not persons:
+                persons.append(people.create_person(
+                    s, f"ALIAS{step}", first_name=f"FIRST{step}", notes=f"NOTE{step}",
+                    consent_scope=(scope := rng.choice(consents)),
+                    consent_on=None if scope == "none" else date(2026, 11, 20), today=TODAY).id)
+            elif action < 0.45 or not contact_ids:
+                chosen = rng.sample(persons, k=rng.randint(0, min(2, len(persons))))
+                contact = contacts.create_contact(s, contacts.ContactInput(
+                    occurred_at=datetime(2026, 11, 24, 14, 0), duration_min=20, person_ids=chosen,
+                    unidentified_count=0 if chosen else 1, types=["listening"], notes=f"CNOTE{step}",
+                    share_with_supervision=rng.random() < 0.6,
+                ), today=TODAY).contact
+                contact_ids.append(contact.id)
+                if rng.random() < 0.6:
+                    referrals.create_referral(s, contact.id, shelter, notes=f"RNOTE{step}",
+                                              person_id=rng.choice(chosen) if chosen else None)
+            elif action < 0.6:
+                person_id = rng.choice(persons)
+                scope = rng.choice(consents)
+                people.update_person(s, person_id, consent_scope=scope,
+                                     consent_on=None if scope == "none" else date(2026, 11, 20), today=TODAY)
+            elif action < 0.9:
+                contact_id = rng.choice(contact_ids)
+                data = contacts.contact_input(s, contact_id)
+                if rng.random() < 0.5:
+                    data.share_with_supervision = not data.share_with_supervision
+                else:
+                    data.person_ids = rng.sample(persons, k=rng.randint(0, min(2, len(persons))))
+                    data.unidentified_count = 0 if data.person_ids else 1
+                contacts.update_contact(s, contact_id, data, today=TODAY)
+            else:
+                contacts.delete_contact(s, contact_ids.pop(rng.randrange(len(contact_ids))))
+        if step % 4 == 3:
+            _send(link)
+            with link.worker.session() as s:
+                expected = export._collect(s, True, 0, keys.pseudonym_secret(s))[0]
+            assert expected
+            for rec in expected:
+                held = coordination_records(link.coord, rec["entity"])[rec["uid"]]
+                assert held.deleted == rec["deleted"]
+                wanted = None if rec["deleted"] else json.dumps(rec["data"], sort_keys=True, ensure_ascii=False)
+                assert held.data == wanted, (step, rec["entity"])
+            held_identity |= "NOTE" in _copy_text(link)
+    assert held_identity  # the scenario did share identity text at some point

@@ -129,13 +129,12 @@ def file_name(site: str, worker_short_id: str, sequence: int, week: str) -> str:
 SHARED = ("person", "contact", "referral")  # entities whose identity fields depend on the share context
 
 
-def _share_rows(session: Session, upto: int) -> dict[tuple[str, str], RecordVersion]:
-    """Versions that can widen what is shared, latest as of change-log row ``upto``:
-    contacts marked for supervision, persons with a consent other than "none", referrals
-    with notes. Snapshots are canonical JSON (app.history), so a plain text test finds the
-    candidates without parsing the whole log; a candidate counts only if it is its
-    record's latest version."""
-    candidates = session.execute(
+def _share_candidates(session: Session, upto: int) -> list[tuple[str, str, int]]:
+    """(entity, uid, id) of the versions up to change-log row ``upto`` that can widen what
+    is shared: contacts marked for supervision, persons with a consent other than "none",
+    referrals with notes. Snapshots are canonical JSON (app.history), so a plain text
+    test finds them without parsing the whole log."""
+    return session.execute(
         select(RecordVersion.entity, RecordVersion.uid, RecordVersion.id).where(
             RecordVersion.id <= upto,
             ((RecordVersion.entity == "contact") & RecordVersion.data.contains('"share_with_supervision":true', autoescape=True))
@@ -143,6 +142,10 @@ def _share_rows(session: Session, upto: int) -> dict[tuple[str, str], RecordVers
             | ((RecordVersion.entity == "referral") & ~RecordVersion.data.contains('"notes":""', autoescape=True)),
         )
     ).all()
+
+
+def _share_rows(session: Session, candidates: list[tuple[str, str, int]], upto: int) -> dict[tuple[str, str], RecordVersion]:
+    """The candidates that are their record's latest version as of change-log row ``upto``."""
     by_entity: dict[str, set[str]] = {}
     for entity, uid, _ in candidates:
         by_entity.setdefault(entity, set()).add(uid)
@@ -169,34 +172,46 @@ def _share_rows(session: Session, upto: int) -> dict[tuple[str, str], RecordVers
 SHARE_CACHE = "sync_share_context"
 
 
+_NO_STATE, _UNKNOWN_STATE = "none", "unknown"
+UNKNOWN = ("unknown",)  # shared fields a previous bundle may have sent, not recorded
+
+
 def _kept_state(session: Session, after_id: int):
-    """(context, widened) saved with the previous bundle, or None if missing or stale."""
+    """(context, widened) saved with the previous bundle; _NO_STATE if there is none;
+    _UNKNOWN_STATE if it is not the previous bundle's (stale, unreadable, or saved by a
+    version that did not record the widened fields)."""
     kept = settings.get(session, SHARE_CACHE)
     if not kept:
-        return None
+        return _NO_STATE
     try:
         doc = json.loads(kept)
         if doc.get("last_change_id") != after_id:
-            return None
+            return _UNKNOWN_STATE
         return privacy.ShareContext.from_json(doc), privacy.widened_from_json(doc["widened"])
     except (ValueError, KeyError, TypeError, AttributeError, IndexError):
-        return None
+        return _UNKNOWN_STATE
 
 
 def _share_state(session: Session, full: bool, after_id: int, changed: dict, snapshots: dict):
     """(widened as of the previous bundle, or None for a full refresh; context after the
     changes). The previous state is the one saved with the previous bundle (cheap), or
-    rebuilt from the change log up to that bundle (no saved state, or a stale one)."""
+    rebuilt from the change log up to that bundle."""
     def state_of(row, data):
         return None if _is_deleted(row, data) else data
 
     if full:
         return None, privacy.share_context({k: state_of(row, snapshots[k]) for k, row in changed.items() if k[0] in SHARED})
     state = _kept_state(session, after_id)
-    if state is None:  # rows as of the previous bundle: older than those in ``changed``
-        rows = _share_rows(session, after_id)
+    if state in (_NO_STATE, _UNKNOWN_STATE):  # rows as of the previous bundle: older than ``changed``
+        candidates = _share_candidates(session, after_id)
+        rows = _share_rows(session, candidates, after_id)
         before = privacy.share_context({k: state_of(row, json.loads(row.data)) for k, row in rows.items()})
-        state = before, before.widened()
+        widened = before.widened()
+        if state == _UNKNOWN_STATE:
+            # What earlier bundles left at coordination is not known (e.g. sent by a version
+            # that did not re-send narrowed records): every record ever shareable goes again.
+            widened.update({(entity, uid): UNKNOWN for entity, uid, _ in candidates})
+        state = before, widened
     before, widened = state
     ctx = privacy.ShareContext.from_json(before.to_json())
     for key, row in changed.items():
