@@ -404,3 +404,16 @@ def test_importing_several_files_one_transaction_each(link):
     assert len(coordination_records(link.coord, "person")) == 2
     assert dict(importer.import_many(link.coord, [("2.bundle", files[1])]))["2.bundle"].warnings == []
     assert len(coordination_records(link.coord, "person")) == 3
+
+
+def test_unsent_changes_restart_from_zero_after_a_bundle(link):
+    uid = add_person(link.worker, "Compteur")
+    edit_person(link.worker, uid, notes="deuxième version")
+    with link.worker.session() as s:
+        assert export.unsent_changes(s) == 2  # two changes, one record
+    export_to(link.worker, link.out)
+    with link.worker.session() as s:
+        assert export.unsent_changes(s) == 0
+    edit_person(link.worker, uid, notes="troisième version")
+    with link.worker.session() as s:
+        assert export.unsent_changes(s) == 1

@@ -113,8 +113,15 @@ def pending_counts(session: Session) -> dict[str, dict[str, int]]:
     return ops
 
 
-def pending_total(session: Session) -> int:
-    return sum(c["changed"] + c["deleted"] for c in pending_counts(session).values())
+def unsent_changes(session: Session) -> int:
+    """Changes (versions, not records) logged since the last bundle, for the status bar.
+
+    The change log is append-only, so this is a difference of ids: constant time
+    after every save, where pending_counts() reads every pending record.
+    """
+    last = last_sent(session)
+    newest = session.scalar(select(func.max(RecordVersion.id))) or 0
+    return max(0, newest - (last.last_change_id if last else 0))
 
 
 def site_slug(site: str) -> str:

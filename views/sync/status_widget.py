@@ -25,7 +25,7 @@ class UnsentStatus(QLabel):
             if keys.mode(s) != keys.MODE_WORKER:
                 self.setText("")
                 return
-            waiting = export.pending_total(s)
+            waiting = export.unsent_changes(s)
             last = export.last_sent(s)
         text = self.tr("%n change(s) not sent", "", waiting)
         if last is not None:
