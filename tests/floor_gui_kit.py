@@ -5,31 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.gui_doubles import ScriptedDialogs  # noqa: F401 - floor tests import it from here
 from views.main_window import MainWindow
-
-
-class ScriptedDialogs:
-    """Stands in for views.dialogs.Dialogs: records what was said, answers questions."""
-
-    def __init__(self, confirm_answer: bool = True):
-        self.confirm_answer = confirm_answer
-        self.said: list[tuple[str, str, str]] = []
-
-    def info(self, title, text, details=""):
-        self.said.append(("info", title, text))
-
-    def warning(self, title, text, details=""):
-        self.said.append(("warning", title, text))
-
-    def error(self, title, text, details=""):
-        self.said.append(("error", title, text))
-
-    def confirm(self, title, text, *, destructive=False):
-        self.said.append(("confirm", title, text))
-        return self.confirm_answer
-
-    def ask(self, title, label, text="", *, secret=False):
-        return None
 
 
 def open_unlocked(qtbot, vault, dialogs=None) -> MainWindow:
