@@ -10,7 +10,7 @@ from typing import Callable
 import sqlcipher3
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, SingletonThreadPool
 
 from app.errors import VaultLocked
 
@@ -37,16 +37,22 @@ def connect_raw(path: Path, key: bytes, *, any_thread: bool = False) -> sqlciphe
     return conn
 
 
-def make_engine(path: Path, key_source: Callable[[], bytes | None]) -> Engine:
-    """Engine whose every connection reads the key from ``key_source`` (None once locked)."""
+def make_engine(path: Path, key_source: Callable[[], bytes | None], *, keep_per_thread: bool = False) -> Engine:
+    """Engine whose every connection reads the key from ``key_source`` (None once locked).
+
+    NullPool by default: a connection lives as long as one operation. With
+    ``keep_per_thread`` one connection per thread stays open until ``dispose()``
+    (the vault's warm reader, closed at lock).
+    """
 
     def creator():
         key = key_source()
         if key is None:
             raise VaultLocked("The vault is locked.")
-        return connect_raw(path, key)
+        return connect_raw(path, key, any_thread=keep_per_thread)
 
-    engine = create_engine("sqlite://", module=sqlcipher3, creator=creator, poolclass=NullPool)
+    pool = {"poolclass": SingletonThreadPool, "pool_size": 4} if keep_per_thread else {"poolclass": NullPool}
+    engine = create_engine("sqlite://", module=sqlcipher3, creator=creator, **pool)
 
     # The driver stays in autocommit (isolation_level=None) and SQLAlchemy emits
     # BEGIN itself: pysqlite's implicit transactions would break transactional

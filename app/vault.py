@@ -77,6 +77,8 @@ class Vault:
         self.engine = None
         self._sessions: sessionmaker | None = None
         self._anchor = None  # see _open()
+        self._warm_engine = None  # see warm_session()
+        self._warm: sessionmaker | None = None
         # (inode, size, mtime) of the database as this object left it at lock: an
         # unchanged file is not re-checked page by page at the next unlock.
         self._verified_stamp: tuple[int, int, int] | None = None
@@ -99,6 +101,20 @@ class Vault:
         if self._sessions is None:
             raise VaultLocked("The vault is locked.")
         with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def warm_session(self) -> Iterator[Session]:
+        """Like session(), on a connection kept open while unlocked (one per thread).
+
+        For queries repeated at typing speed (search as you type): a fresh keyed
+        connection costs ~2.5 ms and starts with a cold, encrypted page cache.
+        Each use is its own transaction (it sees every commit made before it);
+        lock() closes these connections with the rest.
+        """
+        if self._warm is None:
+            raise VaultLocked("The vault is locked.")
+        with self._warm.begin() as session:
             yield session
 
     # ---- lifecycle ---------------------------------------------------------
@@ -178,6 +194,8 @@ class Vault:
         self._key = key
         self.engine = make_engine(self.paths.database, self._current_key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._warm_engine = make_engine(self.paths.database, self._current_key, keep_per_thread=True)
+        self._warm = sessionmaker(self._warm_engine, expire_on_commit=False)
         # Sessions use NullPool connections, but closing the last connection to a WAL
         # database checkpoints and syncs it (14-35 ms per save). One idle connection
         # held while unlocked keeps the WAL open; lock() closes it with the rest.
@@ -201,6 +219,10 @@ class Vault:
             anchor.close()
         if self.engine is not None:
             self.engine.dispose()
+        if self._warm_engine is not None:
+            self._warm_engine.dispose()
+        self._warm_engine = None
+        self._warm = None
         if was_open:
             self._verified_stamp = self._file_stamp()
         self._folder_lock.release()

@@ -44,3 +44,18 @@ def test_a_new_vault_has_its_signing_key_from_setup(vault):
     with vault.session() as s:
         names = set(s.scalars(select(SyncKey.name)))
     assert names == {keys.SIGNING, keys.PSEUDONYM}
+
+
+def test_warm_session_sees_fresh_commits_and_closes_at_lock(vault):
+    from app.errors import VaultLocked
+
+    with vault.warm_session() as s:
+        assert settings.get(s, "site_name") == "Bibliothèque de test"
+    with vault.session() as s:  # another connection commits
+        settings.set_many(s, {"site_name": "Site renommé"})
+    with vault.warm_session() as s:  # the warm connection sees it
+        assert settings.get(s, "site_name") == "Site renommé"
+    vault.lock()
+    with pytest.raises(VaultLocked):
+        with vault.warm_session():
+            pass

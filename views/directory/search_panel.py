@@ -200,7 +200,7 @@ class ServiceSearch(QWidget):
         if not self.ctx.vault.is_unlocked:
             return
         previous = self.current_service_id()
-        with self.ctx.vault.session() as s:
+        with self.ctx.vault.warm_session() as s:  # warm connection: this runs at typing speed
             hits = search_services(s, self.box.text(), self.filters(), limit=self.limit, now=self.now())
         self.model.set_rows(hits)
         self.count.setText(
