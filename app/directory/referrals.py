@@ -140,13 +140,14 @@ class ReferralRow:
     notes: str
 
 
-def _rows(session: Session, where, order) -> list[ReferralRow]:
+def _rows(session: Session, where, order, limit: int | None = None) -> list[ReferralRow]:
     stmt = (
         select(Referral, Contact.occurred_at, Person.alias)
         .join(Contact, Contact.id == Referral.contact_id)
         .outerjoin(Person, Person.id == Referral.person_id)
         .where(Referral.deleted_at.is_(None), Contact.deleted_at.is_(None), *where)
         .order_by(*order)
+        .limit(limit)
     )
     return [
         ReferralRow(r.id, r.contact_id, at, r.service_id, r.service_name, r.person_id, alias, r.status,
@@ -184,5 +185,6 @@ def referral_follow_ups(session: Session, today: date, limit: int = 50) -> list[
         session,
         [Referral.follow_up_on.is_not(None), Referral.follow_up_on <= today, Referral.follow_up_done.is_(False)],
         [Referral.follow_up_on, Referral.id],
-    )[:limit]
+        limit,
+    )
     return [ReferralFollowUp(row, row.follow_up_on, row.follow_up_on < today) for row in rows]
