@@ -18,7 +18,54 @@ from views.floor.common import CodeLabels, datetime_text, day_text
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class ContactTableModel(QAbstractTableModel):
+class _PagedTableModel(QAbstractTableModel):
+    """Rows loaded page by page: subclasses say how to read the next page and what a row shows."""
+
+    COLUMN_COUNT = 0
+
+    def __init__(self, vault, page_size: int, parent=None):
+        super().__init__(parent)
+        self._vault = vault
+        self.page_size = page_size
+        self._rows: list = []
+        self._more = False
+
+    def _next_page(self) -> list:
+        """The rows after those loaded; sets ``_more``."""
+        raise NotImplementedError
+
+    def _header_texts(self) -> dict[int, str]:
+        raise NotImplementedError
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:
+        if parent.isValid() or not self._more:
+            return
+        rows = self._next_page()
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def row_at(self, row: int):
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._header_texts().get(section)
+
+
+class ContactTableModel(_PagedTableModel):
     COL_WHEN, COL_PERSONS, COL_TYPES, COL_THEMES, COL_PLACE, COL_DURATION, COL_FOLLOW_UP = range(7)
     COLUMN_COUNT = 7
 
@@ -27,15 +74,12 @@ class ContactTableModel(QAbstractTableModel):
     SortRole = Qt.ItemDataRole.UserRole + 3    # a comparable value for the column
 
     def __init__(self, vault, labels: CodeLabels | None = None, *, page_size: int = lists.PAGE_SIZE, parent=None):
-        super().__init__(parent)
-        self._vault = vault
+        super().__init__(vault, page_size, parent)
         self._labels = labels
-        self.page_size = page_size
         self._rows: list[lists.ContactRow] = []
         self._texts: dict[int, tuple[str, ...]] = {}  # row -> display texts, made on first paint
         self._filter = lists.ContactFilter()
         self._cursor: lists.Cursor | None = None
-        self._more = False
         self._total: int | None = None
 
     # ---- loading -------------------------------------------------------------
@@ -78,34 +122,14 @@ class ContactTableModel(QAbstractTableModel):
                 self._total = lists.count_contacts(s, self._filter)
         return self._total
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:
-        if parent.isValid() or not self._more:
-            return
+    def _next_page(self) -> list[lists.ContactRow]:
         with self._vault.session() as s:
             rows, cursor = lists.contact_page(s, self._filter, after=self._cursor, limit=self.page_size)
         self._more, self._cursor = cursor is not None, cursor
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+        return rows
 
     # ---- reading ---------------------------------------------------------------
-    def row_at(self, row: int) -> lists.ContactRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def _header_texts(self) -> dict[int, str]:
         return {
             self.COL_WHEN: QCoreApplication.translate("FloorModels", "When"),
             self.COL_PERSONS: QCoreApplication.translate("FloorModels", "Persons"),
@@ -114,7 +138,7 @@ class ContactTableModel(QAbstractTableModel):
             self.COL_PLACE: QCoreApplication.translate("FloorModels", "Place"),
             self.COL_DURATION: QCoreApplication.translate("FloorModels", "Duration"),
             self.COL_FOLLOW_UP: QCoreApplication.translate("FloorModels", "Follow-up"),
-        }.get(section)
+        }
 
     def _row_texts(self, r: lists.ContactRow) -> tuple[str, ...]:
         labels = self._labels
@@ -169,7 +193,7 @@ class ContactTableModel(QAbstractTableModel):
         return None
 
 
-class PeopleTableModel(QAbstractTableModel):
+class PeopleTableModel(_PagedTableModel):
     COL_ALIAS, COL_FIRST_NAME, COL_LAST_CONTACT, COL_COUNT, COL_STATUS = range(5)
     COLUMN_COUNT = 5
 
@@ -178,14 +202,11 @@ class PeopleTableModel(QAbstractTableModel):
     SortRole = Qt.ItemDataRole.UserRole + 3
 
     def __init__(self, vault, *, page_size: int = lists.PAGE_SIZE, parent=None):
-        super().__init__(parent)
-        self._vault = vault
-        self.page_size = page_size
+        super().__init__(vault, page_size, parent)
         self._rows: list[lists.PersonRow] = []
         self._query = ""
         self._status: str | None = None
         self._order = lists.ORDER_RECENT
-        self._more = False
 
     def set_rows(self, rows: list[lists.PersonRow], *, more: bool = False) -> None:
         self.beginResetModel()
@@ -218,43 +239,23 @@ class PeopleTableModel(QAbstractTableModel):
     def order(self) -> str:
         return self._order
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:
-        if parent.isValid() or not self._more:
-            return
+    def _next_page(self) -> list[lists.PersonRow]:
         with self._vault.session() as s:
             rows = lists.people_rows(
                 s, query=self._query, status=self._status, order=self._order,
                 offset=len(self._rows), limit=self.page_size,
             )
         self._more = len(rows) == self.page_size
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+        return rows
 
-    def row_at(self, row: int) -> lists.PersonRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def _header_texts(self) -> dict[int, str]:
         return {
             self.COL_ALIAS: QCoreApplication.translate("FloorModels", "Alias"),
             self.COL_FIRST_NAME: QCoreApplication.translate("FloorModels", "First name"),
             self.COL_LAST_CONTACT: QCoreApplication.translate("FloorModels", "Last contact"),
             self.COL_COUNT: QCoreApplication.translate("FloorModels", "Contacts"),
             self.COL_STATUS: QCoreApplication.translate("FloorModels", "Status"),
-        }.get(section)
+        }
 
     @staticmethod
     def status_text(status: str) -> str:
