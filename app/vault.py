@@ -76,8 +76,7 @@ class Vault:
         self._key: bytearray | None = None
         self.engine = None
         self._sessions: sessionmaker | None = None
-        self._anchor = None  # see _open()
-        self._warm_engine = None  # see warm_session()
+        self._warm_engine = None  # see warm_session() and _open()
         self._warm: sessionmaker | None = None
         # (inode, size, mtime) of the database as this object left it at lock: an
         # unchanged file is not re-checked page by page at the next unlock.
@@ -197,9 +196,9 @@ class Vault:
         self._warm_engine = make_engine(self.paths.database, self._current_key, keep_per_thread=True)
         self._warm = sessionmaker(self._warm_engine, expire_on_commit=False)
         # Sessions use NullPool connections, but closing the last connection to a WAL
-        # database checkpoints and syncs it (14-35 ms per save). One idle connection
-        # held while unlocked keeps the WAL open; lock() closes it with the rest.
-        self._anchor = connect_raw(self.paths.database, bytes(key), any_thread=True)
+        # database checkpoints and syncs it (14-35 ms per save). Opening the warm pool's
+        # connection now keeps one idle connection, and so the WAL, open until lock().
+        self._warm_engine.connect().close()
 
     def _file_stamp(self) -> tuple[int, int, int] | None:
         try:
@@ -214,9 +213,6 @@ class Vault:
     def lock(self) -> None:
         """Drop every connection and the key reference."""
         was_open = self.engine is not None
-        anchor, self._anchor = self._anchor, None
-        if anchor is not None:
-            anchor.close()
         if self.engine is not None:
             self.engine.dispose()
         if self._warm_engine is not None:
