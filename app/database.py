@@ -42,7 +42,7 @@ def make_engine(path: Path, key_source: Callable[[], bytes | None], *, keep_per_
 
     NullPool by default: a connection lives as long as one operation. With
     ``keep_per_thread`` one connection per thread stays open until ``dispose()``
-    (the vault's warm reader, closed at lock).
+    (the vault's warm sessions, closed at lock).
     """
 
     def creator():
