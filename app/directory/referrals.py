@@ -18,9 +18,6 @@ from models.directory import DirService
 from models.people import Person
 from models.referral import REFERRAL_OUTCOMES, REFERRAL_STATUSES, Referral
 
-# A referral is settled once it reaches one of these: follow-up no longer needed by default.
-SETTLED = ("completed", "declined")
-
 
 class ReferralNotFound(InvalidInput):
     code = "referral_not_found"
