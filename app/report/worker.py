@@ -107,6 +107,15 @@ def load(session: Session, p: Period, lang: str = "fr") -> ReportInput:
             .group_by(SupplyItem.name)
         )
     ]
+    return ReportInput(
+        contacts=contacts, persons=persons, first_seen=first_seen, referrals=referrals, supplies=supplies,
+        **_activity(session, p, lang),
+    )
+
+
+def _activity(session: Session, p: Period, lang: str) -> dict:
+    """What ``load`` and ``tally`` read alike: conflicts, staff support, presence and labels."""
+    start, end = _bounds(p)
     conflicts = [
         ConflictRow(when, intensity, parties)
         for when, intensity, parties in session.execute(
@@ -123,11 +132,10 @@ def load(session: Session, p: Period, lang: str = "fr") -> ReportInput:
                    StaffSupport.occurred_on < p.end)
         )
     ]
-    return ReportInput(
-        contacts=contacts, persons=persons, first_seen=first_seen, referrals=referrals, supplies=supplies,
+    return dict(
         conflicts=conflicts, supports=supports, presence={None: presence.rows(session, p.start, p.end)},
-        presence_from={None: _work_started(session, p)},
-        schedule=presence.schedule(session), labels=code_labels(session, lang),
+        presence_from={None: _work_started(session, p)}, schedule=presence.schedule(session),
+        labels=code_labels(session, lang),
     )
 
 
@@ -219,9 +227,7 @@ def tally(session: Session, p: Period, lang: str = "fr") -> Tallies:
     """The report's tallies straight from SQL (same numbers as ``aggregate.tally(load(...))``)."""
     conn = session.connection()
     bounds = (p.start.isoformat(), p.end.isoformat())  # ISO dates bound ISO datetimes as text
-    t = Tallies(labels=code_labels(session, lang), schedule=presence.schedule(session),
-                presence={None: presence.rows(session, p.start, p.end)},
-                presence_from={None: _work_started(session, p)})
+    t = Tallies(**_activity(session, p, lang))
     for month, n, unidentified in conn.exec_driver_sql(
         "SELECT substr(c.occurred_at, 1, 7), count(*), total(c.unidentified_count) "
         f"FROM contact c WHERE {_LIVE} GROUP BY 1", bounds,
@@ -257,21 +263,4 @@ def tally(session: Session, p: Period, lang: str = "fr") -> Tallies:
         (GIVEN, *bounds),
     ):
         t.supplies[name] += int(total)
-    start, end = _bounds(p)
-    t.conflicts = [
-        ConflictRow(when, intensity, parties)
-        for when, intensity, parties in session.execute(
-            select(Conflict.occurred_at, Conflict.intensity, Conflict.parties).where(
-                Conflict.deleted_at.is_(None), Conflict.occurred_at >= start, Conflict.occurred_at < end
-            )
-        )
-    ]
-    t.supports = [
-        SupportRow(day, kind, staff, minutes)
-        for day, kind, staff, minutes in session.execute(
-            select(StaffSupport.occurred_on, StaffSupport.kind, StaffSupport.staff_count, StaffSupport.duration_min)
-            .where(StaffSupport.deleted_at.is_(None), StaffSupport.occurred_on >= p.start,
-                   StaffSupport.occurred_on < p.end)
-        )
-    ]
     return t
