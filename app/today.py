@@ -8,7 +8,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from app import supplies
-from app.lists import ContactFilter, ContactRow, contact_ids_page, contact_rows_by_id
+from app.lists import ContactFilter, ContactRow, contact_page, contact_rows_by_id
 from models.contacts import Contact, contact_person
 from models.supplies import SupplyItem
 
@@ -37,9 +37,7 @@ def week_start(day: date) -> date:
 
 def today_summary(session: Session, today: date | None = None, *, max_follow_ups: int = 50) -> TodaySummary:
     day = today or date.today()
-    contacts = contact_rows_by_id(
-        session, [cid for cid, _ in contact_ids_page(session, ContactFilter(date_from=day, date_to=day), limit=500)]
-    )
+    contacts, _next = contact_page(session, ContactFilter(date_from=day, date_to=day), limit=500)
     due = session.execute(
         select(Contact.id, Contact.follow_up_on)
         .where(
