@@ -181,7 +181,7 @@ def _filter_sql(filters: SearchFilters, now: datetime | None, column: str) -> tu
 def _open_only(conn, ranked: list[int], at: datetime, limit: int, seen: dict[int, Hours]) -> list[int]:
     """The exact check, a page of results at a time: the SQL pre-filter is nearly always right."""
     kept: list[int] = []
-    need_holidays = bool(holiday(at.date()) or holiday(at.date() - timedelta(days=1)))
+    need_holidays = _near_holiday(at)
     for start in range(0, len(ranked), limit):
         chunk = ranked[start:start + limit]
         hours = hours_by_service(conn, chunk, need_holidays=need_holidays)
@@ -190,6 +190,11 @@ def _open_only(conn, ranked: list[int], at: datetime, limit: int, seen: dict[int
         if len(kept) >= limit:
             break
     return kept
+
+
+def _near_holiday(at: datetime) -> bool:
+    """A holiday today or yesterday (a night period from yesterday may still be running)."""
+    return bool(holiday(at.date()) or holiday(at.date() - timedelta(days=1)))
 
 
 def hours_by_service(conn, service_ids: list[int], *, need_holidays: bool = True) -> dict[int, Hours]:
@@ -267,8 +272,7 @@ def _hits(conn, ids: list[int], open_at: datetime | None, seen: dict[int, Hours]
     hours = seen
     missing = [i for i in ids if i not in seen]
     if open_at is not None and missing:
-        near = bool(holiday(open_at.date()) or holiday(open_at.date() - timedelta(days=1)))
-        hours.update(hours_by_service(conn, missing, need_holidays=near))
+        hours.update(hours_by_service(conn, missing, need_holidays=_near_holiday(open_at)))
     hits = []
     for i in ids:
         r = rows[i]
