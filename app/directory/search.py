@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -246,8 +246,6 @@ class _ScheduleRow:
                  "dtstart", "interval", "description")
 
     def __init__(self, row):
-        from datetime import date
-
         for name in self.__slots__:
             value = getattr(row, name)
             if name in ("valid_from", "valid_to", "dtstart") and isinstance(value, str):
