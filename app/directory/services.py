@@ -184,16 +184,20 @@ def _check_time(value: str) -> str:
         raise InvalidInput(f"Opening hours: {exc}.") from None
 
 
+def _organization(session: Session, name: str) -> DirOrganization:
+    """The organisation of that name, or a new one."""
+    org = session.scalars(select(DirOrganization).where(DirOrganization.name == name)).first()
+    if org is None:
+        org = DirOrganization(hsds_id=_new_id(), name=name, description="")
+        session.add(org)
+    return org
+
+
 def add_service(session: Session, data: ServiceInput, today: date | None = None) -> int:
     """A service the worker adds by hand (verified today, since they just checked it)."""
     if not data.name.strip():
         raise InvalidInput("A service needs a name.")
-    org = None
-    if data.organization.strip():
-        org = session.scalars(select(DirOrganization).where(DirOrganization.name == data.organization.strip())).first()
-        if org is None:
-            org = DirOrganization(hsds_id=_new_id(), name=data.organization.strip(), description="")
-            session.add(org)
+    org = _organization(session, data.organization.strip()) if data.organization.strip() else None
     svc = DirService(hsds_id=_new_id(), name=data.name.strip(), sort_name=fold(data.name.strip()), status="active", organization=org,
                      added_by_hand=True, assured_date=today or date.today(), local_notes="")
     session.add(svc)
@@ -209,8 +213,7 @@ def update_service(session: Session, service_id: int, data: ServiceInput) -> int
     svc.name = data.name.strip()
     svc.sort_name = fold(svc.name)
     if data.organization.strip() and (svc.organization is None or svc.organization.name != data.organization.strip()):
-        org = session.scalars(select(DirOrganization).where(DirOrganization.name == data.organization.strip())).first()
-        svc.organization = org or DirOrganization(hsds_id=_new_id(), name=data.organization.strip(), description="")
+        svc.organization = _organization(session, data.organization.strip())
     _apply(session, svc, data)
     return svc.id
 
