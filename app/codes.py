@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app import history
 from app.textsearch import fold
-from app.validation import NOT_FOUND, REQUIRED, Collector
+from app.validation import NOT_FOUND, REQUIRED, Collector, fail
 from models.codes import LISTS, CodeItem
 
 
@@ -84,9 +84,7 @@ def add_item(
 def _get(session: Session, item_id: int) -> CodeItem:
     item = session.get(CodeItem, item_id)
     if item is None:
-        check = Collector()
-        check.add("id", NOT_FOUND, "This list item no longer exists.")
-        check.raise_if_any()
+        fail("id", NOT_FOUND, "This list item no longer exists.")
     return item
 
 
@@ -95,9 +93,7 @@ def rename_item(session: Session, item_id: int, *, label_fr: str | None = None, 
     item = _get(session, item_id)
     if label_fr is not None:
         if not label_fr.strip():
-            check = Collector()
-            check.add("label_fr", REQUIRED, "The label cannot be empty.")
-            check.raise_if_any()
+            fail("label_fr", REQUIRED, "The label cannot be empty.")
         item.label_fr = label_fr.strip()
     if label_en is not None:
         item.label_en = label_en.strip()

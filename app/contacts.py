@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app import codes, history, people, supplies
-from app.validation import FUTURE_DATE, NEGATIVE, NOT_FOUND, OUT_OF_RANGE, REQUIRED, UNKNOWN_CODE, Collector
+from app.validation import FUTURE_DATE, NEGATIVE, NOT_FOUND, OUT_OF_RANGE, REQUIRED, UNKNOWN_CODE, Collector, fail
 from models.codes import CONTACT_TYPE, INITIATOR, PLACE, THEME
 from models.contacts import Contact, ContactSupply, ContactTheme, ContactType
 from models.people import Person
@@ -92,9 +92,7 @@ def get_contact(session: Session, contact_id: int) -> Contact:
                  selectinload(Contact.supplies)],
     )
     if contact is None or contact.deleted_at is not None:
-        check = Collector()
-        check.add("contact", NOT_FOUND, "This contact no longer exists.")
-        check.raise_if_any()
+        fail("contact", NOT_FOUND, "This contact no longer exists.")
     return contact
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app import codes, history
 from app.textsearch import fold
-from app.validation import FUTURE_DATE, NOT_FOUND, REQUIRED, TOO_LONG, UNKNOWN_CODE, Collector
+from app.validation import FUTURE_DATE, NOT_FOUND, REQUIRED, TOO_LONG, UNKNOWN_CODE, Collector, fail
 from models.base import utcnow
 from models.codes import AGE_BRACKET, CONSENT, GENDER, GROUP, LANGUAGE
 from models.contacts import Contact, contact_person
@@ -91,9 +91,7 @@ def _apply(person: Person, values: dict) -> None:
 def get_person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None or person.deleted_at is not None:
-        check = Collector()
-        check.add("person", NOT_FOUND, "This person's record no longer exists.")
-        check.raise_if_any()
+        fail("person", NOT_FOUND, "This person's record no longer exists.")
     return person
 
 
@@ -384,12 +382,11 @@ def merge_people(session: Session, keep_id: int, merge_id: int) -> MergeResult:
     so history and bundles can tell what happened. Each moved contact gets a
     new version.
     """
-    check = Collector()
     if keep_id == merge_id:
-        check.add("person", REQUIRED, "Choose two different records to merge.")
-    check.raise_if_any()
+        fail("person", REQUIRED, "Choose two different records to merge.")
     kept = get_person(session, keep_id)
     dup = get_person(session, merge_id)
+    check = Collector()
     for who, p in (("keep", kept), ("merge", dup)):
         if p.merged_into_id is not None:
             check.add(who, NOT_FOUND, f"{p.alias} was already merged into another record.")

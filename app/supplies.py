@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import history
-from app.validation import NEGATIVE, NOT_FOUND, REQUIRED, Collector, Shortfall, StockShortage
+from app.validation import NEGATIVE, NOT_FOUND, REQUIRED, Collector, Shortfall, StockShortage, fail
 from models.supplies import ADJUSTED, GIVEN, RECEIVED, StockMovement, SupplyItem
 
 ENTITY = "supply"
@@ -37,9 +37,7 @@ def movement_snapshot(session: Session, movement: StockMovement) -> dict:
 def get_item(session: Session, item_id: int) -> SupplyItem:
     item = session.get(SupplyItem, item_id)
     if item is None or item.deleted_at is not None:
-        check = Collector()
-        check.add("item", NOT_FOUND, "This supply item no longer exists.")
-        check.raise_if_any()
+        fail("item", NOT_FOUND, "This supply item no longer exists.")
     return item
 
 
@@ -125,19 +123,15 @@ def _move(
 
 def receive(session: Session, item_id: int, quantity: int, *, note: str = "", when: datetime | None = None) -> StockMovement:
     """Stock received (a donation, a purchase): adds ``quantity`` (> 0)."""
-    check = Collector()
     if quantity <= 0:
-        check.add("quantity", NEGATIVE, "The quantity received must be more than zero.")
-    check.raise_if_any()
+        fail("quantity", NEGATIVE, "The quantity received must be more than zero.")
     return _move(session, get_item(session, item_id), RECEIVED, quantity, note=note, when=when)
 
 
 def adjust(session: Session, item_id: int, *, counted: int, note: str = "", when: datetime | None = None) -> StockMovement | None:
     """Set the stock to what was counted on the shelf; records the difference (None if none)."""
-    check = Collector()
     if counted < 0:
-        check.add("counted", NEGATIVE, "A count cannot be negative.")
-    check.raise_if_any()
+        fail("counted", NEGATIVE, "A count cannot be negative.")
     item = get_item(session, item_id)
     delta = counted - item.stock_on_hand
     if delta == 0:

@@ -7,6 +7,7 @@ write, and the form keeps its values.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NoReturn
 
 from app.errors import MilieuError
 
@@ -78,3 +79,8 @@ class Collector:
     def raise_if_any(self) -> None:
         if self.errors:
             raise ValidationFailed(self.errors)
+
+
+def fail(field_name: str, code: str, message: str) -> NoReturn:
+    """Raise ValidationFailed for one field (when no other check is pending)."""
+    raise ValidationFailed([FieldError(field_name, code, message)])
