@@ -1,18 +1,9 @@
 """Small widgets shared by the worker and coordination panels."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableWidget, QTableWidgetItem
 
 BUTTON_HEIGHT = 40
-
-
-def heading(text: str, bigger: int = 6) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSize(font.pointSize() + bigger)
-    font.setBold(bigger < 6)
-    label.setFont(font)
-    return label
 
 
 def button(text: str, name: str) -> QPushButton:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from views.context import AppContext
+from views.floor.common import heading
 from views.page import Page
-from views.sync import common
 from views.sync.pickers import Pickers
 
 RECORD_ENTITIES = frozenset({
@@ -39,7 +39,7 @@ class EnvoisPage(Page):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(common.heading(self.title()))
+        layout.addWidget(heading(self.title()))
         if self.coordination:
             from views.sync.coordination_panel import CoordinationPanel
 
