@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLayout, QLayoutItem, QTableView, QWidget
 
 from app.validation import FUTURE_DATE, NEGATIVE, NOT_FOUND, OUT_OF_RANGE, REQUIRED, TOO_LONG, UNKNOWN_CODE
 
@@ -86,6 +86,17 @@ class FieldError(QLabel):
     def set_error(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+
+def style_list_table(table: QTableView) -> None:
+    """The floor's list look: whole rows picked one at a time, read-only, no grid, readable heights."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(34)
 
 
 def heading(text: str, size_delta: int = 6) -> QLabel:

@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QGridLayout,
@@ -30,7 +29,7 @@ from app.lists import ContactFilter
 from app.validation import ValidationFailed
 from models.codes import CONTACT_TYPE, PLACE, THEME
 from views.context import AppContext
-from views.floor.common import CodeLabels, heading
+from views.floor.common import CodeLabels, heading, style_list_table
 from views.floor.contact_panel import quick_entry
 from views.floor.history_dialog import HistoryDialog
 from views.floor.item_models import ContactTableModel
@@ -60,14 +59,8 @@ class ContactTable(QTableView):
         super().__init__(parent)
         self.setObjectName(name)
         self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setShowGrid(False)
+        style_list_table(self)
         self.setWordWrap(False)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(34)
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         widths = {

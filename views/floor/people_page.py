@@ -4,7 +4,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from app import people
 from app.validation import ValidationFailed
 from views.context import AppContext
-from views.floor.common import heading
+from views.floor.common import heading, style_list_table
 from views.floor.item_models import PeopleTableModel
 from views.floor.person_detail import PersonDetail
 from views.page import Page
@@ -55,13 +54,7 @@ class PeoplePage(Page):
         self.table = QTableView()
         self.table.setObjectName("people_table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(34)
+        style_list_table(self.table)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(PeopleTableModel.COL_LAST_CONTACT, Qt.SortOrder.DescendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(PeopleTableModel.COL_ALIAS, QHeaderView.ResizeMode.Stretch)

@@ -4,7 +4,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,7 +22,7 @@ from app import supplies
 from app.validation import ValidationFailed
 from views.context import AppContext
 from views.drafts import DraftKeeper
-from views.floor.common import FieldError, field_error_text, heading
+from views.floor.common import FieldError, field_error_text, heading, style_list_table
 from views.page import Page
 
 COL_NAME, COL_UNIT, COL_STOCK, COL_LOW, COL_STATE = range(5)
@@ -43,13 +42,7 @@ class SuppliesPage(Page):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Item"), self.tr("Unit"), self.tr("In stock"), self.tr("Low at"), self.tr("State")]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(34)
+        style_list_table(self.table)
         self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for col, width in ((COL_UNIT, 120), (COL_STOCK, 110), (COL_LOW, 110), (COL_STATE, 160)):
             self.table.setColumnWidth(col, width)
