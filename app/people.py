@@ -351,6 +351,14 @@ class MergeResult:
     moved_contact_ids: list[int]
 
 
+def _with_kept(persons: list[Person], dup: Person, kept: Person) -> list[Person]:
+    """``persons`` naming ``kept`` instead of ``dup`` (once, even if both were there)."""
+    out = [p for p in persons if p.id != dup.id]
+    if kept not in out:
+        out.append(kept)
+    return out
+
+
 def _move_other_links(session: Session, dup: Person, kept: Person) -> None:
     """Conflicts and referrals of the duplicate follow it to the kept record (new versions)."""
     # Imported at call time: those areas build on people, not the other way round.
@@ -360,10 +368,7 @@ def _move_other_links(session: Session, dup: Person, kept: Person) -> None:
     from models.referral import Referral
 
     for conflict in session.scalars(select(Conflict).where(Conflict.persons.any(Person.id == dup.id))):
-        persons = [p for p in conflict.persons if p.id != dup.id]
-        if kept not in persons:
-            persons.append(kept)
-        conflict.persons = persons
+        conflict.persons = _with_kept(conflict.persons, dup, kept)
         session.flush()
         history.record_update(session, conflict, data=conflict_snapshot(conflict))
     for referral in session.scalars(select(Referral).where(Referral.person_id == dup.id)):
@@ -398,10 +403,7 @@ def merge_people(session: Session, keep_id: int, merge_id: int) -> MergeResult:
         session.scalars(select(contact_person.c.contact_id).where(contact_person.c.person_id == dup.id))
     )
     for contact in session.scalars(select(Contact).where(Contact.id.in_(contact_ids))):
-        persons = [p for p in contact.persons if p.id != dup.id]
-        if kept not in persons:
-            persons.append(kept)
-        contact.persons = persons
+        contact.persons = _with_kept(contact.persons, dup, kept)
         session.flush()
         history.record_update(session, contact, data=contact_snapshot(contact))
 
