@@ -27,9 +27,9 @@ from app.contacts import ContactInput, create_contact
 from app.directory import referrals
 from app.errors import MilieuError
 from views.directory.labels import ReferralWords, day_field
+from views.directory.referral_widgets import FOLLOW_UP_AFTER_DAYS
 from views.floor.person_field import PersonField
 
-FOLLOW_UP_AFTER_DAYS = 7
 REFERRAL_TYPE = "referral"
 
 
