@@ -72,7 +72,7 @@ def import_file(session: Session, path: Path, *, skip_bad_rows: bool = False) ->
 
 def import_rows(session: Session, rows: list[Row], *, skip_bad_rows: bool = False) -> ImportResult:
     conn = session.connection()
-    known = {entity: set(conn.execute(select(TABLES[entity].c.hsds_id)).scalars()) for entity in ENTITIES}
+    known = {entity: _id_map(conn, entity) for entity in ENTITIES}  # hsds id -> stored id
     sal = DirServiceAtLocation.__table__
     svc = DirService.__table__
     sal_service = dict(conn.execute(select(sal.c.hsds_id, svc.c.hsds_id).join(svc, svc.c.id == sal.c.service_id)).all())
@@ -94,12 +94,12 @@ def _id_map(conn, entity: str) -> dict[str, int]:
     return dict(conn.execute(select(table.c.hsds_id, table.c.id)).all())
 
 
-def _write(conn, checked: Checked, known: dict[str, set[str]], result: ImportResult) -> None:
+def _write(conn, checked: Checked, known: dict[str, dict[str, int]], result: ImportResult) -> None:
     ids: dict[str, dict[str, int]] = {}
     new_services: set[str] = set()
     for entity in ENTITIES:
         table = TABLES[entity]
-        existing = _id_map(conn, entity) if known[entity] else {}
+        existing = known[entity]
         inserts, updates = [], []
         for hsds_id, clean in checked.rows[entity].items():
             values = _columns(entity, clean, ids)
