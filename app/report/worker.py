@@ -134,39 +134,33 @@ def _activity(session: Session, p: Period, lang: str) -> dict:
     ]
     return dict(
         conflicts=conflicts, supports=supports, presence={None: presence.rows(session, p.start, p.end)},
-        presence_from={None: _work_started(session, p)}, schedule=presence.schedule(session),
+        presence_from={None: _pilot_start(session) or p.start}, schedule=presence.schedule(session),
         labels=code_labels(session, lang),
     )
 
 
-def _work_started(session: Session, p: Period) -> date:
-    """The pilot's start if set, else the first live contact (else the period's start)."""
-    value = settings.get(session, periods.PILOT_START_KEY)
+def _setting_day(session: Session, key: str) -> date | None:
+    value = settings.get(session, key)
     try:
-        if value:
-            return date.fromisoformat(value)
+        return date.fromisoformat(value) if value else None
     except ValueError:
-        pass
-    first = session.scalar(select(func.min(Contact.occurred_at)).where(Contact.deleted_at.is_(None)))
-    return first.date() if first else p.start
+        return None
+
+
+def _pilot_start(session: Session) -> date | None:
+    """The pilot's start if set, else the day of the first live contact (None without any):
+    the pilot period's default start and the day a worker's presence starts counting."""
+    start = _setting_day(session, periods.PILOT_START_KEY)
+    if start is None:
+        first = session.scalar(select(func.min(Contact.occurred_at)).where(Contact.deleted_at.is_(None)))
+        start = first.date() if first else None
+    return start
 
 
 def pilot_period(session: Session, today: date | None = None) -> Period:
     """The pilot period from the settings; without them, from the first contact to today."""
     today = today or date.today()
-
-    def read(key: str) -> date | None:
-        value = settings.get(session, key)
-        try:
-            return date.fromisoformat(value) if value else None
-        except ValueError:
-            return None
-
-    start = read(periods.PILOT_START_KEY)
-    if start is None:
-        first = session.scalar(select(func.min(Contact.occurred_at)).where(Contact.deleted_at.is_(None)))
-        start = first.date() if first else today
-    return periods.pilot(start, read(periods.PILOT_END_KEY), today)
+    return periods.pilot(_pilot_start(session) or today, _setting_day(session, periods.PILOT_END_KEY), today)
 
 
 def set_pilot_period(session: Session, first_day: date, last_day: date | None) -> Period:
