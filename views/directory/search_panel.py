@@ -91,6 +91,7 @@ class ServiceSearch(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.limit = limit
+        self.with_filters = with_filters
         self.now: Callable[[], datetime] = datetime.now  # tests pin the clock
 
         self.box = QLineEdit()
@@ -216,7 +217,8 @@ class ServiceSearch(QWidget):
             self.serviceSelected.emit(0)
 
     def refresh(self) -> None:
-        self.reload_choices()
+        if self.with_filters:  # the picker hides its combos: no need to count categories and languages
+            self.reload_choices()
         self.run_search()
 
     # ---- selection ------------------------------------------------------------
