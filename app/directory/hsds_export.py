@@ -19,20 +19,11 @@ from sqlalchemy.orm import Session
 from app.atomic import atomic_write, ensure_private_dir
 from app.directory import local_terms
 from app.directory.hsds_import import LINK_COLUMNS, TABLES
+from app.directory.hsds_read import CSV_TABLES
 from app.directory.hsds_validate import FIELDS
 
-CSV_FILES = {
-    "taxonomy_term": "taxonomy_terms.csv",
-    "organization": "organizations.csv",
-    "location": "locations.csv",
-    "address": "addresses.csv",
-    "service": "services.csv",
-    "service_at_location": "service_at_location.csv",
-    "phone": "phones.csv",
-    "schedule": "schedules.csv",
-    "language": "languages.csv",
-    "attribute": "attributes.csv",
-}
+# The tables Milieu stores, under the file names the reader expects (cost options are read, not kept).
+CSV_FILES = {entity: name for name, entity in CSV_TABLES.items() if entity in TABLES}
 _TERM_LINKS = {"parent_id": "parent_hsds_id", "taxonomy_id": "taxonomy_hsds_id"}
 
 
