@@ -3,13 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.report import labels as report_words
 from views.floor.common import ui_language
-
-
-def code_label(code: str) -> str:
-    """Fixed codes (parties, outcomes, kinds...) read the same here as in the report."""
-    return report_words.text(code, ui_language())
 
 
 def one_decimal(value: float) -> str:
