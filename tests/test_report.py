@@ -499,3 +499,23 @@ def test_a_grand_total_hidden_stays_hidden_in_a_one_month_period():
     assert figures["Personnes distinctes"] == "x"
     assert tables[MONTHS][1][1:] == ["12", "x", "6"]
     assert r.value("people") == 6  # the worker's screen: exact
+
+
+def test_cli_report_on_a_coordination_vault_defaults_to_its_own_pilot_period(pilot, tmp_path, monkeypatch, capsys):
+    """Without --from, La Piaule's report starts at the first imported contact, as its Bilan page does."""
+    from bundle_kit import export_to, import_bytes, make_coordination, pair
+
+    from app.cli import main
+
+    coord = make_coordination(tmp_path / "piaule")
+    pair(pilot, coord)
+    import_bytes(coord, export_to(pilot, tmp_path / "out").path.read_bytes())
+    with coord.session() as s:
+        expected = coordination.pilot_period(s)
+    coord.lock()
+    monkeypatch.setenv("MILIEU_PASSPHRASE", "correct horse battery staple")
+    out = tmp_path / "piaule.csv"
+    assert main(["--data-dir", str(coord.paths.root), "report", "--format", "csv", "--out", str(out)]) == 0
+    assert expected.start == D.PILOT_FIRST
+    assert f"Report {expected.start} to" in capsys.readouterr().out
+    assert "Interventions;251" in out.read_text("utf-8-sig")

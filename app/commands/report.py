@@ -50,14 +50,15 @@ def cmd_report(ctx) -> int:
     vault = ctx.unlocked_vault()
     try:
         with vault.session() as s:
+            side = coordination if keys.mode(s) == keys.MODE_COORDINATION else worker
             if args.first_day:
                 last = periods.parse_day(args.last_day) if args.last_day else today
                 p = periods.custom(periods.parse_day(args.first_day), last)
             else:
-                p = worker.pilot_period(s, today)
+                p = side.pilot_period(s, today)  # as the Bilan page: each side has its own default
                 if args.last_day:
                     p = periods.custom(p.start, periods.parse_day(args.last_day))
-            if keys.mode(s) == keys.MODE_COORDINATION:
+            if side is coordination:
                 report = coordination.report(s, p, args.worker, lang=args.lang, today=today)
             else:
                 report = worker.report(s, p, lang=args.lang, today=today)
