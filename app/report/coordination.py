@@ -174,18 +174,33 @@ def load(session: Session, p: Period, peer_id: int | None = None, lang: str = "f
 
 
 def report(
-    session: Session, p: Period, peer_id: int | None = None, *, lang: str = "fr", today: date | None = None
+    session: Session, p: Period, peer_id: int | None = None, *, lang: str = "fr", today: date | None = None,
+    baseline: Period | None = None,
 ) -> Report:
-    """One worker's report (``peer_id``) or all workers together (None)."""
+    """One worker's report (``peer_id``) or all workers together (None), with the evaluation's
+    tables (issue 13) from what the workers sent of their library's records."""
+    from app.report import evaluation, evaluation_coordination
     if peer_id is None:
         scope = words.text("all_workers", lang)
     else:
         peer = session.get(SyncPeer, peer_id)
         scope = peer.label if peer is not None else str(peer_id)
-    return aggregate.compute(
+    out = aggregate.compute(
         load(session, p, peer_id, lang), p, site=settings.get(session, settings.SITE_NAME, "") or "",
         scope=scope, lang=lang, today=today,
     )
+    data = evaluation_coordination.load(session, p, baseline, peer_id, lang)
+    return evaluation.extend(out, data, baseline)
+
+
+def default_baseline(session: Session, today: date | None = None) -> Period | None:
+    """The 12 months before the pilot, when workers sent incidents or conflicts of that time."""
+    from app.report import evaluation_coordination, evaluation_worker
+
+    start = pilot_period(session, today).start
+    candidate = evaluation_worker.twelve_months_before(start)
+    found = evaluation_coordination.load(session, candidate, None).incidents
+    return candidate if found else None
 
 
 def pilot_period(session: Session, today: date | None = None):

@@ -119,6 +119,10 @@ def for_outside(report: Report) -> Report:
             [marks.get(("c", t, r, c), v) if c in table.people_columns else v for c, v in enumerate(row)]
             for r, row in enumerate(table.rows)
         ]
+        for row in rows:  # a mean of fewer than 5 answers tells as much as their count
+            for c, counts in table.guarded.items():
+                if any(is_mark(row[k]) for k in counts) and row[c] is not None:
+                    row[c] = MASK
         new_tables.append(replace(table, rows=rows))
     return replace(report, figures=new_figures, tables=new_tables)
 

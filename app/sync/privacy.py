@@ -56,6 +56,7 @@ POLICY: dict[str, dict] = {
         "initiated_by": KEEP,
         "types": KEEP,
         "themes": KEEP,
+        "unmet_needs": KEEP,  # codes of what could not be obtained (issue 13)
         "follow_up_on": KEEP,
         "follow_up_done": KEEP,
         "share_with_supervision": KEEP,
@@ -91,6 +92,15 @@ POLICY: dict[str, dict] = {
     },
     "staff_support": {**_SYNC, "occurred_on": KEEP, "kind": KEEP, "staff_count": KEEP, "duration_min": KEEP},
     "presence": {**_SYNC, "starts_on": KEEP, "span": KEEP, "library_min": KEEP, "street_min": KEEP},
+    # The library's own records for the evaluation (issue 13): separate entities, so La Piaule
+    # never counts them as the worker's conflicts. No file name, no team, no date of answer:
+    # a questionnaire travels as its round and its scores only.
+    "baseline_incident": {
+        **_SYNC, "occurred_on": KEEP, "occurred_time": KEEP, "zone": KEEP, "parties": KEEP, "intensity": KEEP,
+        "emergency": KEEP, "import_key": KEEP,
+    },
+    "visit_count": {**_SYNC, "starts_on": KEEP, "span": KEEP, "visits": KEEP},
+    "survey_response": {"version": KEEP, "deleted_at": KEEP, "round": KEEP, "answers": PAIRS},
     "code_item": {
         **_SYNC, "list_name": KEEP, "code": KEEP, "label_fr": KEEP, "label_en": KEEP, "category": KEEP,
         "sort_order": KEEP, "retired": KEEP,
