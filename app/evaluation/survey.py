@@ -78,18 +78,18 @@ def teams(session: Session) -> list[str]:
 
 def answer_rows(session: Session) -> list[tuple[str, str, int]]:
     """(round, item code, score) of every live answer: what the report compares."""
-    return list(session.execute(
+    return [tuple(row) for row in session.execute(
         select(SurveyResponse.round, SurveyAnswer.item_code, SurveyAnswer.score)
         .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
         .where(SurveyResponse.deleted_at.is_(None))
-    ).tuples())
+    )]
 
 
 def rounds(session: Session) -> list[tuple[str, int]]:
     """(round, responses) in order."""
     from sqlalchemy import func
 
-    return list(session.execute(
+    return [tuple(row) for row in session.execute(
         select(SurveyResponse.round, func.count()).where(SurveyResponse.deleted_at.is_(None))
         .group_by(SurveyResponse.round).order_by(SurveyResponse.round)
-    ).tuples())
+    )]

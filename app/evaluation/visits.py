@@ -98,11 +98,11 @@ def by_month(rows) -> dict[str, int]:
 
 def rows_between(session: Session, start: date, end: date) -> list[tuple[date, str, int]]:
     """Live counts of the months touching [start, end)."""
-    return list(session.execute(
+    return [tuple(row) for row in session.execute(
         select(VisitCount.starts_on, VisitCount.span, VisitCount.visits).where(
             VisitCount.deleted_at.is_(None), VisitCount.starts_on >= start.replace(day=1), VisitCount.starts_on < end
         )
-    ).tuples())
+    )]
 
 
 def monthly(session: Session, start: date, end: date) -> dict[str, int]:
