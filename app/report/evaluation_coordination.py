@@ -97,7 +97,9 @@ def load(session: Session, p: Period, baseline: Period | None, peer_id: int | No
         answers = d.get("answers") if isinstance(d.get("answers"), list) else []
         survey += [(str(d.get("round")), pair[0], pair[1]) for pair in answers
                    if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], int)]
-    labels: dict[str, dict[str, str]] = {"unmet_need": {}, "group": {}, "staff_survey": {}}
+    from app.report.evaluation_worker import labels as own_labels
+
+    labels = own_labels(session, lang)  # the seeded lists; workers' own items come in their bundles
     for _peer, _uid, d in _records(session, "code_item", peer_id):
         if d.get("list_name") in labels and not d.get("retired"):
             text = d.get("label_en") if lang.startswith("en") and d.get("label_en") else d.get("label_fr")
