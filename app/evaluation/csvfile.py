@@ -17,7 +17,7 @@ class ImportRejected(MilieuError):
     """Bad rows and no permission to skip them: nothing was imported."""
 
     code = "evaluation_import_rejected"
-    exit_code = 47
+    exit_code = 60
 
     def __init__(self, errors: list[RowError]):
         self.errors = errors
