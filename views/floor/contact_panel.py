@@ -147,6 +147,7 @@ class ContactPanel(QFrame):
         with ctx.vault.session() as s:
             self.labels = CodeLabels(s, CONTACT_TYPE, THEME, PLACE, INITIATOR)
             items = [(i.id, i.name, i.stock_on_hand, i.is_low) for i in supplies.items(s)]
+            need_items = _unmet_need_items(s)
 
         # ---- header --------------------------------------------------------------
         self.title_label = heading(self.tr("New contact"), 4)
@@ -204,6 +205,10 @@ class ContactPanel(QFrame):
         left.addWidget(self._section(self.tr("Themes (key shown on each)")))
         left.addWidget(self.themes_box)
         left.addWidget(self.themes_error)
+        from views.floor.unmet_needs_field import UnmetNeedsField  # issue 13
+
+        self.unmet_needs = UnmetNeedsField(need_items)
+        left.addWidget(self.unmet_needs)
         left.addSpacing(6)
 
         # ---- right: when, where, given, notes --------------------------------------
@@ -365,6 +370,7 @@ class ContactPanel(QFrame):
             *(s.quantity for s in self.steppers.values()),
         )
         self.person_field.changed.connect(self.keeper.changed)
+        self.unmet_needs.changed.connect(self.keeper.changed)
         if self.referrals is not None:
             self.keeper.watch(self.referrals.follow, self.referrals.follow_on)
             self.referrals.changed.connect(self.keeper.changed)
@@ -461,6 +467,7 @@ class ContactPanel(QFrame):
             follow_up_on=follow,
             follow_up_done=follow is not None and self.follow_up_done.isChecked(),
             share_with_supervision=self.share.isChecked(),
+            unmet_needs=self.unmet_needs.codes(),
         )
 
     def _values(self) -> dict:
@@ -527,6 +534,7 @@ class ContactPanel(QFrame):
             day = data.follow_up_on or date.today()
             self.follow_up_on.setDate(QDate(day.year, day.month, day.day))
             self.share.setChecked(data.share_with_supervision)
+            self.unmet_needs.set_codes(data.unmet_needs)
             if persons is not None:
                 self.person_field.set_values({"persons": persons, "unidentified": data.unidentified_count})
         self._persons_changed()
@@ -849,3 +857,11 @@ def install_quick_entry(ctx: AppContext, widget: QWidget) -> QuickEntry:
     if existing is not None and existing.host is host:
         return existing
     return QuickEntry(ctx, host)
+
+
+def _unmet_need_items(session) -> list[tuple[str, str]]:
+    from app import codes
+    from models.codes import UNMET_NEED
+    from views.floor.common import ui_language
+
+    return [(item.code, item.label(ui_language())) for item in codes.items(session, UNMET_NEED)]
