@@ -111,3 +111,23 @@ def test_contact_panel_notes_needs_left_unmet(qtbot, ctx, vault):
         saved = contacts.create_contact(s, data).contact.id
     with vault.session() as s:
         assert sorted(contacts.contact_input(s, saved).unmet_needs) == ["family_doctor", "shelter_bed"]
+
+
+def test_the_evaluation_lists_are_edited_without_deleting(qtbot, ctx, vault):
+    from app.evaluation import survey
+    from views.activity.evaluation_lists import EvaluationListsDialog
+
+    dialog = EvaluationListsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.which.setCurrentIndex(dialog.which.findData("staff_survey"))
+    dialog.ask_text = lambda _title, _current: ("Je connais les ressources du quartier", True)
+    dialog.add()
+    ctx.ops.wait()
+    dialog.items.setCurrentRow(0)
+    dialog.retire()
+    ctx.ops.wait()
+    with vault.session() as s:
+        labels = [label for _code, label in survey.items(s)]
+    assert labels[-1] == "Je connais les ressources du quartier"
+    assert "Je me sens en sécurité au travail" not in labels  # retired: no longer asked
+    assert "(retired)" in dialog.items.item(0).text() or "(retiré)" in dialog.items.item(0).text()

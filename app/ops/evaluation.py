@@ -44,3 +44,45 @@ def set_highlights(session: Session, text: str) -> Done:
     """Value: the aliases of the vault found in the text (a warning, not a refusal)."""
     highlights.set_text(session, text)
     return Done(Changes.of(Entity.SETTING), highlights.names_in(session, text))
+
+
+# The evaluation's editable lists (needs left unmet, questionnaire items): add, rename, retire.
+EDITABLE_LISTS = ("unmet_need", "staff_survey")
+
+
+def _editable(session: Session, item_id: int) -> None:
+    from app.errors import InvalidInput
+    from models.codes import CodeItem
+
+    item = session.get(CodeItem, item_id)
+    if item is None or item.list_name not in EDITABLE_LISTS:
+        raise InvalidInput("This item is not part of the evaluation's lists.")
+
+
+@operation(Entity.CODE_ITEM)
+def add_list_item(session: Session, list_name: str, label_fr: str, label_en: str = "") -> Done:
+    from app import codes
+    from app.errors import InvalidInput
+
+    if list_name not in EDITABLE_LISTS:
+        raise InvalidInput("Only the evaluation's lists are edited here.")
+    return Done(Changes.of(Entity.CODE_ITEM), codes.add_item(session, list_name, label_fr, label_en=label_en).id)
+
+
+@operation(Entity.CODE_ITEM)
+def rename_list_item(session: Session, item_id: int, label_fr: str) -> Done:
+    from app import codes
+
+    _editable(session, item_id)
+    codes.rename_item(session, item_id, label_fr=label_fr)
+    return Done(Changes.of(Entity.CODE_ITEM), item_id)
+
+
+@operation(Entity.CODE_ITEM)
+def retire_list_item(session: Session, item_id: int, retired: bool = True) -> Done:
+    """Retired items are no longer offered; past answers and contacts keep them."""
+    from app import codes
+
+    _editable(session, item_id)
+    codes.retire_item(session, item_id, retired)
+    return Done(Changes.of(Entity.CODE_ITEM), item_id)

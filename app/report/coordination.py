@@ -199,8 +199,7 @@ def default_baseline(session: Session, today: date | None = None) -> Period | No
 
     start = pilot_period(session, today).start
     candidate = evaluation_worker.twelve_months_before(start)
-    found = evaluation_coordination.load(session, candidate, None).incidents
-    return candidate if found else None
+    return candidate if evaluation_coordination.incidents(session, candidate) else None
 
 
 def pilot_period(session: Session, today: date | None = None):

@@ -70,11 +70,14 @@ def _incidents(session: Session, peer_id, periods: list[Period]) -> list[list[In
     return out
 
 
+def incidents(session: Session, p: Period, peer_id: int | None = None) -> list[IncidentRow]:
+    return _incidents(session, peer_id, [p])[0]
+
+
 def load(session: Session, p: Period, baseline: Period | None, peer_id: int | None = None,
          lang: str = "fr") -> EvaluationInput:
-    current, before = _incidents(session, peer_id, [p] + ([baseline] if baseline else []))[0], []
-    if baseline is not None:
-        before = _incidents(session, peer_id, [baseline])[0]
+    found = _incidents(session, peer_id, [p] + ([baseline] if baseline else []))
+    current, before = found[0], (found[1] if baseline else [])
     latest_visits = {}
     for _peer, _uid, d in _records(session, "visit_count", peer_id):
         day = _day(d.get("starts_on"))

@@ -46,7 +46,6 @@ FR = {
                       "ne compte que ces mois.",
     "one_round": "Une seule tournée du questionnaire ({round}) : pas encore de comparaison.",
     "change_note": "Variation : écart relatif entre la période du bilan et la période de référence.",
-    "imported_note": "Les conflits comptés incluent les rapports d'incidents de la bibliothèque importés.",
 }
 
 EN = {
@@ -94,5 +93,4 @@ EN = {
                       "those months only.",
     "one_round": "A single round of the questionnaire ({round}): nothing to compare yet.",
     "change_note": "Change: relative difference between the report period and the baseline period.",
-    "imported_note": "Conflicts counted include the library's imported incident reports.",
 }

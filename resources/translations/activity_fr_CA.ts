@@ -150,7 +150,10 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) cannot be imported; nothing was imported.</source>
-        <translation><numerusform>%n ligne ne peut pas être importée; rien n'a été importé.</numerusform><numerusform>%n lignes ne peuvent pas être importées; rien n'a été importé.</numerusform></translation>
+        <translation>
+            <numerusform>%n ligne ne peut pas être importée; rien n'a été importé.</numerusform>
+            <numerusform>%n lignes ne peuvent pas être importées; rien n'a été importé.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import the &amp;good rows</source>
@@ -449,6 +452,49 @@
     <message>
         <source>Staff &amp;questionnaire…</source>
         <translation>&amp;Questionnaire au personnel…</translation>
+    </message>
+    <message>
+        <source>&amp;Lists…</source>
+        <translation>&amp;Listes…</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationListsDialog</name>
+    <message>
+        <source>Lists of the evaluation</source>
+        <translation>Listes de l'évaluation</translation>
+    </message>
+    <message>
+        <source>Needs left unmet</source>
+        <translation>Besoins non comblés</translation>
+    </message>
+    <message>
+        <source>Staff questionnaire items</source>
+        <translation>Énoncés du questionnaire au personnel</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>Re&amp;tire / bring back</source>
+        <translation>Re&amp;tirer / rétablir</translation>
+    </message>
+    <message>
+        <source>(retired)</source>
+        <translation>(retiré)</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>Nouvel élément</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
     </message>
 </context>
 <context>

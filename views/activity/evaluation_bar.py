@@ -41,7 +41,7 @@ class EvaluationBar(QWidget):
         row.addStretch(1)
         self.buttons = {}
         for key, text in (("visits", self.tr("&Visits…")), ("highlights", self.tr("&Highlights…")),
-                          ("survey", self.tr("Staff &questionnaire…"))):
+                          ("survey", self.tr("Staff &questionnaire…")), ("lists", self.tr("&Lists…"))):
             button = QPushButton(text)
             button.setObjectName(f"bilan_{key}")
             button.setVisible(not coordination)
@@ -50,6 +50,7 @@ class EvaluationBar(QWidget):
         self.buttons["visits"].clicked.connect(self.edit_visits)
         self.buttons["highlights"].clicked.connect(self.edit_highlights)
         self.buttons["survey"].clicked.connect(self.open_survey)
+        self.buttons["lists"].clicked.connect(self.edit_lists)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -113,3 +114,8 @@ class EvaluationBar(QWidget):
         from views.activity.survey_entry import SurveyDialog
 
         SurveyDialog(self.ctx, self).exec()
+
+    def edit_lists(self) -> None:
+        from views.activity.evaluation_lists import EvaluationListsDialog
+
+        EvaluationListsDialog(self.ctx, self).exec()
