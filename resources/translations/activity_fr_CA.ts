@@ -175,6 +175,10 @@
         <translation>Incidents passés</translation>
     </message>
     <message>
+        <source>Imported: %1 incident(s), %2 to %3 (kept apart from your conflicts)</source>
+        <translation>Importés : %1 incident(s), du %2 au %3 (à part de vos conflits)</translation>
+    </message>
+    <message>
         <source>Past incidents (CSV)</source>
         <translation>Incidents passés (CSV)</translation>
     </message>

@@ -71,12 +71,22 @@ class BaselineImport(QPushButton):
         self.ctx = ctx
         self.setText(self.tr("&Import past incidents…"))
         self.setObjectName("conflict_import")
-        self.setToolTip(self.tr("The library's incident reports from before the pilot (CSV: date, intensity, "
-                                "time, zone, parties, emergency)"))
+        self.show_summary()
         self.confirm_map = lambda mapping: MapConfirmation(mapping, self).exec() == QDialog.DialogCode.Accepted
         self.confirm_skip = lambda errors: BadRowsDialog(errors, self).exec() == QDialog.DialogCode.Accepted
         self.tell = lambda text: QMessageBox.information(self, self.tr("Past incidents"), text)
         self.clicked.connect(self.choose)
+
+    def show_summary(self) -> None:
+        """The tooltip says what was imported: the library's incidents are kept apart from the worker's."""
+        with self.ctx.vault.session() as s:
+            count, first, last = baseline.summary(s)
+        text = self.tr("The library's incident reports from before the pilot (CSV: date, intensity, time, zone, "
+                       "parties, emergency)")
+        if count:
+            text += "\n" + self.tr("Imported: %1 incident(s), %2 to %3 (kept apart from your conflicts)") \
+                .replace("%1", str(count)).replace("%2", str(first)).replace("%3", str(last))
+        self.setToolTip(text)
 
     def choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Past incidents (CSV)"), str(Path.home()),
@@ -118,6 +128,7 @@ class BaselineImport(QPushButton):
                          on_done=self._done, on_error=failed)
 
     def _done(self, outcome) -> None:
+        self.show_summary()
         self.tell(self.tr("%1 incident(s) imported, %2 already there, %3 row(s) skipped.")
                   .replace("%1", str(outcome.added)).replace("%2", str(outcome.unchanged))
                   .replace("%3", str(len(outcome.skipped))))
