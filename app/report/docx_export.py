@@ -76,6 +76,8 @@ def to_docx(report: Report, *, outside: bool = True, chart: ChartPainter | None 
         [line.label] + ([line.baseline, line.current, line.change] if compared else [line.current])
         for line in summary.headline(report)
     ])
+    for note in report.evaluation_notes:  # e.g. a period with too little data, said plainly
+        doc.add_paragraph(note).runs[0].italic = True
     if report.highlights:
         doc.add_heading(w("highlights"), level=2)
         for text in report.highlights.split("\n"):

@@ -34,6 +34,7 @@ def summary_html(report: Report, outside: bool, width: int) -> tuple[str, dict]:
             f"{html.escape(text)}{'</b>' if c == 2 or not compared and c else ''}</td>"
             for c, text in enumerate(cells)) + "</tr>")
     parts.append("</table>")
+    parts += [f"<p class='note'>{html.escape(note)}</p>" for note in report.evaluation_notes]  # e.g. too little data
     if report.highlights:
         parts.append(f"<h2>{html.escape(w('highlights'))}</h2>")
         parts += [f"<p>{html.escape(p)}</p>" for p in report.highlights.split("\n") if p.strip()]
