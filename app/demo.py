@@ -369,7 +369,7 @@ def generate(
         snap = {k: v for k, v in row.items() if k != "id"}
         snap.update(
             person_uids=sorted(person_uid[person_id0 + i] for i in who), types=sorted(ctypes),
-            themes=sorted(cthemes), supplies=sorted(supply_pairs),
+            themes=sorted(cthemes), supplies=sorted(supply_pairs), unmet_needs=[],
         )
         versions.append((row["uid"], snap))
 
