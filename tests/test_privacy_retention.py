@@ -108,10 +108,14 @@ def test_anonymisation_reaches_la_piaule_in_the_next_bundle(vault, tmp_path):
     assert len(K.coordination_records(coord, "person")) == 1 and MARKER not in carried
 
 
-def test_rules_are_checked():
+def test_rules_are_checked(vault):
     from app.validation import ValidationFailed
 
-    with pytest.raises(ValidationFailed):
-        retention.cutoff(date(2026, 1, 31), 1) and retention.set_rule(None, "people", 0)
+    with vault.session() as s:
+        for kind, months in (("people", 0), ("people", 601), ("photos", 12)):
+            with pytest.raises(ValidationFailed):
+                retention.set_rule(s, kind, months)
+        retention.set_rule(s, "conflict-notes", 60)
+        assert retention.rules(s)["conflict-notes"] == 60
     assert retention.cutoff(date(2026, 3, 31), 1).date() == date(2026, 2, 28)
     assert retention.cutoff(date(2026, 1, 15), 24).date() == date(2024, 1, 15)

@@ -86,9 +86,14 @@ def register(sub) -> None:
     q.add_argument("--measures", required=True)
     q.set_defaults(handler=cmd_incident_add)
     isub.add_parser("list").set_defaults(handler=cmd_incident_list)
-    q = isub.add_parser("export", help="the register as CSV, for the Commission")
-    q.add_argument("--out", required=True, help="file to write (.csv)")
+    q = isub.add_parser("export", help="the register as CSV or PDF, for the Commission")
+    q.add_argument("--out", required=True, help="file to write (.csv or .pdf)")
     q.set_defaults(handler=cmd_incident_export)
+
+    p = sub.add_parser("notice", help="the printable notice of what Milieu records about a person")
+    p.add_argument("--out", required=True, help="PDF file to write")
+    p.add_argument("--lang", choices=("fr", "en"), default="fr")
+    p.set_defaults(handler=cmd_notice)
 
     p = sub.add_parser("audit", help="the security events the vault recorded (no personal data)")
     p.add_argument("--since", help="from this day, YYYY-MM-DD")
@@ -144,7 +149,8 @@ def cmd_retention_run(ctx) -> int:
 def cmd_person_export(ctx) -> int:
     from sqlalchemy import select
 
-    from app.privacy import person_file
+    from app.privacy import documents, person_file
+    from app.report import renderers
     from models.people import Person
 
     args = ctx.args
@@ -157,8 +163,15 @@ def cmd_person_export(ctx) -> int:
     def work(s):
         chosen = list(s.scalars(select(Person).order_by(Person.id))) if args.all else [
             person_file.find_person(s, args.person)]
-        return [path for p in chosen for path in person_file.export(s, p, out)]
+        written = []
+        for person in chosen:
+            written += person_file.export(s, person, out)
+            pdf = out / f"{person_file.file_stem(person)}.pdf"
+            renderer(documents.person_transcript(person_file.person_file(s, person)), pdf, title="Dossier")
+            written.append(pdf)
+        return written
 
+    renderer = renderers.get("html_pdf")  # before the passphrase: fail early without the GUI layer
     written = _in_session(ctx, work)
     print(f"Wrote {len(written)} files in {out}.")
     return 0
@@ -264,12 +277,38 @@ def cmd_incident_export(ctx) -> int:
     from app.atomic import atomic_write
     from app.privacy import incidents
 
-    out = Path(ctx.args.out)
+    from app.privacy import documents
+    from app.report import renderers
+
+    out = _output(ctx.args.out, (".csv", ".pdf"))
+    renderer = renderers.get("html_pdf") if out.suffix.lower() == ".pdf" else None
+    rows = _in_session(ctx, incidents.all_incidents)
+    if renderer is not None:
+        renderer(documents.incident_register(rows), out, title="Registre des incidents")
+    else:
+        atomic_write(out, incidents.to_csv(rows))
+    print(f"Wrote {len(rows)} incidents to {out}.")
+    return 0
+
+
+def _output(path: str, suffixes: tuple[str, ...]) -> Path:
+    out = Path(path)
+    if out.suffix.lower() not in suffixes:
+        raise InvalidInput(f"Give a file name ending in {' or '.join(suffixes)}.")
     if not out.parent.is_dir():
         raise InvalidInput(f"The folder {out.parent} does not exist.")
-    rows = _in_session(ctx, incidents.all_incidents)
-    atomic_write(out, incidents.to_csv(rows))
-    print(f"Wrote {len(rows)} incidents to {out}.")
+    return out
+
+
+def cmd_notice(ctx) -> int:
+    from app.privacy import documents
+    from app.report import renderers
+
+    out = _output(ctx.args.out, (".pdf",))
+    renderer = renderers.get("html_pdf")
+    html = _in_session(ctx, lambda s: documents.notice(s, ctx.args.lang))
+    renderer(html, out, title=documents.NOTICE[ctx.args.lang]["title"])
+    print(f"Wrote the notice to {out}.")
     return 0
 
 
