@@ -119,3 +119,21 @@ def test_rules_are_checked(vault):
         assert retention.rules(s)["conflict-notes"] == 60
     assert retention.cutoff(date(2026, 3, 31), 1).date() == date(2026, 2, 28)
     assert retention.cutoff(date(2026, 1, 15), 24).date() == date(2024, 1, 15)
+
+
+def test_backups_older_than_the_longest_rule_go_at_the_next_backup(vault):
+    from app.privacy import backups
+    from app.vault import BACKUP_SUFFIX
+
+    recent = vault.backup()
+    folder = recent.parent
+    old = folder / f"milieu-20230101-120000-000000-manual{BACKUP_SUFFIX}"
+    old.write_bytes(recent.read_bytes())
+    other = folder / "notes-personnelles.txt"  # not a backup of this vault: never touched
+    other.write_text("x")
+    with vault.session() as s:
+        retention.set_rule(s, "people", 48)  # the longest rule counts: kept from 2022-11-26
+        assert backups.prune(s, [folder], BACKUP_SUFFIX, TODAY) == []
+        retention.set_rule(s, "people", 24)
+        assert backups.prune(s, [folder], BACKUP_SUFFIX, TODAY) == [old]
+    assert recent.exists() and other.exists() and not old.exists()
