@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import people
-from app.validation import Collector, fail
+from app.validation import FUTURE_DATE, Collector, fail
 from models.privacy import PURPOSE_REFERRAL, PURPOSE_SUPERVISION, PersonConsent
 
 PURPOSES = (PURPOSE_SUPERVISION, PURPOSE_REFERRAL)
@@ -59,7 +59,7 @@ def give(
     if purpose == PURPOSE_SUPERVISION and scope not in SHARING_SCOPES:
         check.add("scope", "invalid", "Sharing with supervision is for the alias or the full record.")
     if given_on > date.today():
-        check.add("given_on", "future", "A consent cannot be dated in the future.")
+        check.add("given_on", FUTURE_DATE, "A consent cannot be dated in the future.")
     check.raise_if_any()
     person = people.get_person(session, person_id)
     if has_consent(session, person_id, purpose, given_on):

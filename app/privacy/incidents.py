@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.validation import Collector
+from app.validation import FUTURE_DATE, Collector
 from models.privacy import ConfidentialityIncident
 
 KEEP_YEARS = 5
@@ -67,7 +67,7 @@ def add(session: Session, *, today: date | None = None, **values) -> IncidentRow
         check.add("known_on", "before_incident", "The incident cannot be known before it happened.")
     for name in ("occurred_from", "known_on", "cai_notice_on", "people_notice_on", "public_notice_on"):
         if values.get(name) and values[name] > today:
-            check.add(name, "future", "This date is in the future.")
+            check.add(name, FUTURE_DATE, "This date is in the future.")
     count = values.get("people_count")
     if not isinstance(count, int) or count < 0:
         check.add("people_count", "invalid", "Give the number of people concerned (0 or more).")

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import settings
-from app.validation import Collector, fail
+from app.validation import FUTURE_DATE, Collector, fail
 from models.privacy import PrivacyRequest
 
 KINDS = ("access", "rectification", "portability", "deletion")
@@ -59,7 +59,7 @@ def add(session: Session, kind: str, received_on: date, *, person_id: int | None
     if kind not in KINDS:
         check.add("kind", "invalid", f"The kind of request is one of: {', '.join(KINDS)}.")
     if received_on > (today or date.today()):
-        check.add("received_on", "future", "A request cannot be received in the future.")
+        check.add("received_on", FUTURE_DATE, "A request cannot be received in the future.")
     check.raise_if_any()
     request = PrivacyRequest(kind=kind, received_on=received_on, person_id=person_id, notes=notes.strip(),
                              due_on=received_on + timedelta(days=DAYS[regime(session)]), status="open")

@@ -21,7 +21,7 @@ from app import audit, settings
 from app import people as people_service
 from app.privacy.scrub import scrub
 from app.textsearch import fold
-from app.validation import fail
+from app.validation import OUT_OF_RANGE, fail
 from models.activity import Conflict, conflict_person
 from models.contacts import Contact, contact_person
 from models.people import Person
@@ -51,7 +51,7 @@ def set_rule(session: Session, kind: str, value: int) -> None:
     if kind not in KINDS:
         fail("kind", "unknown", f"Unknown retention rule {kind!r}: use one of {', '.join(KINDS)}.")
     if not 1 <= value <= MAX_MONTHS:
-        fail("months", "out_of_range", f"A retention period is from 1 to {MAX_MONTHS} months.")
+        fail("months", OUT_OF_RANGE, f"A retention period is from 1 to {MAX_MONTHS} months.")
     settings.set_many(session, {KINDS[kind]: str(value)})
 
 
