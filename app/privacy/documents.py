@@ -42,11 +42,18 @@ def person_transcript(data: dict) -> str:
                        [[c["purpose"], c["given_on"], c["withdrawn_on"] or "", "oui" if c["by_guardian"] else "non"]
                         for c in data["consents"]]) if data["consents"] else "<p>Aucun consentement noté.</p>")
     body.append(f"<h2>Contacts ({len(data['contacts'])})</h2>")
-    body.append(_table(
-        ["Quand", "Types", "Thèmes", "Dépannage", "Notes", "Références"],
-        [[c["occurred_at"][:16].replace("T", " "), ", ".join(c["types"]), ", ".join(c["themes"]),
-          ", ".join(f"{s['item']} ×{s['quantity']}" for s in c["supplies"]), c["notes"],
-          "; ".join(f"{r['service_name']} ({r['status']})" for r in c["referrals"])] for c in data["contacts"]]))
+    # One paragraph per contact: Qt lays out a long table in quadratic time, paragraphs in linear.
+    for c in data["contacts"]:
+        parts = [", ".join(c["types"]) or "sans type"]
+        if c["themes"]:
+            parts.append("thèmes : " + ", ".join(c["themes"]))
+        if c["supplies"]:
+            parts.append("dépannage : " + ", ".join(f"{s['item']} ×{s['quantity']}" for s in c["supplies"]))
+        if c["referrals"]:
+            parts.append("références : " + "; ".join(f"{r['service_name']} ({r['status']})" for r in c["referrals"]))
+        notes = f"<br/>{escape(c['notes'])}" if c["notes"] else ""
+        body.append(f"<p><b>{escape(c['occurred_at'][:16].replace('T', ' '))}</b> — {escape(' ; '.join(parts))}"
+                    f"{notes}</p>")
     if data["conflicts"]:
         body.append(f"<h2>Conflits ({len(data['conflicts'])})</h2>")
         body.append(_table(["Quand", "Intensité", "Ce qui a été fait", "Notes"],

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app import audit, history
 from app.atomic import atomic_write
@@ -24,6 +24,7 @@ from models.activity import Conflict, conflict_person
 from models.contacts import Contact, contact_person
 from models.people import Person
 from models.privacy import PersonConsent
+from models.history import RecordVersion
 from models.referral import Referral
 from models.supplies import SupplyItem
 
@@ -52,8 +53,23 @@ def find_person(session: Session, who: str) -> Person:
 
 
 def _versions(session: Session, entity: str, uid: str) -> list[dict]:
-    return [{"version": v.version, "op": v.op, "changed_at": _plain(v.changed_at), "changed_fields": v.changed_fields,
-             "data": json.loads(v.data)} for v in history.versions(session, entity, uid)]
+    return [_version(v) for v in history.versions(session, entity, uid)]
+
+
+def _version(v: RecordVersion) -> dict:
+    return {"version": v.version, "op": v.op, "changed_at": _plain(v.changed_at), "changed_fields": v.changed_fields,
+            "data": json.loads(v.data)}
+
+
+def _versions_of(session: Session, entity: str, uids: list[str]) -> dict[str, list[dict]]:
+    """Every version of many records in a few queries (a person with hundreds of contacts)."""
+    out: dict[str, list[dict]] = {uid: [] for uid in uids}
+    for start in range(0, len(uids), 500):
+        query = select(RecordVersion).where(RecordVersion.entity == entity,
+                                            RecordVersion.uid.in_(uids[start : start + 500]))
+        for v in session.scalars(query.order_by(RecordVersion.id)):
+            out[v.uid].append(_version(v))
+    return out
 
 
 def person_file(session: Session, person: Person) -> dict:
@@ -61,12 +77,22 @@ def person_file(session: Session, person: Person) -> dict:
     own["groups"] = person.group_codes
     items = dict(session.execute(select(SupplyItem.id, SupplyItem.name)).all())
     contact_ids = select(contact_person.c.contact_id).where(contact_person.c.person_id == person.id)
+    rows = list(session.scalars(
+        select(Contact).where(Contact.id.in_(contact_ids)).order_by(Contact.occurred_at)
+        .options(selectinload(Contact.types), selectinload(Contact.themes), selectinload(Contact.supplies),
+                 selectinload(Contact.persons))
+    ))
+    by_contact: dict[int, list[Referral]] = {}
+    for r in session.scalars(select(Referral).where(Referral.contact_id.in_(contact_ids)).order_by(Referral.id)):
+        by_contact.setdefault(r.contact_id, []).append(r)
+    contact_history = _versions_of(session, "contact", [c.uid for c in rows])
+    referral_history = _versions_of(session, "referral", [r.uid for rs in by_contact.values() for r in rs])
     contacts = []
-    for contact in session.scalars(select(Contact).where(Contact.id.in_(contact_ids)).order_by(Contact.occurred_at)):
+    for contact in rows:
         referrals = [
             {**{k: _plain(v) for k, v in history.snapshot(r, exclude=("contact_id", "person_id", "service_id")).items()},
-             "for_this_person": r.person_id == person.id, "history": _versions(session, "referral", r.uid)}
-            for r in session.scalars(select(Referral).where(Referral.contact_id == contact.id))
+             "for_this_person": r.person_id == person.id, "history": referral_history[r.uid]}
+            for r in by_contact.get(contact.id, [])
         ]
         contacts.append({
             "uid": contact.uid, "occurred_at": _plain(contact.occurred_at), "duration_min": contact.duration_min,
@@ -77,7 +103,7 @@ def person_file(session: Session, person: Person) -> dict:
             "unidentified_count": contact.unidentified_count,
             "with": [OTHER_PERSON for p in contact.persons if p.id != person.id],
             "deleted_at": _plain(contact.deleted_at), "referrals": referrals,
-            "history": _versions(session, "contact", contact.uid),
+            "history": contact_history[contact.uid],
         })
     conflict_ids = select(conflict_person.c.conflict_id).where(conflict_person.c.person_id == person.id)
     conflicts = [
