@@ -300,3 +300,16 @@ def people_rows(
         )
         for p in people
     ]
+
+
+def people_page(
+    session: Session, text: str = "", status: str | None = None, order: str = ORDER_RECENT,
+    descending: bool | None = None, offset: int = 0, limit: int = PAGE_SIZE,
+) -> list[PersonRow]:
+    """``people_rows`` with the search text as a positional argument (read through ``ctx.ops.read``)."""
+    return people_rows(session, query=text, status=status, order=order, descending=descending, offset=offset,
+                       limit=limit)
+
+
+def people_count(session: Session, text: str = "", status: str | None = None) -> int:
+    return count_people(session, query=text, status=status)

@@ -188,6 +188,11 @@ class DraftKeeper:
         """A draft write that lost the race with a lock is dropped quietly; anything else is said."""
         return not self.ctx.vault.is_unlocked
 
+    def forget(self) -> None:
+        """The draft was dropped elsewhere (by the save operation): nothing left to write."""
+        self._stop_timer()
+        self._dirty = False
+
     def close(self) -> None:
         """Stop keeping (the draft stays in the vault)."""
         self._stop_timer()

@@ -214,12 +214,12 @@ class PeopleTableModel(_PagedTableModel):
         self.reload()
 
     def reload(self) -> None:
-        rows = self._read(lists.people_rows, query=self._query, status=self._status, order=self._order,
-                          descending=self._descending, limit=self.page_size)
+        rows = self._read(lists.people_page, self._query, self._status, self._order, self._descending,
+                          limit=self.page_size)
         self.set_rows(rows, more=len(rows) == self.page_size)
 
     def total(self) -> int:
-        return self._read(lists.count_people, query=self._query, status=self._status)
+        return self._read(lists.people_count, self._query, self._status)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """By alias or by last contact, in the direction the header shows; the service sorts.
@@ -241,10 +241,8 @@ class PeopleTableModel(_PagedTableModel):
         return self._order
 
     def _next_page(self) -> list[lists.PersonRow]:
-        rows = self._read(
-            lists.people_rows, query=self._query, status=self._status, order=self._order,
-            descending=self._descending, offset=len(self._rows), limit=self.page_size,
-        )
+        rows = self._read(lists.people_page, self._query, self._status, self._order, self._descending,
+                          offset=len(self._rows), limit=self.page_size)
         self._more = len(rows) == self.page_size
         return rows
 
