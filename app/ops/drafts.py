@@ -24,4 +24,5 @@ def discard_draft(session: Session, form_id: str) -> Done:
     if drafts.load(session, form_id) is None:
         return Done(Changes(), form_id)
     drafts.discard(session, form_id)
+    session.flush()
     return Done(DRAFT, form_id)
