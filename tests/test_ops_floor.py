@@ -163,3 +163,22 @@ def test_every_entity_a_floor_screen_listens_for_is_produced_by_an_operation(qap
     listened |= TodayPage.entities - {Entity.BUNDLE}  # bundles: the sync area's operations
     assert all(isinstance(e, Entity) for e in listened)
     assert listened - producible() <= {Entity.CODE_ITEM}  # code lists: the vocabulary's operations
+
+
+def test_floor_screens_never_open_a_session_nor_touch_the_models():
+    """Reads go through ctx.ops.read (frozen rows), writes through ctx.ops.run (operations)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    files = [*sorted((root / "views" / "floor").glob("*.py")), root / "views" / "quick_entry.py",
+             root / "views" / "drafts.py", root / "views" / "directory" / "referral_widgets.py",
+             root / "views" / "directory" / "refer_dialog.py"]
+    offending = []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for needle in (".session()", "warm_session(", "from models", "import models", "sqlalchemy", ".notify("):
+            if needle in text:
+                offending.append(f"{path.relative_to(root)}: {needle}")
+        if len(text.splitlines()) > 400:
+            offending.append(f"{path.relative_to(root)}: over 400 lines")
+    assert offending == []
