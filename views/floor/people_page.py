@@ -30,7 +30,7 @@ from views.page import Page
 
 class PeoplePage(Page):
     page_id = "people"
-    entities = frozenset({Entity.PERSON, Entity.CONTACT, Entity.REFERRAL, Entity.CODE_ITEM})
+    entities = frozenset({Entity.PERSON, Entity.CONTACT, Entity.REFERRAL})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
