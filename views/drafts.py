@@ -163,7 +163,7 @@ class DraftKeeper:
         """Put a saved draft back into the form; True when there was one."""
         from app import drafts
 
-        values = self.ctx.ops.read(drafts.load, self.form_id)
+        values = self.ctx.ops.read(drafts.load, self.form_id, warm=True)
         if values is None:
             return False
         with self.muted():
@@ -173,7 +173,7 @@ class DraftKeeper:
     def has_draft(self) -> bool:
         from app import drafts
 
-        return self.ctx.ops.read(drafts.load, self.form_id) is not None
+        return self.ctx.ops.read(drafts.load, self.form_id, warm=True) is not None
 
     def discard(self) -> None:
         """Forget the draft (after a save or a cancel)."""

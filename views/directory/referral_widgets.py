@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from app.directory import referrals
+from app.ops import Entity
 from app.ops import referrals as referral_ops
 from views.directory.labels import ReferralWords, day_field
 from views.directory.search_panel import ServicePicker
@@ -54,6 +55,8 @@ class ContactReferrals(QWidget):
         self.words = ReferralWords()
 
         self.picker = ServicePicker(ctx)
+        self._picker_stale = True  # its results are read when first shown, then after directory edits
+        ctx.bus.changed.connect(self._on_changed)
         self.picker.servicePicked.connect(self.add_service)
         self.follow = QCheckBox(self.tr("Follow up on:"))
         self.follow.setObjectName("referrals_follow")
@@ -87,12 +90,18 @@ class ContactReferrals(QWidget):
         self.contact_id = contact_id
         self.list.clear()
         if contact_id is not None:
-            for row in self.ctx.ops.read(referrals.referrals_for_contact, contact_id):
+            for row in self.ctx.ops.read(referrals.referrals_for_contact, contact_id, warm=True):
                 text = f"{row.service_name} · {self.words.status(row.status)}"
                 if row.person_alias:
                     text += f" · {row.person_alias}"
                 self._append(text, (SAVED, row.id))
-        self.picker.refresh()
+        if self._picker_stale or self.picker.box.text():
+            self._picker_stale = False
+            self.picker.refresh()
+
+    def _on_changed(self, changes) -> None:
+        if Entity.DIRECTORY in changes:
+            self._picker_stale = True
 
     def _append(self, text: str, data) -> None:
         item = QListWidgetItem(text)

@@ -32,7 +32,7 @@ class CodeLabels:
     def read(cls, ctx, *list_names: str) -> "CodeLabels":
         from app.floor_reads import code_table
 
-        return cls(ctx.ops.read(code_table, list_names, ui_language()))
+        return cls(ctx.ops.read(code_table, list_names, ui_language(), warm=True))
 
     def label(self, list_name: str, code: str | None) -> str:
         if not code:

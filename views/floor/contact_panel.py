@@ -58,7 +58,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self._stale = False
         self.refresh_count = 0  # how many times it reloaded what it shows (benchmarks)
 
-        start = ctx.ops.read(contact_form_start, ui_language())
+        start = ctx.ops.read(contact_form_start, ui_language(), warm=True)
         self._build_layout(ctx, CodeLabels(start.codes), start.items)
         self.close_button.clicked.connect(self.close_keeping_draft)
         self.person_field.picked.connect(self.focus_types)
@@ -93,7 +93,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
     def _on_changed(self, changes: Changes) -> None:
         if not changes.touches(self.entities) or not self.ctx.vault.is_unlocked:
             return
-        if self.isVisible():
+        if self.isVisible() and not self._saving:
             self.refresh()
         else:
             self._stale = True  # reloaded when it shows
@@ -102,7 +102,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         """The stock on hand of every item, and items added or retired since."""
         self._stale = False
         self.refresh_count += 1
-        added = self._place_steppers(self.ctx.ops.read(supply_rows))
+        added = self._place_steppers(self.ctx.ops.read(supply_rows, warm=True))
         if added:
             self.keeper.watch(*(s.quantity for s in added))
             self._set_tab_order()
@@ -151,7 +151,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         if not self._loaded or self.editing_id != contact_id:
             restored = self.keeper.restore() and self.editing_id == contact_id
             if not restored:
-                saved = self.ctx.ops.read(saved_contact, contact_id)
+                saved = self.ctx.ops.read(saved_contact, contact_id, warm=True)
                 self.editing_id = contact_id
                 self._clear_errors()
                 self._fill(saved.data, persons=list(saved.persons))
@@ -165,7 +165,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         return True
 
     def _load_defaults(self) -> None:
-        data = self.ctx.ops.read(contacts.contact_defaults)
+        data = self.ctx.ops.read(contacts.contact_defaults, warm=True)
         self.editing_id = None
         self._clear_errors()
         self._fill(data, persons=[])
@@ -223,7 +223,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         person_id = self.person_field.single_known_person()
         if person_id is None:
             return
-        data = self.ctx.ops.read(contacts.repeat_last_contact, person_id)
+        data = self.ctx.ops.read(contacts.repeat_last_contact, person_id, warm=True)
         if data is None:
             self.draft_note.setText(self.tr("No earlier contact with this person."))
             return
@@ -279,6 +279,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
 
     def _saved(self, contact_id: int) -> None:
         self._saving = False
+        self._stale = True  # the stock it gave: read when the panel shows next
         self.save_button.setEnabled(True)
         said = self.tr("Contact updated") if self.editing_id else self.tr("Contact saved")
         self._load_defaults()

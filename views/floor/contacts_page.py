@@ -6,6 +6,8 @@ confirmation); "History" shows its previous versions.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
@@ -87,7 +89,7 @@ class ContactsPage(Page):
         self.setObjectName("contacts_page")
         self._person_id: int | None = None
         self._labels_loaded = False
-        self.model = ContactTableModel(ctx.ops.read, parent=self)
+        self.model = ContactTableModel(partial(ctx.ops.read, warm=True), parent=self)
 
         self.period = QComboBox()
         self.period.setObjectName("filter_period")

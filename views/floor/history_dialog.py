@@ -24,7 +24,7 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("History"))
         self.resize(820, 420)
         versions = [(v.version, v.changed_at, v.changed_by, v.op, v.fields)
-                    for v in ctx.ops.read(version_rows, entity, uid)]
+                    for v in ctx.ops.read(version_rows, entity, uid, warm=True)]
         self.table = QTableWidget(len(versions), 4)
         self.table.setObjectName("history_table")
         self.table.setHorizontalHeaderLabels(

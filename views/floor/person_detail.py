@@ -4,6 +4,8 @@ directory offers them, and merging a duplicate record into this one.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -181,7 +183,7 @@ class PersonDetail(QWidget):
         details_layout.addLayout(actions)
 
         # ---- timeline and referrals ---------------------------------------------------
-        self.timeline_model = ContactTableModel(ctx.ops.read, self.labels, parent=self)
+        self.timeline_model = ContactTableModel(partial(ctx.ops.read, warm=True), self.labels, parent=self)
         self.timeline = ContactTable(self.timeline_model, "person_timeline")
         self.timeline.doubleClicked.connect(self._open_contact)
         self.referrals = QListWidget()
@@ -256,7 +258,7 @@ class PersonDetail(QWidget):
         # Typed and not yet written (drafts are written on the writer thread): keep it on screen.
         typed = self._values() if self.person_id == person_id and self.keeper.dirty else None
         self.keeper.flush()
-        page = self.ctx.ops.read(person_page, person_id, date.today(), self.keeper.form_id)
+        page = self.ctx.ops.read(person_page, person_id, date.today(), self.keeper.form_id, warm=True)
         values, self.person_uid, status = page.values, page.uid, page.status
         last, count, refs = page.last_contact_at, page.contact_count, page.referrals
         self.person_id = person_id

@@ -178,7 +178,7 @@ class TodayPage(Page):
     # ---- content ---------------------------------------------------------------------
     def refresh(self) -> None:
         day = date.today()
-        view, table = self.ctx.ops.read(today_view, day, NEW_FORM_ID, ui_language())
+        view, table = self.ctx.ops.read(today_view, day, NEW_FORM_ID, ui_language(), warm=True)
         summary, labels, referral_due = view.summary, CodeLabels(table), view.referral_follow_ups
         low = [(i.name, i.stock_on_hand, i.low_stock_level, i.unit) for i in summary.low_stock]
         self.bundle_reminder.setVisible(view.bundle_due)
@@ -241,7 +241,7 @@ class TodayPage(Page):
         if not self.ctx.vault.is_unlocked:
             return
         if draft_waiting is None:
-            draft_waiting = self.ctx.ops.read(has_draft, NEW_FORM_ID)
+            draft_waiting = self.ctx.ops.read(has_draft, NEW_FORM_ID, warm=True)
         entry = quick_entry(self.ctx)
         if draft_waiting or (entry is not None and entry.new_panel.is_holding_input()):
             self.new_button.setText(self.tr("Resume the contact  (Ctrl+N)"))
