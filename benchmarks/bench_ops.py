@@ -67,13 +67,6 @@ def count_refreshes(widgets: dict[str, object], refreshed: list[str]) -> None:
                 setattr(widget, method, counted)
 
 
-# PySide6 6.12.0 on Python 3.11 drops a reference to None on each QListWidget.addItem,
-# QListWidgetItem.setData, QTableWidget.setItem... (None is not immortal before 3.12): after
-# some thousands of list items the interpreter aborts ("deallocating None"). Hundreds of
-# saves refresh Today's lists that often, so hold enough references for the run to finish.
-_NONE_PAD = [None] * 50_000_000
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--saves", type=int, default=200)
