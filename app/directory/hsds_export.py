@@ -55,6 +55,8 @@ class _Snapshot:
         for field in FIELDS[entity]:
             if field in row and row[field] is not None and row[field] != "":
                 out[field] = _value(row[field])
+        if row.get("description_source"):
+            out["description"] = row["description_source"]  # the source's HTML, as it was given
         if entity == "attribute":
             out["link_entity"] = "service"
         if entity == "taxonomy_term":
@@ -64,9 +66,14 @@ class _Snapshot:
         return out
 
     def local_attributes(self, service: dict) -> list[dict]:
+        """What the worker knows: only what is known (a plain import's "not free" is "not said"),
+        every field once the worker has edited or added the service."""
         out = []
+        said = service["locally_edited_at"] is not None or service["added_by_hand"]
         for code, (column, kind, _name) in local_terms.LOCAL_FIELDS.items():
             value = service[column]
+            if not value and not said:
+                continue
             out.append({
                 "id": local_terms.attribute_id(service["hsds_id"], code),
                 "link_id": service["hsds_id"],
@@ -143,10 +150,46 @@ def services_json(session: Session) -> dict:
             attributes.append(dict(record, taxonomy_term=local_defs[record["taxonomy_term_id"]]))
         item["attributes"] = attributes
         contents.append(item)
+    _drop_dangling_links(contents)
     return {
         "total_items": len(contents), "total_pages": 1, "page_number": 1, "size": len(contents),
         "first_page": True, "last_page": True, "empty": not contents, "contents": contents,
     }
+
+
+def _drop_dangling_links(contents: list[dict]) -> None:
+    """A nested record may name a location or organisation the file does not hold (its own
+    service does not use it): the link goes, so the file stands on its own."""
+    held = {"location_id": set(), "organization_id": set()}
+
+    def collect(obj):
+        if isinstance(obj, dict):
+            for key, value in obj.items():
+                if key == "location" and isinstance(value, dict):
+                    held["location_id"].add(value.get("id"))
+                elif key == "organization" and isinstance(value, dict):
+                    held["organization_id"].add(value.get("id"))
+                collect(value)
+        elif isinstance(obj, list):
+            for item in obj:
+                collect(item)
+
+    def prune(obj, top=False):
+        if isinstance(obj, dict):
+            for key in ("location_id", "organization_id"):
+                if not top and key in obj and obj[key] not in held[key]:
+                    del obj[key]
+            for value in obj.values():
+                prune(value)
+        elif isinstance(obj, list):
+            for item in obj:
+                prune(item)
+
+    collect(contents)
+    for item in contents:
+        if item.get("organization_id") not in held["organization_id"]:
+            item.pop("organization_id", None)
+        prune(item, top=True)
 
 
 def _put(obj: dict, key: str, items: list) -> None:

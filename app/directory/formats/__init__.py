@@ -42,7 +42,7 @@ def read_directory(path: Path, source: str | None = None) -> Reading:
             raise UnreadableDirectoryFile(f"{path.name} is not UTF-8 text.") from None
         return read_json_text(text, path.name, name, Files.folder(path.parent))
     raise UnreadableDirectoryFile(
-        f"{path.name} is not a directory file: give an HSDS or Open Referral UK .json file, "
+        f"{path.name} is not an HSDS file: give an HSDS or Open Referral UK .json file, "
         "a folder of CSV tables, its datapackage.json, or a .zip of one of these."
     )
 
