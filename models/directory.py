@@ -89,6 +89,10 @@ class DirService(Base):
     added_by_hand: Mapped[bool] = mapped_column(Boolean, default=False)
     locally_edited_at: Mapped[datetime | None] = mapped_column(DateTime)
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # From La Piaule's directory file (app.directory.publication): the hash of its item in
+    # the last file applied, and "new" / "changed" / "withdrawn" until the worker opens it.
+    published_hash: Mapped[str | None] = mapped_column(String(64))
+    publication_change: Mapped[str | None] = mapped_column(String(20))
 
     organization: Mapped[DirOrganization | None] = relationship(back_populates="services")
 

@@ -19,6 +19,10 @@ def register(sub) -> None:
     q.add_argument("--source", help="name of the publisher, for stable ids of records whose ids are not UUIDs")
     q.set_defaults(handler=cmd_import)
 
+    q = dsub.add_parser("publish", help="coordination: write La Piaule's signed directory file for the workers")
+    q.add_argument("--out", required=True, metavar="DIR", help="folder for the directory file")
+    q.set_defaults(handler=cmd_publish)
+
     q = dsub.add_parser("export", help="export the directory in HSDS form")
     q.add_argument("--format", choices=("json", "csv"), default="json")
     q.add_argument("out", help="JSON file, or folder for CSV tables")
@@ -44,6 +48,8 @@ def cmd_import(ctx) -> int:
     path = Path(ctx.args.file)
     if not path.exists():
         raise InvalidInput(f"{path} does not exist.")
+    if _is_directory_file(path):
+        return _apply(ctx, path)
     reading = read_directory(path, ctx.args.source)
     print(f"Read {reading.form} from {path.name}.", flush=True)
     for note in reading.notes:
@@ -59,6 +65,44 @@ def cmd_import(ctx) -> int:
         vault.lock()
     _problems(ctx, reading, result.skipped, result.warnings, "Bad rows, skipped")
     print(import_report.imported_sentence(result))
+    return 0
+
+
+def _is_directory_file(path: Path) -> bool:
+    from app.directory.publication.file_format import MAGIC
+
+    if not path.is_file():
+        return False
+    with open(path, "rb") as fh:
+        return fh.read(len(MAGIC)) == MAGIC
+
+
+def _apply(ctx, path: Path) -> int:
+    from app.directory.publication.apply import apply_directory_file
+
+    data = path.read_bytes()
+    print(f"Read La Piaule's signed directory file from {path.name}.", flush=True)
+    vault = ctx.unlocked_vault()
+    try:
+        with vault.session() as s:
+            result = apply_directory_file(s, data)
+    finally:
+        vault.lock()
+    print(result.sentence())
+    return 0
+
+
+def cmd_publish(ctx) -> int:
+    from app.directory.publication.publish import publish
+
+    vault = ctx.unlocked_vault()
+    try:
+        with vault.session() as s:
+            done = publish(s, Path(ctx.args.out))
+    finally:
+        vault.lock()
+    print(f"Published directory number {done.sequence} ({done.services} services, receipts for "
+          f"{done.workers} workers) to {done.path}.")
     return 0
 
 
