@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.atomic import atomic_write, ensure_private_dir
 from app.directory import local_terms
-from app.directory.hsds_import import LINK_COLUMNS, TABLES
+from app.directory.hsds_import import LINK_COLUMNS, TABLES, guessed_flags
 from app.directory.hsds_read import CSV_TABLES
 from app.directory.hsds_validate import FIELDS
 
@@ -42,12 +42,20 @@ class _Snapshot:
         conn = session.connection()
         self.rows = {e: [dict(r) for r in conn.execute(select(t).order_by(t.c.id)).mappings()] for e, t in TABLES.items()}
         self.hsds = {e: {r["id"]: r["hsds_id"] for r in rows} for e, rows in self.rows.items()}
+        # What a JSON export holds: locations through their services, organisations of services.
+        self.held = {
+            "location": {r["location_id"] for r in self.rows["service_at_location"]},
+            "organization": {r["organization_id"] for r in self.rows["service"]},
+        }
+        self.nested = False
 
     def record(self, entity: str, row: dict) -> dict:
         out = {"id": row["hsds_id"]}
         for field, (column, target) in LINK_COLUMNS.get(entity, {}).items():
-            if row.get(column) is not None:
-                out[field] = self.hsds[target][row[column]]
+            ref = row.get(column)
+            if ref is None or (self.nested and target in self.held and ref not in self.held[target]):
+                continue  # a JSON file names only what it holds, so it stands on its own
+            out[field] = self.hsds[target][ref]
         if entity == "taxonomy_term":
             for field, column in _TERM_LINKS.items():
                 if row.get(column):
@@ -70,9 +78,10 @@ class _Snapshot:
         every field once the worker has edited or added the service."""
         out = []
         said = service["locally_edited_at"] is not None or service["added_by_hand"]
+        guess = guessed_flags(service)  # a "false" that a re-import would read as "true" is said
         for code, (column, kind, _name) in local_terms.LOCAL_FIELDS.items():
             value = service[column]
-            if not value and not said:
+            if not value and not said and not guess.get(column):
                 continue
             out.append({
                 "id": local_terms.attribute_id(service["hsds_id"], code),
@@ -97,6 +106,7 @@ class _Snapshot:
 def services_json(session: Session) -> dict:
     """The directory as an HSDS 3 paged service list (each item: the full service form)."""
     snap = _Snapshot(session)
+    snap.nested = True
     by = defaultdict(lambda: defaultdict(list))  # entity -> (column, id) -> records
     for entity in ("phone", "schedule", "language", "address", "service_at_location", "attribute"):
         for row in snap.rows[entity]:
@@ -150,46 +160,10 @@ def services_json(session: Session) -> dict:
             attributes.append(dict(record, taxonomy_term=local_defs[record["taxonomy_term_id"]]))
         item["attributes"] = attributes
         contents.append(item)
-    _drop_dangling_links(contents)
     return {
         "total_items": len(contents), "total_pages": 1, "page_number": 1, "size": len(contents),
         "first_page": True, "last_page": True, "empty": not contents, "contents": contents,
     }
-
-
-def _drop_dangling_links(contents: list[dict]) -> None:
-    """A nested record may name a location or organisation the file does not hold (its own
-    service does not use it): the link goes, so the file stands on its own."""
-    held = {"location_id": set(), "organization_id": set()}
-
-    def collect(obj):
-        if isinstance(obj, dict):
-            for key, value in obj.items():
-                if key == "location" and isinstance(value, dict):
-                    held["location_id"].add(value.get("id"))
-                elif key == "organization" and isinstance(value, dict):
-                    held["organization_id"].add(value.get("id"))
-                collect(value)
-        elif isinstance(obj, list):
-            for item in obj:
-                collect(item)
-
-    def prune(obj, top=False):
-        if isinstance(obj, dict):
-            for key in ("location_id", "organization_id"):
-                if not top and key in obj and obj[key] not in held[key]:
-                    del obj[key]
-            for value in obj.values():
-                prune(value)
-        elif isinstance(obj, list):
-            for item in obj:
-                prune(item)
-
-    collect(contents)
-    for item in contents:
-        if item.get("organization_id") not in held["organization_id"]:
-            item.pop("organization_id", None)
-        prune(item, top=True)
 
 
 def _put(obj: dict, key: str, items: list) -> None:

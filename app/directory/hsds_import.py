@@ -197,8 +197,13 @@ def _plain_descriptions(values: dict) -> None:
             values[field] = plain_text(values[field])
 
 
+_PLAIN = {str, int, float, type(None)}
+
+
 def _sql_value(value):
     """As SQLAlchemy's SQLite types store them (the bulk writes below skip its per-row layer)."""
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, datetime):
@@ -235,13 +240,19 @@ def _by_keys(rows: list[dict]) -> list[list[dict]]:
     return list(groups.values())
 
 
+def guessed_flags(values: dict, amounts: list[float] = ()) -> dict[str, bool]:
+    """"Free" and "walk-in" as a plain HSDS import reads them from a new service's texts."""
+    fees = values.get("fees_description") or ""
+    process = " ".join(filter(None, (values.get("application_process"), values.get("description"))))
+    return {
+        "is_free": bool((amounts and all(a == 0 for a in amounts)) or _FREE.search(fees)),
+        "walk_in": bool(_WALK_IN.search(process)),
+    }
+
+
 def _guess_local_fields(values: dict, checked: Checked) -> None:
     """A new service from a plain HSDS file: read "free" and "walk-in" from its texts."""
-    amounts = checked.cost_amounts.get(values["hsds_id"], [])
-    fees = values.get("fees_description") or ""
-    values["is_free"] = bool((amounts and all(a == 0 for a in amounts)) or _FREE.search(fees))
-    process = " ".join(filter(None, (values.get("application_process"), values.get("description"))))
-    values["walk_in"] = bool(_WALK_IN.search(process))
+    values.update(guessed_flags(values, checked.cost_amounts.get(values["hsds_id"], [])))
     values["local_notes"] = ""
     values["closed_on_holidays"] = False
     values["added_by_hand"] = False

@@ -83,9 +83,11 @@ def _apply_services(session: Session, contents: list[dict], result: Applied) -> 
     svc = DirService.__table__
     before = {r.hsds_id: r.published_hash for r in conn.execute(select(svc.c.hsds_id, svc.c.published_hash))}
     hashes = {item["id"]: _item_hash(item) for item in contents}
-    if contents:
+    # Only what La Piaule changed is imported again: a weekly file changes a few services.
+    fresh = [item for item in contents if before.get(item["id"]) != hashes[item["id"]]]
+    if fresh:
         reading = Reading("Milieu directory file", SOURCE)
-        hsds3_json.read_services(contents, "directory file", reading)
+        hsds3_json.read_services(fresh, "directory file", reading)
         import_reading(session, reading)
     marks = []
     for hsds_id, digest in hashes.items():
