@@ -28,6 +28,7 @@ from views.page import Page
 
 from app.sync import export as bundle_export
 from app.sync import keys as bundle_keys
+from app.directory.publication.receipts import overdue_bundles
 
 try:  # the directory area's service; Today shows referral follow-ups when it exists
     from app.directory import referrals as _referrals
@@ -76,6 +77,12 @@ class TodayPage(Page):
         reminder_row.addWidget(reminder_text, 1)
         reminder_row.addWidget(self.bundle_button)
         self.bundle_reminder.hide()
+        # Bundles La Piaule has not confirmed (receipts come with its directory file, issue 11).
+        self.receipt_warning = QLabel()
+        self.receipt_warning.setObjectName("receipt_warning")
+        self.receipt_warning.setWordWrap(True)
+        self.receipt_warning.setStyleSheet("#receipt_warning { background: #fff3cd; border-radius: 4px; padding: 6px; }")
+        self.receipt_warning.hide()
 
         top = QHBoxLayout()
         titles = QVBoxLayout()
@@ -142,6 +149,7 @@ class TodayPage(Page):
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addLayout(top)
         layout.addWidget(self.bundle_reminder)
+        layout.addWidget(self.receipt_warning)
         layout.addSpacing(8)
         layout.addLayout(grid, 1)
 
@@ -182,9 +190,14 @@ class TodayPage(Page):
             referral_due = _referrals.referral_follow_ups(s, day) if _referrals is not None else []
             low = [(i.name, i.stock_on_hand, i.low_stock_level, i.unit) for i in summary.low_stock]
             draft_waiting = drafts.load(s, NEW_FORM_ID) is not None
-            bundle_due = (bundle_keys.mode(s) != bundle_keys.MODE_COORDINATION
-                          and bundle_export.reminder_due(s, day))
+            worker_mode = bundle_keys.mode(s) != bundle_keys.MODE_COORDINATION
+            bundle_due = worker_mode and bundle_export.reminder_due(s, day)
+            unconfirmed = [b.sequence for b in overdue_bundles(s)] if worker_mode else []
         self.bundle_reminder.setVisible(bundle_due)
+        self.receipt_warning.setText(self.tr(
+            "La Piaule has not confirmed receiving %n bundle(s) sent more than 14 days ago (see Envois).", "",
+            len(unconfirmed)))
+        self.receipt_warning.setVisible(bool(unconfirmed))
         self.date_label.setText(self.locale().toString(day, "dddd d MMMM yyyy"))
 
         self.contacts_title.setText(
