@@ -45,6 +45,11 @@ def test_importer_applies_the_signed_directory_and_refuses_a_changed_one(qtbot, 
     page.show()
     page.import_path(path)
     assert page.message.text() == "Répertoire de La Piaule appliqué : 15 nouveaux, 0 modifiés, 0 retirés."
+    page.refresh()
+    page.show_service(page.search.model.hits[-1].id)
+    assert "Nouveau dans le répertoire de La Piaule" in page.detail.label.text()
+    page.show_service(page.search.model.hits[-1].id)  # opened once: no longer news
+    assert "Nouveau dans le répertoire de La Piaule" not in page.detail.label.text()
     page.import_path(path)
     assert page.message.text() == "Ce fichier de répertoire a déjà été appliqué : rien n’a changé."
     data = bytearray(path.read_bytes())

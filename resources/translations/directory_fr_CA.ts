@@ -542,6 +542,18 @@
         <translation>Sans rendez-vous</translation>
     </message>
     <message>
+        <source>New in La Piaule's directory</source>
+        <translation>Nouveau dans le répertoire de La Piaule</translation>
+    </message>
+    <message>
+        <source>Changed by La Piaule</source>
+        <translation>Modifié par La Piaule</translation>
+    </message>
+    <message>
+        <source>Withdrawn by La Piaule</source>
+        <translation>Retiré par La Piaule</translation>
+    </message>
+    <message>
         <source>To verify</source>
         <translation>À vérifier</translation>
     </message>

@@ -140,6 +140,10 @@ class RepertoirePage(Page):
             return
         with self.ctx.vault.session() as s:
             detail = service_detail(s, service_id)
+            if detail.publication_change:  # shown once: opened, it is no longer news
+                from app.directory.publication.apply import mark_seen
+
+                mark_seen(s, service_id)
         self.detail.show_detail(detail, self.now())
         self._set_actions(True)
 
