@@ -6,6 +6,7 @@ dependency order, so a row that refers to a refused row is refused too: with
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from app.directory import local_terms
@@ -125,9 +126,7 @@ class _Context:
         self.local_term_codes: dict[str, str] = {}
         self.refused: dict[str, dict[str, Row]] = {entity: {} for entity in ENTITIES}
         self.source, self.out = source, out
-
-    def id(self, entity: str, raw: str) -> str:
-        return stable_id(self.source, entity, raw)
+        self.id = functools.partial(stable_id, source)  # (entity, raw) -> stored id; cached
 
 
 def check_rows(rows: list[Row], known: dict[str, set[str]], sal_service: dict[str, str], source: str = "") -> Checked:
@@ -250,11 +249,11 @@ def _check_one(entity: str, row: Row, ctx: _Context):
         rule = spec.get(field)
         if rule is None or value is None:
             continue
-        if rule[0] == "str" and isinstance(value, str):
-            values[field] = value.strip() or None
-            continue
-        if _empty(value):
-            continue
+        if type(value) is str:
+            value = value.strip()
+            if rule[0] == "str" or not value:
+                values[field] = value or None
+                continue
         try:
             values[field] = convert(rule[0], value)
         except Bad as exc:
