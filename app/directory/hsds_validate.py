@@ -159,7 +159,7 @@ def check_rows(rows: list[Row], known: dict[str, set[str]], sal_service: dict[st
             if clean is None:
                 out.errors.extend(errors)
                 raw = row.data.get("id")
-                if errors and not _empty(raw) and not row.path:
+                if errors and not _empty(raw):
                     ctx.refused[entity].setdefault(ctx.id(entity, str(raw).strip()), row)
                 continue
             # The same record met twice: natural when JSON nests it in several places;
