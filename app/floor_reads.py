@@ -15,6 +15,7 @@ from app import codes, contacts, drafts, history, people, supplies, today
 from app.contacts import ContactInput
 from app.directory import referrals
 from app.directory.referrals import ReferralRow
+from app.directory.publication.receipts import overdue_bundles
 from app.sync import export as bundle_export
 from app.sync import keys as bundle_keys
 from app.supplies import SupplyRow
@@ -142,14 +143,17 @@ class TodayView:
     referral_follow_ups: tuple         # app.directory.referrals.ReferralFollowUp
     draft_waiting: bool                # the quick entry's draft is kept
     bundle_due: bool                   # the weekly bundle reminder shows
+    unconfirmed_bundles: tuple[int, ...] = ()  # sequences sent > 14 days ago that La Piaule has not confirmed
 
 
 def today_view(session: Session, day: date, draft_form_id: str, lang: str = "fr") -> tuple[TodayView, CodeTable]:
+    worker_mode = bundle_keys.mode(session) != bundle_keys.MODE_COORDINATION
     view = TodayView(
         today.today_summary(session, day),
         tuple(referrals.referral_follow_ups(session, day)),
         drafts.load(session, draft_form_id) is not None,
-        bundle_keys.mode(session) != bundle_keys.MODE_COORDINATION and bundle_export.reminder_due(session, day),
+        worker_mode and bundle_export.reminder_due(session, day),
+        tuple(b.sequence for b in overdue_bundles(session)) if worker_mode else (),
     )
     return view, code_table(session, (CONTACT_TYPE, THEME, PLACE), lang)
 

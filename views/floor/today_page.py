@@ -72,6 +72,12 @@ class TodayPage(Page):
         reminder_row.addWidget(reminder_text, 1)
         reminder_row.addWidget(self.bundle_button)
         self.bundle_reminder.hide()
+        # Bundles La Piaule has not confirmed (receipts come with its directory file, issue 11).
+        self.receipt_warning = QLabel()
+        self.receipt_warning.setObjectName("receipt_warning")
+        self.receipt_warning.setWordWrap(True)
+        self.receipt_warning.setStyleSheet("#receipt_warning { background: #fff3cd; border-radius: 4px; padding: 6px; }")
+        self.receipt_warning.hide()
 
         top = QHBoxLayout()
         titles = QVBoxLayout()
@@ -138,6 +144,7 @@ class TodayPage(Page):
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addLayout(top)
         layout.addWidget(self.bundle_reminder)
+        layout.addWidget(self.receipt_warning)
         layout.addSpacing(8)
         layout.addLayout(grid, 1)
 
@@ -182,6 +189,10 @@ class TodayPage(Page):
         summary, labels, referral_due = view.summary, CodeLabels(table), view.referral_follow_ups
         low = [(i.name, i.stock_on_hand, i.low_stock_level, i.unit) for i in summary.low_stock]
         self.bundle_reminder.setVisible(view.bundle_due)
+        self.receipt_warning.setText(self.tr(
+            "La Piaule has not confirmed receiving %n bundle(s) sent more than 14 days ago (see Envois).", "",
+            len(view.unconfirmed_bundles)))
+        self.receipt_warning.setVisible(bool(view.unconfirmed_bundles))
         self.date_label.setText(self.locale().toString(day, "dddd d MMMM yyyy"))
 
         self.contacts_title.setText(
