@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from app import commands
+from app.coredumps import forbid_core_dumps
 from app.errors import InvalidInput, MilieuError
 from app.paths import resolve_data_dir
 from app.vault import Vault
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    forbid_core_dumps()  # first: the passphrase may soon be in this process's memory
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):

@@ -16,13 +16,14 @@ import sqlcipher3
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit
+from app.coredumps import forbid_core_dumps
 from app.atomic import FILE_MODE, atomic_copy, atomic_path
 from app.database import connect_raw, make_engine
 from app.errors import IntegrityFailure, InvalidInput, VaultExists, VaultInUse, VaultLocked, VaultMissing
 from app.filelock import FolderLock, VaultInUse as _Busy
 from app.keyfile import DB_KEY_BYTES, KeyFile
 from app.paths import DataPaths
-from app import schema
+from app import passphrase_policy, schema
 
 BACKUP_SUFFIX = ".milieu-backup"
 
@@ -39,19 +40,6 @@ def _wipe(buf: bytearray | None) -> None:
     if buf is not None:
         for i in range(len(buf)):
             buf[i] = 0
-
-
-def _forbid_core_dumps() -> None:
-    """A crash of a process holding the key must not write its memory (the key, the
-    data on screen) to disk: no core file, and systemd-coredump/apport honour it too."""
-    try:
-        import resource
-    except ImportError:  # Windows: no core files
-        return
-    try:
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ValueError, OSError):
-        pass
 
 
 def _integrity_problems(path: Path, key: bytes, full: bool = False) -> list[str]:
@@ -72,7 +60,7 @@ def _integrity_problems(path: Path, key: bytes, full: bool = False) -> list[str]
 class Vault:
     def __init__(self, data_dir: os.PathLike | str):
         self.paths = DataPaths(Path(data_dir))
-        _forbid_core_dumps()
+        forbid_core_dumps()
         self._key: bytearray | None = None
         self.engine = None
         self._sessions: sessionmaker | None = None
@@ -130,8 +118,7 @@ class Vault:
         the vault's mode, e.g. coordination, before the keys are made)."""
         if self.exists() or self.paths.database.exists():
             raise VaultExists(f"A vault already exists in {self.paths.root}; it was left untouched.")
-        if not passphrase:
-            raise InvalidInput("The passphrase cannot be empty.")
+        passphrase_policy.require(passphrase)
         self.paths.ensure()
         key = bytearray(os.urandom(DB_KEY_BYTES))
         keyfile = KeyFile.wrap_key(bytes(key), passphrase, kdf_params)
@@ -232,8 +219,7 @@ class Vault:
         self._key = None
 
     def change_passphrase(self, old: str, new: str) -> None:
-        if not new:
-            raise InvalidInput("The new passphrase cannot be empty.")
+        passphrase_policy.require(new)
         current = KeyFile.load(self.paths.keyfile)
         key = current.unwrap(old)
         try:
