@@ -90,7 +90,7 @@ class KeyFile:
         return (json.dumps(doc, sort_keys=True, indent=1) + "\n").encode()
 
     def save(self, path: Path) -> None:
-        atomic_write(path, self.to_bytes())
+        atomic_write(path, self.to_bytes(), vault_file=True)
 
     @classmethod
     def load(cls, path: Path) -> "KeyFile":
