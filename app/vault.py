@@ -175,7 +175,7 @@ class Vault(BackupMixin):
             self._folder_lock.acquire(exclusive=False)
         except _Busy:
             _wipe(key)
-            raise VaultInUse("A restore of this vault is under way; try again when it is done.") from None
+            raise VaultInUse("A restore or a passphrase change of this vault is under way; try again when it is done.") from None
         self._key = key
         self.engine = make_engine(self.paths.database, self._current_key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -218,18 +218,35 @@ class Vault(BackupMixin):
         self._key = None
 
     def change_passphrase(self, old: str, new: str) -> None:
+        """Rewrap the key under ``new``, holding the folder lock exclusively: of two
+        concurrent changes one fails (VaultInUse), never both report success."""
         passphrase_policy.require(new)
-        current = KeyFile.load(self.paths.keyfile)
-        key = current.unwrap(old)
+        was_unlocked = self.is_unlocked
         try:
-            KeyFile.wrap_key(bytes(key), new, {k: v for k, v in current.kdf.items() if k != "salt"}).save(
-                self.paths.keyfile
-            )
-        finally:
-            _wipe(key)
-        if self.is_unlocked:
+            with self._folder_lock.exclusive():
+                current = KeyFile.load(self.paths.keyfile)  # read under the lock: the latest wrap
+                key = current.unwrap(old)
+                try:
+                    KeyFile.wrap_key(bytes(key), new, {k: v for k, v in current.kdf.items() if k != "salt"}).save(
+                        self.paths.keyfile
+                    )
+                except BaseException:
+                    _wipe(key)
+                    raise
+        except _Busy:
+            raise VaultInUse(
+                "Another Milieu window or process has this vault open or is changing it; close it, then try again."
+            ) from None
+        if not was_unlocked:
+            self._open(key)  # only to log the change; the database is not re-checked
+        try:
             with self.session() as s:
                 audit.record(s, "passphrase_changed")
+        finally:
+            if not was_unlocked:
+                self.lock()
+            else:
+                _wipe(key)
 
     # ---- checks ------------------------------------------------------------
     def check(self) -> CheckReport:
