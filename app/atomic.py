@@ -127,3 +127,11 @@ def atomic_copy(source: Path, target: Path, *, vault_file: bool = False) -> None
     """Copy a file atomically (for backups of files that are not open)."""
     with atomic_path(target, vault_file=vault_file) as tmp:
         shutil.copyfile(source, tmp)
+
+
+def read_limited(path: Path, limit: int) -> bytes | None:
+    """At most ``limit`` bytes of ``path``; None when it holds more. Reads in one bounded
+    call, so /dev/zero, a FIFO or a huge file never fills memory (st_size may say 0)."""
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    return None if len(data) > limit else data

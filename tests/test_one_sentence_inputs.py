@@ -1,0 +1,48 @@
+"""One sentence, never a traceback, for odd inputs (issue 10, item 10): /dev/zero as a
+bundle or a public key, a key file of nested JSON, a report over the whole calendar."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cli_kit import run
+
+ZERO = Path("/dev/zero")
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    base = tmp_path_factory.mktemp("odd")
+    coord, worker = base / "coord", base / "worker"
+    assert run(coord, "coordination", "init").returncode == 0
+    assert run(worker, "init", "--site", "s", "--worker", "w").returncode == 0
+    return coord, worker
+
+
+@pytest.mark.skipif(not ZERO.exists(), reason="no /dev/zero on this system")
+def test_dev_zero_as_bundle_or_public_key(both):
+    coord, worker = both
+    for data, args in ((coord, ["bundle", "import", str(ZERO)]), (coord, ["bundle", "verify", str(ZERO)]),
+                       (worker, ["partner", "set", str(ZERO), "--yes"]), (coord, ["coordination", "trust", str(ZERO), "--yes"])):
+        result = run(data, *args, timeout=60)
+        assert result.returncode not in (0, 1), result.stderr
+        assert result.stderr.count("\n") == 1 and "large" in result.stderr
+
+
+def test_key_file_of_nested_json(both, tmp_path):
+    _, worker = both
+    data = tmp_path / "copy"
+    data.mkdir(mode=0o700)
+    (data / "milieu.db").write_bytes((worker / "milieu.db").read_bytes())
+    (data / "milieu.key").write_text("[" * 100_000 + "]" * 100_000)
+    result = run(data, "check")
+    assert result.returncode == 8 and "damaged" in result.stderr
+
+
+def test_report_over_the_whole_calendar(both, tmp_path):
+    _, worker = both
+    result = run(worker, "report", "--from", "0001-01-01", "--to", "9999-12-31", "--format", "csv",
+                 "--out", str(tmp_path / "r.csv"))
+    assert result.returncode == 9 and result.stderr.count("\n") == 1
