@@ -22,7 +22,7 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 # The files of a vault's data folder (app.paths.DataPaths), and its backups folder.
 VAULT_FILES = ("milieu.db", "milieu.db-wal", "milieu.db-shm", "milieu.db-journal", "milieu.key", "milieu.lock",
-               "prefs.json")
+               "prefs.json", "milieu.reserve")
 VAULT_FOLDERS = ("backups",)
 _protected: set[Path] = set()
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app import commands
 from app.coredumps import forbid_core_dumps
-from app.errors import InvalidInput, MilieuError
+from app.errors import InvalidInput, MilieuError, disk_full
 from app.paths import resolve_data_dir
 from app.vault import Vault
 
@@ -61,6 +61,8 @@ class Context:
     def unlocked_vault(self) -> Vault:
         vault = self.vault()
         vault.unlock(self.passphrase())
+        for warning in vault.warnings:
+            print(f"milieu: warning: {warning}", file=sys.stderr)
         return vault
 
 
@@ -90,8 +92,16 @@ def main(argv: list[str] | None = None) -> int:
         print("milieu: interrupted.", file=sys.stderr)
         return 130
     except OSError as exc:
-        print(f"milieu: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        full = disk_full(exc)
+        print(f"milieu: {full or exc.strerror or exc}" + ("" if full else f": {exc.filename or ''}").rstrip(": "),
+              file=sys.stderr)
         return 11
+    except Exception as exc:
+        full = disk_full(exc)  # SQLite's "disk is full" or ENOSPC: one sentence, exit 11
+        if full is None:
+            raise
+        print(f"milieu: {full}", file=sys.stderr)
+        return full.exit_code
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -21,7 +21,7 @@ from app import audit
 from app.coredumps import forbid_core_dumps
 from app.atomic import FILE_MODE, atomic_copy, atomic_path, ensure_private_dir, protect_vault_folder
 from app.database import connect_raw, make_engine
-from app.errors import IntegrityFailure, InvalidInput, VaultExists, VaultInUse, VaultLocked, VaultMissing
+from app.errors import IntegrityFailure, InvalidInput, VaultExists, VaultInUse, VaultLocked, VaultMissing, disk_full
 from app.filelock import FolderLock, VaultInUse as _Busy
 from app.keyfile import DB_KEY_BYTES, KeyFile
 from app.paths import DataPaths
@@ -51,6 +51,7 @@ class Vault(BackupMixin):
         # unchanged file is not re-checked page by page at the next unlock.
         self._verified_stamp: tuple[int, int, int] | None = None
         self._folder_lock = FolderLock(self.paths.lock)  # shared while unlocked
+        self.warnings: list[str] = []  # e.g. an audit entry skipped on a full disk
 
     # ---- state -------------------------------------------------------------
     def exists(self) -> bool:
@@ -135,6 +136,7 @@ class Vault(BackupMixin):
             shutil.rmtree(build.root, ignore_errors=True)
         self._open(kept)
         self.replaced_half_made = replaced
+        vault_files.keep_room(final)
 
     def unlock(self, passphrase: str) -> None:
         """Unwrap the key, check integrity, refuse newer schemas, migrate after a backup."""
@@ -142,6 +144,7 @@ class Vault(BackupMixin):
         if not self.paths.keyfile.exists():
             raise vault_files.missing_key(self.paths)
         key = KeyFile.load(self.paths.keyfile).unwrap(passphrase)
+        self.warnings = [w for w in [vault_files.keep_room(self.paths)] if w]
         if not self.paths.database.exists():
             _wipe(key)
             raise VaultMissing(f"The database file {self.paths.database} is missing.")
@@ -164,8 +167,7 @@ class Vault(BackupMixin):
                 if not state.empty:
                     self.backup_before_migration(schema.describe(state.current))
                 schema.upgrade(self.engine)
-            with self.session() as s:
-                audit.record(s, "unlock")
+            self._audit("unlock")
         except BaseException:
             self.lock()
             raise
@@ -240,13 +242,23 @@ class Vault(BackupMixin):
         if not was_unlocked:
             self._open(key)  # only to log the change; the database is not re-checked
         try:
-            with self.session() as s:
-                audit.record(s, "passphrase_changed")
+            self._audit("passphrase_changed")
         finally:
             if not was_unlocked:
                 self.lock()
             else:
                 _wipe(key)
+
+    def _audit(self, kind: str, detail: str = "") -> None:
+        """Log a security event; on a full disk the event is skipped with a warning, so
+        unlocking and read-only work (check, a backup to another disk) still go on."""
+        try:
+            with self.session() as s:
+                audit.record(s, kind, detail)
+        except Exception as exc:
+            if disk_full(exc) is None:
+                raise
+            self.warnings.append(f"the disk is full, so the audit entry \"{kind}\" was not written")
 
     # ---- checks ------------------------------------------------------------
     def check(self) -> CheckReport:

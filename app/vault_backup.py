@@ -8,6 +8,7 @@ vault's backup) is refused and the current database is left untouched.
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -15,10 +16,10 @@ import sqlcipher3
 
 from app.atomic import atomic_copy, atomic_path, ensure_private_dir
 from app.database import connect_raw, make_engine
-from app.errors import IntegrityFailure, InvalidInput, VaultInUse, VaultLocked
+from app.errors import DiskFull, IntegrityFailure, InvalidInput, VaultInUse, VaultLocked, disk_full
 from app.filelock import VaultInUse as _Busy
 from app.keyfile import KeyFile
-from app import audit, schema
+from app import schema
 
 BACKUP_SUFFIX = ".milieu-backup"
 PRE_MIGRATION = "pre-migration"
@@ -42,6 +43,12 @@ def _integrity_problems(path: Path, key: bytes, full: bool = False) -> list[str]
         finally:
             conn.close()
     except sqlcipher3.DatabaseError as exc:
+        full = disk_full(exc)
+        if full is None and "disk I/O error" in str(exc) and shutil.disk_usage(path.parent).free < 64 * 1024:
+            # No room to create the WAL index (-shm): SQLite says I/O error, not "full".
+            full = DiskFull("The disk holding the vault is full; free some space on it, then try again.")
+        if full is not None:
+            raise full from None  # not a damaged file
         return [str(exc)]
 
 
@@ -95,8 +102,7 @@ class BackupMixin:
             finally:
                 conn.close()
         if self.is_unlocked and self._sessions is not None:
-            with self.session() as s:
-                audit.record(s, "backup", reason)
+            self._audit("backup", reason)
         return target
 
     def backup_before_migration(self, revision: str) -> Path:

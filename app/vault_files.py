@@ -112,3 +112,46 @@ def remove_leftovers(paths: DataPaths) -> list[Path]:
                 pass
     remove_init_folders(paths)
     return removed
+
+
+# A full disk: SQLite cannot even read a WAL database without creating its -shm index
+# (32 KiB) and -wal. Milieu keeps this much room reserved in a file of its own and gives
+# it back when the disk is full, so unlock, check, history and a backup to another disk
+# still work; the reserve is made again once there is room.
+RESERVE = "milieu.reserve"
+RESERVE_BYTES = 1024 * 1024
+
+
+def _reserve(paths: DataPaths) -> Path:
+    return paths.root / RESERVE
+
+
+def disk_free(paths: DataPaths) -> int:
+    try:
+        return shutil.disk_usage(paths.root).free
+    except OSError:
+        return 0
+
+
+def keep_room(paths: DataPaths) -> str:
+    """Before opening the database: give the reserve back when the disk is (nearly) full,
+    or make it again when there is room. Returns a warning, or ""."""
+    reserve = _reserve(paths)
+    free = disk_free(paths)
+    if free < RESERVE_BYTES:
+        if reserve.exists():
+            reserve.unlink()
+            return ("the disk holding the vault is full: Milieu used its reserved space to open the vault; "
+                    "free some space on that disk before entering more")
+        return "the disk holding the vault is full: free some space on it before entering more"
+    if not reserve.exists() and free > 2 * RESERVE_BYTES:
+        try:
+            fd = os.open(reserve, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                os.write(fd, bytes(RESERVE_BYTES))  # real blocks, not a sparse file
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError:
+            reserve.unlink(missing_ok=True)
+    return ""

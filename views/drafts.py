@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtWidgets import QWidget
 
 DEBOUNCE_MS = 800
+FULL_DISK_RETRY_MS = 30_000  # a draft that found the disk full is tried again this often
 
 
 class DraftRegistry:
@@ -150,9 +151,19 @@ class DraftKeeper:
             return
         from app import drafts
 
+        from app.errors import disk_full
+
         values = self._get_values()
-        with self.ctx.vault.session() as s:
-            drafts.save(s, self.form_id, values)
+        try:
+            with self.ctx.vault.session() as s:
+                drafts.save(s, self.form_id, values)
+        except Exception as exc:
+            if disk_full(exc) is None:
+                raise
+            # The disk is full: what was typed stays in the form (memory) and goes to the
+            # encrypted draft as soon as there is room again.
+            self._timer.start(FULL_DISK_RETRY_MS)
+            return
         self._dirty = False
 
     def restore(self) -> bool:

@@ -42,6 +42,7 @@ from app.validation import StockShortage, ValidationFailed
 from models.codes import CONTACT_TYPE, INITIATOR, PLACE, THEME
 from views.context import AppContext
 from views.drafts import DraftKeeper
+from app.errors import disk_full
 from views.floor.common import CodeLabels, FieldError, FlowLayout, field_error_text, heading
 from views.floor.person_field import PersonField
 
@@ -702,6 +703,15 @@ class ContactPanel(QFrame):
                 saved = self._write(data, new_aliases, allow_shortage=True)
         except ValidationFailed as failed:
             self._show_errors(failed)
+            return False
+        except Exception as exc:
+            if disk_full(exc) is None:
+                raise
+            # Nothing was saved; the form stays open with everything typed, and its draft
+            # is saved as soon as the disk has room again (views.drafts).
+            self.keeper.changed()
+            self._dialogs().error(self.tr("Disk full"), self.tr(
+                "The disk is full: the contact was not saved. What you typed stays here; free some space, then save again."))
             return False
         contact_id, entities = saved
         said = self.tr("Contact updated") if self.editing_id else self.tr("Contact saved")
