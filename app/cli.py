@@ -91,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("milieu: interrupted.", file=sys.stderr)
         return 130
+    except RecursionError:  # e.g. a JSON file nested 100,000 deep, whatever reads it
+        print("milieu: the input is nested too deeply to be read; nothing was changed.", file=sys.stderr)
+        return InvalidInput.exit_code
     except OSError as exc:
         full = disk_full(exc)
         print(f"milieu: {full or exc.strerror or exc}" + ("" if full else f": {exc.filename or ''}").rstrip(": "),

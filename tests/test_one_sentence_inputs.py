@@ -46,3 +46,11 @@ def test_report_over_the_whole_calendar(both, tmp_path):
     result = run(worker, "report", "--from", "0001-01-01", "--to", "9999-12-31", "--format", "csv",
                  "--out", str(tmp_path / "r.csv"))
     assert result.returncode == 9 and result.stderr.count("\n") == 1
+
+
+def test_directory_file_nested_100000_deep(both, tmp_path):
+    _, worker = both
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    result = run(worker, "directory", "import", str(deep))
+    assert result.returncode != 0 and result.stderr.count("\n") == 1
