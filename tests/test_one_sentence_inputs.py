@@ -54,3 +54,31 @@ def test_directory_file_nested_100000_deep(both, tmp_path):
     deep.write_text("[" * 100_000 + "]" * 100_000)
     result = run(worker, "directory", "import", str(deep))
     assert result.returncode != 0 and result.stderr.count("\n") == 1
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "data" / "sample_directory.json"
+
+
+def _hsds_variant(tmp_path, name, change) -> Path:
+    doc = json.loads(SAMPLE.read_text("utf-8"))
+    change(doc["contents"][0])
+    text = json.dumps(doc).replace('"BIG"', "9" * 5000)
+    path = tmp_path / f"{name}.json"
+    path.write_text(text, "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name, change", [
+    ("minimum_age", lambda s: s.__setitem__("minimum_age", 1e20)),
+    ("digits", lambda s: s.__setitem__("minimum_age", "BIG")),
+    ("extension", lambda s: s.__setitem__("phones", [{"id": "p1", "number": "819 555-0100", "extension": 1e30}])),
+    ("surrogate", lambda s: s.__setitem__("name", "\ud800")),
+    ("edge_date", lambda s: s.__setitem__("assured_date", "9999-12-31T23:59:59-05:00")),
+])
+def test_hsds_values_beyond_limits(both, tmp_path, name, change):
+    _, worker = both
+    result = run(worker, "directory", "import", str(_hsds_variant(tmp_path, name, change)))
+    lines = result.stderr.splitlines()
+    assert result.returncode not in (0, 1) and lines[-1].startswith("milieu: "), result.stderr
+    assert all(line.startswith(("milieu: ", "bad row: ")) for line in lines)  # bad rows are listed first
+    assert run(worker, "check").returncode == 0
