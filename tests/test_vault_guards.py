@@ -229,3 +229,20 @@ def test_interrupted_migrations_keep_one_pre_migration_backup(tmp_path):
     vault.unlock(PASSPHRASE)
     assert vault.check().up_to_date
     vault.lock()
+
+
+def test_a_save_dialog_pointed_at_the_key_file_refuses_it(qtbot, make_vault):
+    from test_gui_bundles import _page
+
+    vault = make_vault()
+    dialogs = __import__("gui_doubles").ScriptedDialogs()
+    page, pickers, _ = _page(qtbot, vault, dialogs)
+    before = vault.paths.keyfile.read_bytes()
+    pickers.saved_path = str(vault.paths.keyfile)
+    page.panel.save_public_key()
+    assert vault.paths.keyfile.read_bytes() == before
+    assert dialogs.said and dialogs.said[-1][0] == "error"
+    pickers.folder_path = str(vault.paths.backups)
+    pickers.saved_path = str(vault.paths.root / "backups" / ".." / "milieu.db")
+    page.panel.save_public_key()
+    assert vault.check().integrity_ok
