@@ -383,13 +383,6 @@
         <source>Follow-up</source>
         <translation>Suivi</translation>
     </message>
-    <message numerus="yes">
-        <source>%n unidentified</source>
-        <translation>
-            <numerusform>%n non identifiée</numerusform>
-            <numerusform>%n non identifiées</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
@@ -983,6 +976,10 @@
     <message>
         <source>Give the item a name.</source>
         <translation>Donnez un nom à l&apos;article.</translation>
+    </message>
+    <message>
+        <source>Item added</source>
+        <translation>Article ajouté</translation>
     </message>
 </context>
 <context>
