@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>Export the directory (HSDS CSV): choose a folder</source>
-        <translation>Exporter le répertoire (HSDS CSV)&#xa0;: choisissez un dossier</translation>
+        <translation>Exporter le répertoire (HSDS CSV) : choisissez un dossier</translation>
     </message>
     <message>
         <source>Export the directory</source>
@@ -489,11 +489,11 @@
     </message>
     <message>
         <source>%1 is a folder; choose a file name.</source>
-        <translation>%1 est un dossier&#xa0;; choisissez un nom de fichier.</translation>
+        <translation>%1 est un dossier ; choisissez un nom de fichier.</translation>
     </message>
     <message>
         <source>This folder already holds directory tables. Replace them?</source>
-        <translation>Ce dossier contient déjà des tableaux de répertoire. Les remplacer&#xa0;?</translation>
+        <translation>Ce dossier contient déjà des tableaux de répertoire. Les remplacer ?</translation>
     </message>
     <message numerus="yes">
         <source>%n service(s) exported to %1.</source>
@@ -504,7 +504,7 @@
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation>L&apos;exportation a échoué&#xa0;: %1</translation>
+        <translation>L'exportation a échoué : %1</translation>
     </message>
     <message>
         <source>Exporting the directory…</source>
@@ -780,6 +780,13 @@
     <message>
         <source>No service matches.</source>
         <translation>Aucun service ne correspond.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
     </message>
     <message>
         <source>The first %1 services</source>

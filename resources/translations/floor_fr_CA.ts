@@ -383,6 +383,13 @@
         <source>Follow-up</source>
         <translation>Suivi</translation>
     </message>
+    <message numerus="yes">
+        <source>%n unidentified</source>
+        <translation>
+            <numerusform>%n non identifiée</numerusform>
+            <numerusform>%n non identifiées</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
