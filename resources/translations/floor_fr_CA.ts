@@ -190,6 +190,14 @@
         <translation>Stock insuffisant</translation>
     </message>
     <message>
+        <source>Disk full</source>
+        <translation>Disque plein</translation>
+    </message>
+    <message>
+        <source>The disk is full: the contact was not saved. What you typed stays here; free some space, then save again.</source>
+        <translation>Le disque est plein : le contact n’a pas été enregistré. Ce que vous avez saisi reste ici; libérez de l’espace, puis enregistrez de nouveau.</translation>
+    </message>
+    <message>
         <source>Contact updated</source>
         <translation>Contact modifié</translation>
     </message>
@@ -429,7 +437,14 @@
         <source>never</source>
         <translation>jamais</translation>
     </message>
-</context>
+<message numerus="yes">
+        <source>%n unidentified</source>
+        <translation>
+            <numerusform>%n non identifiée</numerusform>
+            <numerusform>%n non identifiées</numerusform>
+        </translation>
+    </message>
+    </context>
 <context>
     <name>HistoryDialog</name>
     <message>
