@@ -500,6 +500,10 @@
         <translation>thèmes</translation>
     </message>
     <message>
+        <source>needs left unmet</source>
+        <translation>besoins non comblés</translation>
+    </message>
+    <message>
         <source>supplies given</source>
         <translation>dépannage remis</translation>
     </message>
