@@ -98,13 +98,16 @@ def test_the_quick_entry_keeps_what_was_typed_and_saves_it_when_room_returns(qtb
     real_create, real_save = contacts.create_contact, drafts.save
     monkeypatch.setattr(contacts, "create_contact", _full)
     monkeypatch.setattr(drafts, "save", _full)
-    assert panel.save() is False
+    panel.save()
+    window.ctx.ops.wait()
     assert panel.isVisible() and panel.notes.toPlainText() == "Marqueur disque plein"
     assert dialogs.said[-1][0] == "error" and "full" in dialogs.said[-1][2]
     panel.keeper.flush()  # the draft cannot be written either: it waits in memory
+    window.ctx.ops.wait()
     assert panel.keeper.dirty
     monkeypatch.setattr(drafts, "save", real_save)  # room again
     panel.keeper._timer.timeout.emit()
+    window.ctx.ops.wait()
     assert not panel.keeper.dirty
     with window.vault.session() as s:
         assert "Marqueur disque plein" in str(drafts.load(s, panel.keeper.form_id))
