@@ -48,9 +48,15 @@ def cmd_report(ctx) -> int:
     renderer = renderers.get("pdf") if fmt == "pdf" else None  # fail before asking the passphrase
     today = date.today()
     vault = ctx.unlocked_vault()
+    store = None
     try:
         with vault.session() as s:
             side = coordination if keys.mode(s) == keys.MODE_COORDINATION else worker
+        if side is coordination:  # the imported records may live in PostgreSQL
+            from app.commands.bundles import open_store
+
+            store = open_store(vault)
+        with (store.reading() if store is not None else vault.session()) as s:
             if args.first_day:
                 last = periods.parse_day(args.last_day) if args.last_day else today
                 p = periods.custom(periods.parse_day(args.first_day), last)
@@ -63,6 +69,8 @@ def cmd_report(ctx) -> int:
             else:
                 report = worker.report(s, p, lang=args.lang, today=today)
     finally:
+        if store is not None:
+            store.close()
         vault.lock()
     outside = not args.exact
     if renderer is not None:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import Callable, Iterator
 
 from sqlalchemy import create_engine
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -47,7 +47,7 @@ def normalise(url_text: str):
     if url.get_backend_name() != "postgresql":
         raise StoreUnsupported("Only PostgreSQL (postgresql://...) can hold the coordination store.")
     password = url.password
-    url = url.set(drivername="postgresql+psycopg", password=None)
+    url = URL.create("postgresql+psycopg", url.username, None, url.host, url.port, url.database, url.query)
     host = url.host or ""
     query = dict(url.query)
     if host not in LOCAL_HOSTS and not host.startswith("/") and query.get("sslmode") not in (
