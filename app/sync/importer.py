@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.sync import decode, envelope, keys, payload
 from app.sync.errors import BundleRejected, HeaderMismatch, NotConfigured, UnknownSigner, WrongRecipient
-from models import coordination as coord
 from models.sync import BundleReceived, SyncKey, SyncPeer, SyncRecord
 
 IMPORTED = "imported"
@@ -269,25 +268,8 @@ def _stored(session: Session, peer_id: int, records: list[dict] | None) -> dict[
     return out
 
 
-@dataclass
-class WorkerOverview:
-    peer: SyncPeer
-    last: BundleReceived | None
-    missing: list[int]
-    weekly_contacts: dict[str, int]  # ISO week -> live contacts
+def overview(session: Session):
+    """Each worker, their last bundle, gaps and weekly figures (app.sync.overview)."""
+    from app.sync import overview as supervision
 
-
-def overview(session: Session) -> list[WorkerOverview]:
-    """For the coordination window: each worker, their last bundle, gaps and weekly figures."""
-    out = []
-    for peer in workers(session):
-        last = session.scalars(
-            select(BundleReceived).where(BundleReceived.peer_id == peer.id)
-            .order_by(BundleReceived.sequence.desc()).limit(1)
-        ).first()
-        c = coord.contact
-        weekly = dict(session.execute(
-            select(c.c.week, func.count()).where(c.c.peer_id == peer.id).group_by(c.c.week).order_by(c.c.week)
-        ).all())
-        out.append(WorkerOverview(peer, last, missing_sequences(session, peer.id), dict(sorted(weekly.items()))))
-    return out
+    return supervision.overview(session)
