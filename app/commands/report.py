@@ -64,7 +64,9 @@ def cmd_report(ctx) -> int:
                 p = side.pilot_period(s, today)  # as the Bilan page: each side has its own default
                 if args.last_day:
                     p = periods.custom(p.start, periods.parse_day(args.last_day))
-            if side is coordination:
+            if side is coordination and not args.exact:  # consistent with every other worker's export
+                report = coordination.for_outside(s, p, args.worker, lang=args.lang, today=today)
+            elif side is coordination:
                 report = coordination.report(s, p, args.worker, lang=args.lang, today=today)
             else:
                 report = worker.report(s, p, lang=args.lang, today=today)

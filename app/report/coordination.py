@@ -178,3 +178,18 @@ def pilot_period(session: Session, today: date | None = None):
     end_value = settings.get(session, periods.PILOT_END_KEY)
     return periods.pilot(start, _day(end_value) if end_value else None, today)
 
+
+
+def for_outside(session: Session, p: Period, peer_id: int | None = None, *, lang: str = "fr",
+                today: date | None = None) -> Report:
+    """The report an export for outside shows: small counts suppressed consistently with the
+    all-workers report and every worker's (app.report.suppress_set), whichever is exported."""
+    from app.report import suppress_set
+
+    peers = [w.id for w in workers(session)]
+    if peer_id is not None and peer_id not in peers:
+        peers.append(peer_id)
+    reports = [report(session, p, None, lang=lang, today=today)]
+    reports += [report(session, p, pid, lang=lang, today=today) for pid in peers]
+    done = suppress_set.for_outside_set(reports)
+    return done[0] if peer_id is None else done[1 + peers.index(peer_id)]
