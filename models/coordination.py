@@ -33,13 +33,30 @@ contact = Table(
     Column("month", String(7), nullable=False),  # YYYY-MM, the report's unit
     Column("week", String(8), nullable=False),  # ISO week YYYY-Www, the dashboard's unit
     Column("unidentified_count", Integer, nullable=False),
-    Index("ix_coord_contact_day", "day", "peer_id"),
+    Index("ix_coord_contact_day", "day", "month", "unidentified_count"),
+    Index("ix_coord_contact_peer_day", "peer_id", "day", "month", "unidentified_count"),
+    Index("ix_coord_contact_week", "peer_id", "week"),
 )
-contact_type = Table("coord_contact_type", _md, _peer(), _uid("contact_uid"), Column("code", String(200), primary_key=True))
-contact_theme = Table("coord_contact_theme", _md, _peer(), _uid("contact_uid"), Column("code", String(200), primary_key=True))
+
+
+def _when_columns() -> list[Column]:
+    """A contact's day and month copied onto its child rows: the report counts codes and
+    people by period from one table each, through its covering index, with no join."""
+    return [Column("day", Date, nullable=False), Column("month", String(7), nullable=False)]
+
+
+contact_type = Table(
+    "coord_contact_type", _md, _peer(), _uid("contact_uid"), Column("code", String(200), primary_key=True),
+    *_when_columns(), Index("ix_coord_contact_type_day", "day", "code"),
+)
+contact_theme = Table(
+    "coord_contact_theme", _md, _peer(), _uid("contact_uid"), Column("code", String(200), primary_key=True),
+    *_when_columns(), Index("ix_coord_contact_theme_day", "day", "code"),
+)
 contact_person = Table(
-    "coord_contact_person", _md, _peer(), _uid("contact_uid"), _uid("person_uid"),
-    Index("ix_coord_contact_person_person", "peer_id", "person_uid"),
+    "coord_contact_person", _md, _peer(), _uid("contact_uid"), _uid("person_uid"), *_when_columns(),
+    Index("ix_coord_contact_person_person", "peer_id", "person_uid", "day", "month"),
+    Index("ix_coord_contact_person_day", "day", "peer_id", "person_uid", "month"),
 )
 person = Table(
     "coord_person", _md, _peer(), _uid(),
@@ -141,11 +158,14 @@ def decode(entity: str, uid: str, data: dict | None) -> list[tuple[Table, dict]]
         when = _when(g("occurred_at"))
         if when is None:
             return []
-        rows = [(contact, {"uid": uid, "occurred_at": when, "day": when.date(), "month": f"{when:%Y-%m}",
-                           "week": iso_week(when.date()), "unidentified_count": _int(g("unidentified_count"))})]
-        rows += [(contact_type, {"contact_uid": uid, "code": c}) for c in _codes(g("types"))]
-        rows += [(contact_theme, {"contact_uid": uid, "code": c}) for c in _codes(g("themes"))]
-        rows += [(contact_person, {"contact_uid": uid, "person_uid": p}) for p in _codes(g("person_uids"))]
+        day, month = when.date(), f"{when:%Y-%m}"
+        rows = [(contact, {"uid": uid, "occurred_at": when, "day": day, "month": month,
+                           "week": iso_week(day), "unidentified_count": _int(g("unidentified_count"))})]
+        rows += [(contact_type, {"contact_uid": uid, "code": c, "day": day, "month": month}) for c in _codes(g("types"))]
+        rows += [(contact_theme, {"contact_uid": uid, "code": c, "day": day, "month": month})
+                 for c in _codes(g("themes"))]
+        rows += [(contact_person, {"contact_uid": uid, "person_uid": p, "day": day, "month": month})
+                 for p in _codes(g("person_uids"))]
         return rows
     if entity == "person":
         return [(person, {"uid": uid, "age_bracket": g("age_bracket"), "gender": g("gender")})]

@@ -230,3 +230,33 @@ def test_cli_init_on_postgresql_then_import_and_report_with_only_the_data_dir(pg
             assert s.execute(text("SELECT count(*) FROM sync_key")).scalar() >= 2
     finally:
         vault.lock()
+
+
+def test_overview_warns_after_eight_silent_days_and_shows_gaps_and_the_weekly_trend(make_vault, coord, tmp_path):
+    from datetime import date, datetime, timedelta
+
+    from bundle_kit import add_contact, add_person
+    from app.sync import overview
+
+    vault, store = coord
+    w = make_vault("w1", site="Bibliothèque Nord", worker="Intervenant 1")
+    pair(w, vault)
+    today = date.today()
+    monday = today - timedelta(days=today.weekday())
+    bundles = []
+    for n in range(3):
+        person = add_person(w, f"Personne {n}")
+        add_contact(w, [person], when=datetime.combine(monday, datetime.min.time()) + timedelta(hours=9 + n))
+        bundles.append(export_to(w, tmp_path / f"out{n}").path.read_bytes())
+    _import(vault, store, bundles[0])
+    _import(vault, store, bundles[2])  # bundle 2 never arrived
+    with store.reading() as s:
+        (row,) = overview.overview(s, today)
+        late = overview.overview(s, today + timedelta(days=9))[0]
+        text_now = overview.as_text([row], today)
+    assert row.library == "Bibliothèque Nord" and row.missing == [2] and row.days_ago == 0 and not row.silent
+    assert late.silent and late.days_ago == 9
+    assert row.weekly_contacts[overview.weeks_up_to(today)[-1]] == 2  # bundle 2 held the third
+    assert row.weekly_people[overview.weeks_up_to(today)[-1]] == 2
+    assert "gaps in sequence: 2" in text_now and "WARNING" not in text_now
+    assert "WARNING: nothing received for more than 8 days" in overview.as_text([late], today + timedelta(days=9))

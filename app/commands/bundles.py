@@ -41,6 +41,8 @@ def register(sub) -> None:
     q.set_defaults(handler=cmd_coordination_trust)
     q = cs.add_parser("workers", help="list workers, their last bundle and missing sequences")
     q.set_defaults(handler=cmd_coordination_workers)
+    q = cs.add_parser("overview", help="per library and worker: last bundle, silence, gaps, weekly trend")
+    q.set_defaults(handler=cmd_coordination_overview)
 
     p = sub.add_parser("bundle", help="weekly bundles")
     bs = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
@@ -236,6 +238,13 @@ def cmd_coordination_workers(ctx) -> int:
         return out
 
     print("\n".join(_with_store(ctx, rows)) or "No worker is trusted yet.")
+    return 0
+
+
+def cmd_coordination_overview(ctx) -> int:
+    from app.sync import overview
+
+    print(_with_store(ctx, lambda s: overview.as_text(overview.overview(s))))
     return 0
 
 

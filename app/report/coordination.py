@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import and_, func, literal, select, union
+from sqlalchemy import and_, case, func, literal, select, union
 from sqlalchemy.orm import Session
 
 from app import settings
@@ -58,29 +58,25 @@ def _in(table, column, p: Period, peer_id: int | None, *, as_time: bool = False)
 
 
 def _codes(session: Session, table, p: Period, peer_id: int | None):
-    c = coord.contact
-    query = (select(table.c.code, func.count()).join(c, and_(c.c.peer_id == table.c.peer_id, c.c.uid == table.c.contact_uid))
-             .where(_in(c, c.c.day, p, peer_id)).group_by(table.c.code))
+    query = select(table.c.code, func.count()).where(_in(table, table.c.day, p, peer_id)).group_by(table.c.code)
     return {code: n for code, n in session.execute(query)}
 
 
 def _people(session: Session, t: Tallies, p: Period, peer_id: int | None) -> None:
     """People of the period, new people (first contact ever inside it), by month, by age and gender."""
-    c, cp, person = coord.contact, coord.contact_person, coord.person
-    joined = cp.join(c, and_(c.c.peer_id == cp.c.peer_id, c.c.uid == cp.c.contact_uid))
-    pairs = (select(cp.c.peer_id, cp.c.person_uid, c.c.month).select_from(joined)
-             .where(_in(c, c.c.day, p, peer_id)).distinct().subquery())
+    cp, person = coord.contact_person, coord.person
+    pairs = select(cp.c.peer_id, cp.c.person_uid, cp.c.month).where(_in(cp, cp.c.day, p, peer_id)).distinct().subquery()
     for month, n in session.execute(select(pairs.c.month, func.count()).group_by(pairs.c.month)):
         t.people_by_month[month] += n
-    inside = select(pairs.c.peer_id, pairs.c.person_uid).distinct().subquery()
-    first = (select(cp.c.peer_id, cp.c.person_uid, func.min(c.c.day).label("day"), func.min(c.c.month).label("month"))
-             .select_from(joined).group_by(cp.c.peer_id, cp.c.person_uid))
-    first = _scoped(first, cp, peer_id).subquery()
+    # One pass over every contact of each person: their first day ever, and whether they came in the period.
+    came = func.sum(case((and_(cp.c.day >= p.start, cp.c.day < p.end), 1), else_=0))
+    first = _scoped(
+        select(cp.c.peer_id, cp.c.person_uid, func.min(cp.c.day).label("day"), func.min(cp.c.month).label("month"))
+        .group_by(cp.c.peer_id, cp.c.person_uid).having(came > 0), cp, peer_id,
+    ).subquery()
     seen = (select(first.c.month, first.c.day, person.c.age_bracket, person.c.gender, func.count())
-            .select_from(inside.join(first, and_(first.c.peer_id == inside.c.peer_id,
-                                                 first.c.person_uid == inside.c.person_uid))
-                         .outerjoin(person, and_(person.c.peer_id == inside.c.peer_id,
-                                                 person.c.uid == inside.c.person_uid)))
+            .select_from(first.outerjoin(person, and_(person.c.peer_id == first.c.peer_id,
+                                                      person.c.uid == first.c.person_uid)))
             .group_by(first.c.month, first.c.day, person.c.age_bracket, person.c.gender))
     for month, day, age, gender, n in session.execute(seen):
         t.people += n

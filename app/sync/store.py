@@ -117,7 +117,8 @@ class Store:
             with self.vault.session() as s:
                 yield s
             return
-        with Session(bind=self.engine.execution_options(isolation_level="REPEATABLE READ")) as s, s.begin():
+        with Session(bind=self.engine.execution_options(isolation_level="REPEATABLE READ"),
+                     expire_on_commit=False) as s, s.begin():
             yield s
 
     def close(self) -> None:
