@@ -13,7 +13,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,6 +23,7 @@ from app.errors import MilieuError
 
 DATABASE_URL = "coordination.database_url"
 MIN_SERVER = 15
+READ_CACHE_KIB = 256 * 1024  # SQLite page cache of the warm reading connection
 LOCAL_HOSTS = ("", "localhost", "127.0.0.1", "::1")
 # Shared with the store: what its reports show (none of it is secret).
 COPIED_SETTINGS = (settings.SITE_NAME, "pilot_start", "pilot_end")
@@ -114,7 +115,10 @@ class Store:
         """A read that sees one state: every query of a report sees a bundle whole or not at
         all. SQLite's read transaction is a snapshot already; PostgreSQL needs REPEATABLE READ."""
         if self._sessions is None:
-            with self.vault.session() as s:
+            # The warm connection keeps its decrypted pages in memory (never on disk) from one
+            # report to the next: a new keyed connection decrypts the whole store again.
+            with self.vault.warm_session() as s:
+                s.execute(text(f"PRAGMA cache_size = -{READ_CACHE_KIB}"))
                 yield s
             return
         with Session(bind=self.engine.execution_options(isolation_level="REPEATABLE READ"),
