@@ -29,6 +29,9 @@ LOCAL_HOSTS = ("", "localhost", "127.0.0.1", "::1")
 COPIED_SETTINGS = (settings.SITE_NAME, "pilot_start", "pilot_end")
 
 
+_MIGRATED: set[str] = set()
+
+
 class StoreError(MilieuError):
     code = "store_unavailable"
     exit_code = 50
@@ -93,8 +96,9 @@ class Store:
         self.url = url
         self.engine = vault.engine if url is None else make_store_engine(url, password)
         self._sessions = None if url is None else sessionmaker(bind=self.engine, expire_on_commit=False)
-        if url is not None:
+        if url is not None and url not in _MIGRATED:  # once per process: alembic takes a while
             schema.upgrade(self.engine)
+            _MIGRATED.add(url)
 
     @property
     def separate(self) -> bool:
@@ -156,3 +160,24 @@ def attach_postgresql(vault, url_text: str, password: str | None = None) -> Stor
     with vault.session() as s:
         settings.set_many(s, {DATABASE_URL: url.render_as_string(hide_password=True)})
     return Store(vault, password or in_url)
+
+
+@contextmanager
+def read_session(vault) -> Iterator[Session]:
+    """One consistent read of the coordination store of an unlocked vault (for the GUI:
+    a password comes from PGPASSFILE / ~/.pgpass)."""
+    store = Store(vault)
+    try:
+        with store.reading() as s:
+            yield s
+    finally:
+        store.close()
+
+
+@contextmanager
+def opened(vault) -> Iterator[Store]:
+    store = Store(vault)
+    try:
+        yield store
+    finally:
+        store.close()
