@@ -82,6 +82,14 @@ def make_store_engine(url_text: str, password: str | None = None) -> Engine:
     return engine
 
 
+def migrate(engine: Engine) -> None:
+    """The same alembic migrations as the vault; a store from a newer Milieu is refused."""
+    state = schema.SchemaState(engine)
+    state.refuse_if_too_new()
+    if not state.up_to_date:
+        schema.upgrade(engine)
+
+
 def needs_password(exc: StoreError) -> bool:
     return "password" in str(exc).lower()
 
@@ -97,7 +105,7 @@ class Store:
         self.engine = vault.engine if url is None else make_store_engine(url, password)
         self._sessions = None if url is None else sessionmaker(bind=self.engine, expire_on_commit=False)
         if url is not None and url not in _MIGRATED:  # once per process: alembic takes a while
-            schema.upgrade(self.engine)
+            migrate(self.engine)
             _MIGRATED.add(url)
 
     @property
@@ -150,7 +158,7 @@ def attach_postgresql(vault, url_text: str, password: str | None = None) -> Stor
     url, in_url = normalise(url_text)
     engine = make_store_engine(url_text, password)
     try:
-        schema.upgrade(engine)
+        migrate(engine)
         with vault.session() as local, Session(bind=engine) as remote, remote.begin():
             copied = {k: v for k, v in settings.get_all(local).items() if k in COPIED_SETTINGS}
             if copied:
