@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, DateTime, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import Column, Date, DateTime, ForeignKey, Index, Integer, String, Table, Text, delete, distinct, func, select
 
 from models.base import Base
 
@@ -102,6 +102,63 @@ presence = Table(
     Column("street_min", Integer, nullable=False),
 )
 
+# Per worker roll-ups of the rows above, remade for that worker after each import
+# (``refresh_rollups``): a report over years reads whole months from them, and only the
+# partial months at the edges of its period from the rows.
+month_total = Table(
+    "coord_month", _md, _peer(), Column("month", String(7), primary_key=True),
+    Column("contacts", Integer, nullable=False), Column("unidentified", Integer, nullable=False),
+    Column("people", Integer, nullable=False),
+)
+month_code = Table(
+    "coord_month_code", _md, _peer(), Column("kind", String(8), primary_key=True),
+    Column("month", String(7), primary_key=True), Column("code", String(200), primary_key=True),
+    Column("n", Integer, nullable=False),
+    Index("ix_coord_month_code_month", "month", "kind", "code", "n"),
+)
+person_seen = Table(
+    "coord_person_seen", _md, _peer(), _uid("person_uid"),
+    Column("first_day", Date, nullable=False), Column("first_month", String(7), nullable=False),
+    Column("last_day", Date, nullable=False),
+    Index("ix_coord_person_seen_first", "first_day", "last_day"),
+)
+ROLLUPS = (month_total, month_code, person_seen)
+TYPE, THEME, SUPPLY = "type", "theme", "supply"  # month_code kinds (supply: code = item uid, n = given)
+
+
+def refresh_rollups(conn, peer_id: int) -> None:
+    """Remake one worker's roll-ups from their typed rows (portable SQL, a worker's rows only)."""
+    for table in ROLLUPS:
+        conn.execute(delete(table).where(table.c.peer_id == peer_id))
+    c, cp = contact, contact_person
+    people = dict(conn.execute(
+        select(cp.c.month, func.count(distinct(cp.c.person_uid))).where(cp.c.peer_id == peer_id).group_by(cp.c.month)
+    ).all())
+    rows = [{"peer_id": peer_id, "month": m, "contacts": n, "unidentified": int(u or 0), "people": people.get(m, 0)}
+            for m, n, u in conn.execute(select(c.c.month, func.count(), func.sum(c.c.unidentified_count))
+                                        .where(c.c.peer_id == peer_id).group_by(c.c.month))]
+    if rows:
+        conn.execute(month_total.insert(), rows)
+    codes = []
+    for kind, table in ((TYPE, contact_type), (THEME, contact_theme)):
+        codes += [{"peer_id": peer_id, "kind": kind, "month": m, "code": code, "n": n}
+                  for m, code, n in conn.execute(select(table.c.month, table.c.code, func.count())
+                                                 .where(table.c.peer_id == peer_id).group_by(table.c.month, table.c.code))]
+    g = supply_given
+    given: dict = {}
+    for day, item, n in conn.execute(select(g.c.day, g.c.item_uid, g.c.quantity).where(g.c.peer_id == peer_id)):
+        key = (f"{day:%Y-%m}", item or "")
+        given[key] = given.get(key, 0) + n
+    codes += [{"peer_id": peer_id, "kind": SUPPLY, "month": m, "code": item, "n": n} for (m, item), n in given.items()]
+    if codes:
+        conn.execute(month_code.insert(), codes)
+    seen = [{"peer_id": peer_id, "person_uid": uid, "first_day": first, "first_month": f"{first:%Y-%m}", "last_day": last}
+            for uid, first, last in conn.execute(select(cp.c.person_uid, func.min(cp.c.day), func.max(cp.c.day))
+                                                 .where(cp.c.peer_id == peer_id).group_by(cp.c.person_uid))]
+    if seen:
+        conn.execute(person_seen.insert(), seen)
+
+
 # Entity -> the tables its records fill, children first (rows keyed by contact_uid).
 TABLES = {
     "contact": (contact_type, contact_theme, contact_person, contact),
@@ -114,7 +171,7 @@ TABLES = {
     "staff_support": (staff_support,),
     "presence": (presence,),
 }
-ALL = tuple(t for tables in TABLES.values() for t in tables)
+ALL = tuple(t for tables in TABLES.values() for t in tables) + ROLLUPS
 
 
 def _when(text) -> datetime | None:

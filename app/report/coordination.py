@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import and_, case, func, literal, select, union
+from sqlalchemy import and_, func, select, union
 from sqlalchemy.orm import Session
 
 from app import settings
 from app.activity.presence import PresenceRow
 from app.activity import presence as presence_hours
-from app.report import aggregate
+from app.report import aggregate, coordination_counts
 from app.report import labels as words
 from app.report import period as periods
 from app.report.aggregate import Tallies
@@ -57,47 +57,11 @@ def _in(table, column, p: Period, peer_id: int | None, *, as_time: bool = False)
     return clause if peer_id is None else and_(clause, table.c.peer_id == peer_id)
 
 
-def _codes(session: Session, table, p: Period, peer_id: int | None):
-    query = select(table.c.code, func.count()).where(_in(table, table.c.day, p, peer_id)).group_by(table.c.code)
-    return {code: n for code, n in session.execute(query)}
-
-
-def _people(session: Session, t: Tallies, p: Period, peer_id: int | None) -> None:
-    """People of the period, new people (first contact ever inside it), by month, by age and gender."""
-    cp, person = coord.contact_person, coord.person
-    pairs = select(cp.c.peer_id, cp.c.person_uid, cp.c.month).where(_in(cp, cp.c.day, p, peer_id)).distinct().subquery()
-    for month, n in session.execute(select(pairs.c.month, func.count()).group_by(pairs.c.month)):
-        t.people_by_month[month] += n
-    # One pass over every contact of each person: their first day ever, and whether they came in the period.
-    came = func.sum(case((and_(cp.c.day >= p.start, cp.c.day < p.end), 1), else_=0))
-    first = _scoped(
-        select(cp.c.peer_id, cp.c.person_uid, func.min(cp.c.day).label("day"), func.min(cp.c.month).label("month"))
-        .group_by(cp.c.peer_id, cp.c.person_uid).having(came > 0), cp, peer_id,
-    ).subquery()
-    seen = (select(first.c.month, first.c.day, person.c.age_bracket, person.c.gender, func.count())
-            .select_from(first.outerjoin(person, and_(person.c.peer_id == first.c.peer_id,
-                                                      person.c.uid == first.c.person_uid)))
-            .group_by(first.c.month, first.c.day, person.c.age_bracket, person.c.gender))
-    for month, day, age, gender, n in session.execute(seen):
-        t.people += n
-        t.age_gender[(age, gender)] += n
-        if day >= p.start:  # no contact of theirs before the period
-            t.new_people += n
-            t.new_by_month[month] += n
-
-
 def tally(session: Session, p: Period, peer_id: int | None = None, lang: str = "fr") -> Tallies:
     """The report's tallies with SQL (same numbers as the worker's own for the same records)."""
     c = coord.contact
     t = Tallies(**_activity(session, p, peer_id, lang))
-    query = (select(c.c.month, func.count(), func.coalesce(func.sum(c.c.unidentified_count), 0))
-             .where(_in(c, c.c.day, p, peer_id)).group_by(c.c.month))
-    for month, n, unidentified in session.execute(query):
-        t.contacts_by_month[month] = n
-        t.unidentified += int(unidentified)
-    t.types.update(_codes(session, coord.contact_type, p, peer_id))
-    t.themes.update(_codes(session, coord.contact_theme, p, peer_id))
-    _people(session, t, p, peer_id)
+    coordination_counts.counts(session, t, p, peer_id)
 
     r = coord.referral
     # The contact's day; a referral that does not name its contact counts on the day it was made.
@@ -108,14 +72,6 @@ def tally(session: Session, p: Period, peer_id: int | None = None, lang: str = "
     for status, outcome, n in session.execute(query):
         t.referral_status[status] += n
         t.referral_outcome[outcome] += n
-
-    g, item = coord.supply_given, coord.supply_item
-    name = func.coalesce(item.c.name, literal("?"))
-    query = (select(name, func.sum(g.c.quantity))
-             .select_from(g.outerjoin(item, and_(item.c.peer_id == g.c.peer_id, item.c.uid == g.c.item_uid)))
-             .where(_in(g, g.c.day, p, peer_id)).group_by(name))
-    for item_name, total in session.execute(query):
-        t.supplies[item_name] += int(total)
     return t
 
 

@@ -20,8 +20,9 @@ CHUNK = 500  # uids per IN (...): well under every engine's parameter limit
 
 
 def apply(session: Session, peer_id: int, changed: Iterable[tuple[str, str, dict | None]],
-          *, fresh: bool = False) -> int:
-    """Decode ``changed`` (entity, uid, snapshot or None) of one worker into the typed tables.
+          *, fresh: bool = False, rollups: bool = True) -> int:
+    """Decode ``changed`` (entity, uid, snapshot or None) of one worker into the typed tables,
+    then remake the worker's roll-ups (unless ``rollups`` is False: the caller does it).
     ``fresh``: none of these records has typed rows yet (skips the deletes). Returns rows written."""
     by_entity: dict[str, list[str]] = {}
     rows: dict[str, tuple] = {}
@@ -43,6 +44,8 @@ def apply(session: Session, peer_id: int, changed: Iterable[tuple[str, str, dict
     for table, batch in rows.values():
         session.execute(table.insert(), batch)
         written += len(batch)
+    if by_entity and rollups:
+        coord.refresh_rollups(session, peer_id)
     return written
 
 
@@ -59,4 +62,8 @@ def rebuild(session: Session, peer_id: int | None = None) -> int:
     per_peer: dict[int, list] = {}
     for peer, entity, uid, text in session.execute(query):
         per_peer.setdefault(peer, []).append((entity, uid, json.loads(text)))
-    return sum(apply(session, peer, items, fresh=True) for peer, items in per_peer.items())
+    written = 0
+    for peer, items in per_peer.items():
+        written += apply(session, peer, items, fresh=True)
+        coord.refresh_rollups(session, peer)
+    return written

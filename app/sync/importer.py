@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.sync import decode, envelope, keys, payload
 from app.sync.errors import BundleRejected, HeaderMismatch, NotConfigured, UnknownSigner, WrongRecipient
+from models import coordination as coord
 from models.sync import BundleReceived, SyncKey, SyncPeer, SyncRecord
 
 IMPORTED = "imported"
@@ -210,8 +211,9 @@ def import_bundle(session: Session, data: bytes, file_name: str = "", store: Ses
             if key not in present and row.bundle_sequence < seq and not row.deleted:
                 row.deleted, row.data, row.bundle_sequence = True, None, seq
                 changed.append((key[0], key[1], None))
-    decode.apply(store, peer.id, changed)
-    decode.apply(store, peer.id, added, fresh=True)
+    decode.apply(store, peer.id, changed, rollups=False)
+    decode.apply(store, peer.id, added, fresh=True, rollups=False)
+    coord.refresh_rollups(store, peer.id)
 
     store.add(BundleReceived(
         peer_id=peer.id, sequence=seq, sha256=checked.sha256, full=doc["full"],

@@ -41,6 +41,8 @@ def upgrade() -> None:
     for table, rows in batch.values():
         for start in range(0, len(rows), 5000):
             bind.execute(table.insert(), rows[start : start + 5000])
+    for peer_id in sorted({row["peer_id"] for _table, rows in batch.values() for row in rows}):
+        coord.refresh_rollups(bind, peer_id)
 
 
 def downgrade() -> None:
