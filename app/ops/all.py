@@ -1,2 +1,2 @@
 """Import every operation module, so the registry lists every operation (tests, docs)."""
-from app.ops import supplies  # noqa: F401
+from app.ops import privacy, supplies  # noqa: F401
