@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import and_, func, select, union
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from app import settings
@@ -39,9 +39,11 @@ def _scoped(query, table, peer_id: int | None):
 
 
 def peers_with_records(session: Session, peer_id: int | None = None) -> list[int]:
-    """Workers with at least one live decoded record (each counts their own presence)."""
-    parts = [_scoped(select(t.c.peer_id).distinct(), t, peer_id) for t in coord.ALL if "uid" in t.c]
-    return sorted(session.scalars(union(*parts)))
+    """Workers with at least one live decoded record (each counts their own presence): one
+    index probe per worker and table, not a scan of every row."""
+    has = [exists().where(t.c.peer_id == SyncPeer.id) for t in coord.ALL if "uid" in t.c]
+    query = select(SyncPeer.id).where(or_(*has)).order_by(SyncPeer.id)
+    return list(session.scalars(query if peer_id is None else query.where(SyncPeer.id == peer_id)))
 
 
 def workers(session: Session) -> list[SyncPeer]:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.sync import keys
@@ -89,15 +89,21 @@ def overview(session: Session, today: date | None = None, peer_id: int | None = 
     q = select(b.peer_id, b.sequence, b.id)
     for peer, seq, bid in session.execute(q if peer_id is None else q.where(b.peer_id == peer_id)):
         sequences[peer].append((seq, bid))
+    # The trend's weeks by day range (the days' index), each day's ISO week worked out here.
     c, cp = coord.contact, coord.contact_person
-    recent = c.c.week >= weeks[0]
-    contacts = _by_peer(session.execute(scoped(
-        select(c.c.peer_id, c.c.week, func.count()).where(recent).group_by(c.c.peer_id, c.c.week), c)))
-    pairs = scoped(select(cp.c.peer_id, cp.c.person_uid, c.c.week).select_from(
-        cp.join(c, and_(c.c.peer_id == cp.c.peer_id, c.c.uid == cp.c.contact_uid))).where(recent).distinct(), cp
-    ).subquery()
-    people = _by_peer(session.execute(
-        select(pairs.c.peer_id, pairs.c.week, func.count()).group_by(pairs.c.peer_id, pairs.c.week)))
+    since = date.fromisocalendar(int(weeks[0][:4]), int(weeks[0][6:]), 1)
+    contacts: dict[int, dict] = defaultdict(lambda: defaultdict(int))
+    for peer, day, n in session.execute(scoped(
+            select(c.c.peer_id, c.c.day, func.count()).where(c.c.day >= since).group_by(c.c.peer_id, c.c.day), c)):
+        contacts[peer][coord.iso_week(day)] += n
+    seen_in_week: dict[int, set] = defaultdict(set)
+    for peer, person, day in session.execute(scoped(
+            select(cp.c.peer_id, cp.c.person_uid, cp.c.day).where(cp.c.day >= since).distinct(), cp)):
+        seen_in_week[peer].add((person, coord.iso_week(day)))
+    people: dict[int, dict] = defaultdict(lambda: defaultdict(int))
+    for peer, pairs in seen_in_week.items():
+        for _person, week in pairs:
+            people[peer][week] += 1
     r = coord.referral
     outcomes = _by_peer(session.execute(scoped(
         select(r.c.peer_id, r.c.outcome, func.count()).group_by(r.c.peer_id, r.c.outcome), r)))
