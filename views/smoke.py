@@ -2,9 +2,9 @@
 
 For packagers and IT staff (packaging/check-deb runs it from the unpacked .deb): the
 window starts as usual; when ``MILIEU_PASSPHRASE`` is set the vault is unlocked through
-the unlock screen and every sidebar page is shown and painted once. After N seconds the
-window locks and the app exits: 0 if all went well, 1 on an exception or a failed
-unlock. It prints one line per step on stdout, never data.
+the unlock screen and every sidebar page is shown and painted once. N seconds after
+that (or after the window shows, without a passphrase) the window locks and the app
+exits: 0 if all went well, 1 on an exception or a refused unlock. It prints one line per step on stdout, never data.
 """
 from __future__ import annotations
 
@@ -12,7 +12,11 @@ import os
 import sys
 import traceback
 
+from PySide6.QtCore import QTimer
+
 ENV_SECONDS = "MILIEU_SMOKE_SECONDS"
+WATCH_MS = 100
+UNLOCK_TIMEOUT_MS = 120_000
 
 
 def requested() -> float | None:
@@ -39,14 +43,29 @@ class Smoke:
         print(f"smoke: {text}", flush=True)
 
     def start(self) -> None:
-        from PySide6.QtCore import QTimer
-
         self._say("window shown")
-        QTimer.singleShot(int(self.seconds * 1000), self.finish)
         passphrase = os.environ.get("MILIEU_PASSPHRASE")
-        if passphrase and self.window.paths.keyfile.exists():
-            self.window.unlocked.connect(self._tour)
-            self.window.unlock_screen.submitted.emit(passphrase)
+        if not (passphrase and self.window.paths.keyfile.exists()):
+            QTimer.singleShot(int(self.seconds * 1000), self.finish)
+            return
+        self.window.unlocked.connect(self._tour)
+        self.window.unlock_screen.submitted.emit(passphrase)
+        # The unlock runs on the task thread: watch for its refusal, give up after a while.
+        self._waited = 0
+        self._watch = QTimer(self.window, interval=WATCH_MS)
+        self._watch.timeout.connect(self._check_unlock)
+        self._watch.start()
+
+    def _check_unlock(self) -> None:
+        self._waited += WATCH_MS
+        refused = not self.window.tasks.busy and self.window.unlock_screen.message.text()
+        if self.window.is_unlocked:
+            self._watch.stop()
+        elif refused or self._waited >= UNLOCK_TIMEOUT_MS:
+            self._watch.stop()
+            shown = self.window.unlock_screen.message.text()
+            self.failures.append(f"the vault was not unlocked ({shown or 'timed out'})")
+            self.finish()
 
     def _tour(self) -> None:
         self._say("unlocked")
@@ -55,11 +74,9 @@ class Smoke:
             workspace.show_row(row)
             page.grab()  # paints it, charts and tables included
             self._say(f"page {page.page_id} shown")
+        QTimer.singleShot(int(self.seconds * 1000), self.finish)
 
     def finish(self) -> None:
-        if os.environ.get("MILIEU_PASSPHRASE") and not self.window.is_unlocked:
-            shown = self.window.unlock_screen.message.text()
-            self.failures.append(f"the vault was not unlocked ({shown or 'no message'})")
         self.window.lock()
         sys.excepthook = self._previous_hook
         for failure in self.failures:
