@@ -107,7 +107,8 @@ def depends(frozen: Path) -> str:
         package = debian_package_of(Path(path).name)
         if package and package not in ("libc6",):
             packages.add(package)
-    return ", ".join(["libc6"] + sorted(packages) + EXTRA_DEPENDS)
+    extra = [p for p in EXTRA_DEPENDS if p not in packages]
+    return ", ".join(["libc6"] + sorted(packages) + extra)
 
 
 def write_copyright(frozen: Path, doc: Path) -> None:
