@@ -10,7 +10,8 @@
 
     .venv/bin/python benchmarks/bench_package.py [--runs 7] [--rebuild] [--skip-full]
 
-Builds what is missing (about 3-5 minutes per build on a laptop) into build/bench/.
+Builds what is missing (about 3-5 minutes per build on a laptop): the trimmed folder
+where packaging/build-deb puts it (build/pyinstaller/), the untrimmed in build/bench/.
 """
 from __future__ import annotations
 
@@ -30,13 +31,15 @@ SOURCE_APP = ROOT / ".venv" / "bin" / "milieu"
 
 
 def build(name: str, full: bool, rebuild: bool) -> Path:
-    folder = BENCH / name / "dist" / "milieu"
+    # The trimmed folder is packaging/build-deb's own: what the .deb ships.
+    work = BENCH / name if full else ROOT / "build" / "pyinstaller"
+    folder = work / "dist" / "milieu"
     if rebuild or not (folder / "milieu").exists():
         env = dict(os.environ, MILIEU_FULL_BUILD="1" if full else "0")
         print(f"building the {name} folder...", flush=True)
         subprocess.run(
             [str(PYTHON), "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-             "--distpath", str(folder.parent), "--workpath", str(BENCH / name / "work"),
+             "--distpath", str(folder.parent), "--workpath", str(work / "work"),
              str(ROOT / "packaging" / "milieu.spec")],
             cwd=ROOT, env=env, check=True,
         )
