@@ -6,7 +6,7 @@ A form works with a ``ContactInput`` (plain values, JSON-able for drafts):
 raises ``ValidationFailed`` (every bad field at once) before anything is
 written; more supplies than in stock raises ``StockShortage`` unless
 ``allow_negative_stock=True`` (the UI asks, then saves again with it).
-Entities touched: "contact", plus "person" (last contact, counts) and "supply"
+Entities touched: "contact", plus "person" (last contact, counts) and "supply_item"/"stock_movement"
 (stock) when relevant.
 """
 from __future__ import annotations
@@ -242,7 +242,7 @@ class ContactChange:
     def entities(self) -> set[str]:
         out = {ENTITY, people.ENTITY}
         if self.supply_item_ids:
-            out.add(supplies.ENTITY)
+            out |= {supplies.ENTITY, supplies.MOVEMENT_ENTITY}
         return out
 
 

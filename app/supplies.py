@@ -1,10 +1,11 @@
 """Emergency supplies: items, receiving, counting, and what contacts draw from stock.
 
 ``SupplyItem.stock_on_hand`` is the sum of the item's live movements; every
-function here keeps it so. Entities touched: "supply" (items and movements).
+function here keeps it so. Entities touched: "supply_item" and "stock_movement".
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -14,7 +15,8 @@ from app import history
 from app.validation import NEGATIVE, NOT_FOUND, REQUIRED, Collector, Shortfall, StockShortage, fail
 from models.supplies import ADJUSTED, GIVEN, RECEIVED, StockMovement, SupplyItem
 
-ENTITY = "supply"
+ENTITY = "supply_item"
+MOVEMENT_ENTITY = "stock_movement"
 DERIVED = ("stock_on_hand",)  # kept out of history: movements explain it
 
 
@@ -47,6 +49,27 @@ def items(session: Session, *, include_retired: bool = False) -> list[SupplyItem
     if not include_retired:
         query = query.where(SupplyItem.retired.is_(False))
     return list(session.scalars(query.order_by(SupplyItem.sort_order, SupplyItem.name)))
+
+
+@dataclass(frozen=True)
+class SupplyRow:
+    """What screens show of an item (a frozen row: no ORM object leaves app/)."""
+
+    id: int
+    name: str
+    unit: str
+    stock_on_hand: int
+    low_stock_level: int
+    is_low: bool
+    retired: bool
+
+
+def _row(item: SupplyItem) -> SupplyRow:
+    return SupplyRow(item.id, item.name, item.unit, item.stock_on_hand, item.low_stock_level, item.is_low, item.retired)
+
+
+def item_rows(session: Session, *, include_retired: bool = False) -> list[SupplyRow]:
+    return [_row(i) for i in items(session, include_retired=include_retired)]
 
 
 def low_stock(session: Session) -> list[SupplyItem]:

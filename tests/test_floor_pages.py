@@ -137,15 +137,18 @@ def test_supplies_receive_count_and_add(qtbot, french, seeded):
     assert page.table.rowCount() == 1 and page.table.item(0, 4).text() == "Bas"  # state: low
     page.receive_qty.setValue(10)
     qtbot.mouseClick(page.receive_button, Qt.MouseButton.LeftButton)
+    page.ctx.ops.wait()
     assert page.table.item(0, 2).text() == "13" and page.table.item(0, 4).text() == "Suffisant"
     page.count_qty.setValue(11)
     qtbot.mouseClick(page.count_button, Qt.MouseButton.LeftButton)
+    page.ctx.ops.wait()
     assert page.table.item(0, 2).text() == "11"
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert page.new_error.isVisible()  # a name is needed
     page.new_name.setText("Tuques")
     page.new_stock.setValue(4)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    page.ctx.ops.wait()
     assert page.table.rowCount() == 2 and page.new_name.text() == ""
     with window.vault.session() as s:
         assert [(i.name, i.stock_on_hand) for i in supplies.items(s)] == [("Bas", 11), ("Tuques", 4)]

@@ -37,7 +37,7 @@ def test_hidden_pages_wait_until_shown(qtbot, vault, monkeypatch):
 
     ctx.notify("contact")
     assert (first.refreshes, second.refreshes) == (before[0] + 1, before[1])
-    ctx.notify("directory_service")  # not shown by these pages
+    ctx.notify("directory")  # not shown by these pages
     assert first.refreshes == before[0] + 1
 
     workspace.show_row(1)

@@ -1,11 +1,11 @@
 """One signal that tells every screen what changed (Anki's "changes" pattern).
 
-Services return or imply the entities they touched; the caller emits
-``bus.changed.emit({"contact", "person"})`` and each page refreshes only when
-an entity it shows is in the set.
+Operations (app/ops) return ``Done(changes=Changes.of(Entity.CONTACT, ...))``; the
+runner (views/ops_runner.py) emits those changes here and each widget refreshes
+only when an entity it shows is among them.
 """
 from PySide6.QtCore import QObject, Signal
 
 
 class DataBus(QObject):
-    changed = Signal(set)  # set[str] of entity names, e.g. {"contact", "supply"}
+    changed = Signal(object)  # app.ops.Changes: a frozenset of app.ops.Entity

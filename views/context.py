@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from app.vault import Vault
     from views.bus import DataBus
+    from views.ops_runner import OpRunner
 
 
 @dataclass
@@ -15,5 +16,20 @@ class AppContext:
     bus: "DataBus"          # emit what changed; pages listen
     extras: dict = field(default_factory=dict)  # shell services (dialogs, tasks, drafts...)
 
+    @property
+    def ops(self) -> "OpRunner":
+        """The operation runner (made on first use, so a page built alone in a test has one)."""
+        runner = self.extras.get("ops")
+        if runner is None:
+            from views.ops_runner import OpRunner
+            from views.tasks import TaskRunner
+
+            tasks = self.extras.setdefault("tasks", TaskRunner())
+            runner = self.extras["ops"] = OpRunner(self, tasks, lambda: self.extras["dialogs"])
+        return runner
+
     def notify(self, *entities: str) -> None:
-        self.bus.changed.emit(set(entities))
+        """Deprecated: emit the Changes an operation returns (ctx.ops) instead."""
+        from app.ops.changes import Changes
+
+        self.bus.changed.emit(Changes(entities))

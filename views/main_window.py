@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
         self.statusBar().hide()
 
     def _on_changed(self, entities: set) -> None:
-        if "settings" in entities and self.vault is not None and self.vault.is_unlocked:
+        if "setting" in entities and self.vault is not None and self.vault.is_unlocked:
             self._read_settings()
             if self.idle.active:
                 self.idle.start()

@@ -976,6 +976,10 @@
         <source>Give the item a name.</source>
         <translation>Donnez un nom à l&apos;article.</translation>
     </message>
+    <message>
+        <source>Item added</source>
+        <translation>Article ajouté</translation>
+    </message>
 </context>
 <context>
     <name>SupplyStepper</name>

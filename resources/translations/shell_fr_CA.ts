@@ -144,6 +144,21 @@
     </message>
 </context>
 <context>
+    <name>OpRunner</name>
+    <message>
+        <source>One moment...</source>
+        <translation>Un instant…</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Non effectué</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Erreur inattendue : %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source> min</source>

@@ -75,7 +75,7 @@ class _FitTable(QTableWidget):
 class BilanPage(Page):
     page_id = "bilan"
     entities = frozenset({"contact", "person", "referral", "stock_movement", "conflict", "staff_support",
-                          "presence", "code_item", "bundle", "settings"})
+                          "presence", "code_item", "bundle", "setting"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)

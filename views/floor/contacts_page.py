@@ -79,7 +79,7 @@ class ContactTable(QTableView):
 
 class ContactsPage(Page):
     page_id = "contacts"
-    entities = frozenset({"contact", "person", "code"})
+    entities = frozenset({"contact", "person", "code_item"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)

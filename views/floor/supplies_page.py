@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import supplies
+from app.ops import Entity
+from app.ops import supplies as supply_ops
 from app.validation import ValidationFailed
 from views.context import AppContext
 from views.drafts import DraftKeeper
@@ -30,7 +32,7 @@ COL_NAME, COL_UNIT, COL_STOCK, COL_LOW, COL_STATE = range(5)
 
 class SuppliesPage(Page):
     page_id = "supplies"
-    entities = frozenset({"supply"})
+    entities = frozenset({Entity.SUPPLY_ITEM, Entity.STOCK_MOVEMENT})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -144,8 +146,8 @@ class SuppliesPage(Page):
     # ---- content --------------------------------------------------------------------
     def refresh(self) -> None:
         current = self.current_item_id()
-        with self.ctx.vault.session() as s:
-            rows = [(i.id, i.name, i.unit, i.stock_on_hand, i.low_stock_level, i.is_low) for i in supplies.items(s)]
+        rows = [(i.id, i.name, i.unit, i.stock_on_hand, i.low_stock_level, i.is_low)
+                for i in self.ctx.ops.read(supplies.item_rows)]
         self.item_ids = [r[0] for r in rows]
         self.table.setRowCount(len(rows))
         for row, (_id, name, unit, stock, low, is_low) in enumerate(rows):
@@ -184,37 +186,44 @@ class SuppliesPage(Page):
         self.low_qty.setValue(int(self.table.item(row, COL_LOW).text()))
 
     # ---- actions ----------------------------------------------------------------------
-    def _run(self, action, message: str) -> bool:
-        self.item_error.set_error("")
-        try:
-            with self.ctx.vault.session() as s:
-                action(s)
-        except ValidationFailed as failed:
-            self.item_error.set_error(field_error_text(failed.errors[0].code))
+    def _run(self, op, *args, message: str, error: FieldError, on_done=None, **kwargs) -> bool:
+        """Run a supply operation; a refused value is said at ``error`` (returns False when nothing to do)."""
+        error.set_error("")
+
+        def done(_value) -> None:
+            status = self.ctx.extras.get("status")
+            if status is not None:
+                status.message(message)
+            if on_done is not None:
+                on_done()
+
+        def failed(exc: BaseException) -> bool:
+            if isinstance(exc, ValidationFailed):
+                error.set_error(field_error_text(exc.errors[0].code))
+                return True
             return False
-        self.ctx.notify("supply")
-        status = self.ctx.extras.get("status")
-        if status is not None:
-            status.message(message)
+
+        self.ctx.ops.run(op, *args, on_done=done, on_error=failed, **kwargs)
         return True
 
     def receive(self) -> bool:
         item_id, qty = self.current_item_id(), self.receive_qty.value()
         if item_id is None:
             return False
-        return self._run(lambda s: supplies.receive(s, item_id, qty), self.tr("Stock received"))
+        return self._run(supply_ops.receive, item_id, qty, message=self.tr("Stock received"), error=self.item_error)
 
     def adjust(self) -> bool:
         item_id, counted = self.current_item_id(), self.count_qty.value()
         if item_id is None:
             return False
-        return self._run(lambda s: supplies.adjust(s, item_id, counted=counted), self.tr("Stock counted"))
+        return self._run(supply_ops.count, item_id, counted, message=self.tr("Stock counted"), error=self.item_error)
 
     def change_low(self) -> bool:
         item_id, low = self.current_item_id(), self.low_qty.value()
         if item_id is None:
             return False
-        return self._run(lambda s: supplies.update_item(s, item_id, low_stock_level=low), self.tr("Low level changed"))
+        return self._run(supply_ops.update_item, item_id, low_stock_level=low, message=self.tr("Low level changed"),
+                         error=self.item_error)
 
     def add_item(self) -> bool:
         self.new_error.set_error("")
@@ -222,17 +231,13 @@ class SuppliesPage(Page):
             self.new_error.set_error(self.tr("Give the item a name."))
             self.new_name.setFocus()
             return False
-        try:
-            with self.ctx.vault.session() as s:
-                supplies.create_item(
-                    s, self.new_name.text(), unit=self.new_unit.text(), low_stock_level=self.new_low.value(),
-                    initial_stock=self.new_stock.value(),
-                )
-        except ValidationFailed as failed:
-            self.new_error.set_error(field_error_text(failed.errors[0].code))
-            return False
+        return self._run(
+            supply_ops.create_item, self.new_name.text(), unit=self.new_unit.text(),
+            low_stock_level=self.new_low.value(), initial_stock=self.new_stock.value(),
+            message=self.tr("Item added"), error=self.new_error, on_done=self._item_added,
+        )
+
+    def _item_added(self) -> None:
         with self.keeper.muted():
             self._set_values({})
         self.keeper.discard()
-        self.ctx.notify("supply")
-        return True

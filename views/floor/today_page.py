@@ -42,7 +42,7 @@ KIND_REFERRAL = "referral"
 
 class TodayPage(Page):
     page_id = "today"
-    entities = frozenset({"contact", "person", "supply", "referral", "bundle"})  # bundle: the reminder
+    entities = frozenset({"contact", "person", "supply_item", "stock_movement", "referral", "bundle"})  # bundle: the reminder
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)

@@ -34,7 +34,7 @@ IDLE_RANGE = (1, 60)
 
 class SettingsPage(Page):
     page_id = "settings"
-    entities = frozenset({"settings"})
+    entities = frozenset({"setting"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -195,7 +195,7 @@ class SettingsPage(Page):
         self.keeper.discard()
         self._load_saved()
         self.message.setText(self.tr("Settings saved."))
-        self.ctx.notify("settings")
+        self.ctx.notify("setting")
 
     def cancel(self) -> None:
         self.keeper.discard()

@@ -11,7 +11,7 @@ from views.sync.pickers import Pickers
 
 RECORD_ENTITIES = frozenset({
     "bundle", "contact", "person", "referral", "supply_item", "stock_movement", "code_item", "conflict",
-    "staff_support", "presence", "settings",
+    "staff_support", "presence", "setting",
 })
 
 

@@ -1,0 +1,2 @@
+"""Import every operation module, so the registry lists every operation (tests, docs)."""
+from app.ops import supplies  # noqa: F401

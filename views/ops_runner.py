@@ -1,0 +1,87 @@
+"""The one place in views/ that opens a session (Anki's CollectionOp).
+
+``ctx.ops.run(op, *args, on_done=..., on_error=...)`` runs the operation on the
+single writer thread (the TaskRunner), shows the busy indicator after 300 ms,
+then, on the GUI thread, emits the operation's ``Changes`` on the bus (every
+widget that shows one of those entities refreshes) and calls ``on_done(value)``.
+An error goes to ``on_error(exc)``; if that is absent or returns False, the
+dialog seam says it. ``ctx.ops.read(query, *args)`` runs a read on the GUI
+thread and returns what the query returns (frozen rows, never ORM objects).
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject
+
+from app.errors import MilieuError
+from app.ops.changes import Changes, Done
+
+
+class OpRunner(QObject):
+    def __init__(self, ctx, tasks, dialogs: Callable[[], Any]):
+        super().__init__()
+        self._ctx = ctx
+        self._tasks = tasks
+        self._dialogs = dialogs
+
+    @property
+    def busy(self) -> bool:
+        return self._tasks.busy
+
+    def run(
+        self,
+        op: Callable[..., Done],
+        *args,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], bool | None] | None = None,
+        busy: str | None = None,
+        **kwargs,
+    ) -> None:
+        vault = self._ctx.vault
+
+        def work() -> Done:
+            with vault.session() as session:
+                return op(session, *args, **kwargs)
+
+        def succeeded(done: Done) -> None:
+            self.announce(done.changes)
+            if on_done is not None:
+                on_done(done.value)
+
+        def failed(exc: BaseException) -> None:
+            if on_error is not None and on_error(exc):
+                return
+            self._say(exc)
+
+        self._tasks.run(work, succeeded, failed, busy=busy or self.tr("One moment..."))
+
+    def read(self, query: Callable[..., Any], *args, warm: bool = False, **kwargs) -> Any:
+        """A read on the GUI thread; ``warm`` uses the connection kept open for typing-speed queries."""
+        vault = self._ctx.vault
+        with (vault.warm_session() if warm else vault.session()) as session:
+            return query(session, *args, **kwargs)
+
+    def announce(self, changes: Changes) -> None:
+        """Tell every listening widget what changed (also after work done outside an operation)."""
+        if changes:
+            self._ctx.bus.changed.emit(Changes(changes))
+
+    def wait(self) -> None:
+        """Block until the writer is idle and its results are delivered (shutdown, tests)."""
+        from PySide6.QtCore import QCoreApplication
+
+        while True:
+            self._tasks.wait()
+            QCoreApplication.processEvents()
+            if not self._tasks.busy:
+                return
+
+    def _say(self, exc: BaseException) -> None:
+        title = self.tr("Not done")
+        if isinstance(exc, MilieuError):
+            self._dialogs().error(title, str(exc))
+        else:
+            self._dialogs().error(
+                title, self.tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+            )
