@@ -48,7 +48,7 @@ def test_settings_page_shows_the_version_in_french(qtbot, french, make_vault, mo
     window.lock()
 
 
-def _self_test(data_dir: Path, passphrase: str, seconds: str = "2") -> subprocess.CompletedProcess:
+def _self_test(data_dir: Path, passphrase: str, seconds: str = "0") -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MILIEU_SMOKE_SECONDS=seconds,
                MILIEU_PASSPHRASE=passphrase, MILIEU_DATA_DIR=str(data_dir))
     return subprocess.run([sys.executable, "-m", "views.launcher"], cwd=ROOT, env=env,
