@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Parts inside the Python wheels that carry their own licence (not in the wheel metadata).
 EMBEDDED = [
-    ("Qt 6 (in PySide6)", "LGPL-3.0-only", "https://www.qt.io/licensing/open-source-lgpl-obligations"),
+    ("Qt 6, PySide6 and shiboken6 (the wheels carry no licence file)", "LGPL-3.0-only",
+     "/usr/share/common-licenses/LGPL-3 (and GPL-3); sources: https://download.qt.io/official_releases/"),
     ("ICU (in PySide6)", "Unicode-3.0", "https://github.com/unicode-org/icu/blob/main/LICENSE"),
     ("SQLCipher (in sqlcipher3)", "BSD-3-Clause", "https://www.zetetic.net/sqlcipher/license/"),
     ("SQLite (in sqlcipher3)", "blessing (public domain)", "https://sqlite.org/copyright.html"),
