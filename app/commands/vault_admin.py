@@ -76,22 +76,31 @@ def cmd_passwd(ctx) -> int:
         from app.errors import InvalidInput
 
         raise InvalidInput("No new passphrase: use an interactive terminal or --new-passphrase-file.")
-    vault.unlock(old)
-    try:
-        vault.change_passphrase(old, new)
-    finally:
-        vault.lock()
+    from app import passphrase_policy
+
+    passphrase_policy.require(new)
+    vault.change_passphrase(old, new)  # on the locked vault: takes the folder lock exclusively
     print("Passphrase changed.")
     return 0
 
 
 def cmd_backup(ctx) -> int:
+    from datetime import date
+    from pathlib import Path
+
+    from app.privacy import backups
+    from app.vault import BACKUP_SUFFIX
+
     vault = ctx.unlocked_vault()
     try:
         path = vault.backup(ctx.args.to)
+        with vault.session() as s:
+            removed = backups.prune(s, [vault.paths.backups, Path(path).parent], BACKUP_SUFFIX, date.today())
     finally:
         vault.lock()
     print(path)
+    if removed:
+        print(f"Deleted {len(removed)} backups older than the longest retention period.")
     return 0
 
 
