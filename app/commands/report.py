@@ -56,9 +56,18 @@ def cmd_report(ctx) -> int:
     highlights_text = _read_text(args.highlights_file) if args.highlights_file else None
     today = date.today()
     vault = ctx.unlocked_vault()
+    store = None
     try:
         with vault.session() as s:
             side = coordination if keys.mode(s) == keys.MODE_COORDINATION else worker
+        if highlights_text is not None:  # the vault's own setting, whatever the store
+            with vault.session() as s:
+                _set_highlights(s, highlights_text)
+        if side is coordination:  # the imported records may live in PostgreSQL
+            from app.commands.bundles import open_store
+
+            store = open_store(vault)
+        with (store.reading() if store is not None else vault.session()) as s:
             if args.first_day:
                 last = periods.parse_day(args.last_day) if args.last_day else today
                 p = periods.custom(periods.parse_day(args.first_day), last)
@@ -66,15 +75,18 @@ def cmd_report(ctx) -> int:
                 p = side.pilot_period(s, today)  # as the Bilan page: each side has its own default
                 if args.last_day:
                     p = periods.custom(p.start, periods.parse_day(args.last_day))
-            if highlights_text is not None:
-                _set_highlights(s, highlights_text)
             if baseline is None and not args.no_baseline:
                 baseline = side.default_baseline(s)
-            if side is coordination:
+            if side is coordination and not args.exact:  # consistent with every other worker's export
+                report = coordination.for_outside(s, p, args.worker, lang=args.lang, today=today,
+                                                  baseline=baseline)
+            elif side is coordination:
                 report = coordination.report(s, p, args.worker, lang=args.lang, today=today, baseline=baseline)
             else:
                 report = worker.report(s, p, lang=args.lang, today=today, baseline=baseline)
     finally:
+        if store is not None:
+            store.close()
         vault.lock()
     outside = not args.exact
     if renderer is not None:
