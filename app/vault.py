@@ -15,14 +15,15 @@ from typing import Iterator
 import sqlcipher3
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import audit
+from app import audit, schema, settings
 from app.atomic import FILE_MODE, atomic_copy, atomic_path
 from app.database import connect_raw, make_engine
 from app.errors import IntegrityFailure, InvalidInput, VaultExists, VaultInUse, VaultLocked, VaultMissing
 from app.filelock import FolderLock, VaultInUse as _Busy
 from app.keyfile import DB_KEY_BYTES, KeyFile
 from app.paths import DataPaths
-from app import schema
+from app.people import forget_search_cache
+from app.sync import keys
 
 BACKUP_SUFFIX = ".milieu-backup"
 
@@ -139,9 +140,6 @@ class Vault:
         try:
             schema.upgrade(self.engine)
             os.chmod(self.paths.database, FILE_MODE)
-            from app import settings
-            from app.sync import keys
-
             with self.session() as s:
                 settings.set_many(s, {settings.SITE_NAME: site_name, settings.WORKER_NAME: worker_name})
                 settings.set_many(s, extra_settings or {})
@@ -225,8 +223,6 @@ class Vault:
         self.engine = None
         self._sessions = None
         # The engine outlives lock() (reference cycles), so its search index would too.
-        from app.people import forget_search_cache
-
         forget_search_cache()
         _wipe(self._key)
         self._key = None

@@ -4,7 +4,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.atomic import atomic_write
+from app.errors import VaultExists
 from app.sync import envelope, export, importer, keys
+from app.sync.coordination import init_coordination
 from app.sync.errors import BundleRejected, Declined, KeyFileInvalid, TooLarge
 
 MAX_FILE = envelope.HEADER_SIZE + envelope.MAX_CIPHERTEXT + envelope.SIGNATURE_SIZE
@@ -121,8 +124,6 @@ def cmd_keys_show(ctx) -> int:
 
 
 def cmd_keys_export(ctx) -> int:
-    from app.atomic import atomic_write
-
     identity = _with_session(ctx, keys.own_identity)
     atomic_write(Path(ctx.args.out), identity.to_text().encode("utf-8"))
     print(f"Public key written to {ctx.args.out}; fingerprint {identity.fingerprint}")
@@ -144,8 +145,6 @@ def cmd_partner_show(ctx) -> int:
 
 
 def cmd_coordination_init(ctx) -> int:
-    from app.errors import VaultExists
-    from app.sync.coordination import init_coordination
 
     if ctx.vault().exists():
         raise VaultExists(f"A vault already exists in {ctx.data_dir}; it was left untouched.")

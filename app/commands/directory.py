@@ -4,6 +4,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.directory.hsds_export import export_csv, export_json
+from app.directory.hsds_import import import_file
+from app.directory.records import DirectoryImportRejected
+from app.directory.search import search_services
 from app.errors import InvalidInput
 
 
@@ -34,8 +38,6 @@ def _usage(parser) -> int:
 
 
 def cmd_import(ctx) -> int:
-    from app.directory.hsds_import import import_file
-    from app.directory.records import DirectoryImportRejected
 
     path = Path(ctx.args.file)
     if not path.exists():
@@ -61,8 +63,6 @@ def cmd_import(ctx) -> int:
 
 
 def cmd_export(ctx) -> int:
-    from app.directory.hsds_export import export_csv, export_json
-
     out = Path(ctx.args.out)
     if ctx.args.format == "json" and out.is_dir():
         raise InvalidInput(f"{out} is a folder; give a file name for the JSON export.")
@@ -79,8 +79,6 @@ def cmd_export(ctx) -> int:
 
 
 def cmd_search(ctx) -> int:
-    from app.directory.search import search_services
-
     vault = ctx.unlocked_vault()
     try:
         with vault.session() as s:

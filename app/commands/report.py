@@ -9,6 +9,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from app.errors import InvalidInput
+from app.report import coordination, export, renderers, worker
+from app.report import period as periods
+from app.sync import keys
+
 FORMATS = ("pdf", "csv", "xlsx")
 
 
@@ -26,8 +31,6 @@ def register(sub) -> None:
 
 
 def _format(args) -> str:
-    from app.errors import InvalidInput
-
     fmt = args.format or Path(args.out).suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         raise InvalidInput("Choose --format pdf, csv or xlsx.")
@@ -35,10 +38,6 @@ def _format(args) -> str:
 
 
 def cmd_report(ctx) -> int:
-    from app.errors import InvalidInput
-    from app.report import coordination, export, renderers, worker
-    from app.report import period as periods
-    from app.sync import keys
 
     args = ctx.args
     fmt = _format(args)

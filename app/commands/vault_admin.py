@@ -1,7 +1,11 @@
 """init, check, passwd, backup, restore."""
 from __future__ import annotations
 
+import getpass
 import sys
+
+from app.cli import read_passphrase_file
+from app.errors import InvalidInput, VaultExists
 
 
 
@@ -31,8 +35,6 @@ def cmd_init(ctx) -> int:
     vault = ctx.vault()
     if vault.exists():
         # Ask nothing when the answer can only be a refusal.
-        from app.errors import VaultExists
-
         raise VaultExists(f"A vault already exists in {ctx.data_dir}; it was left untouched.")
     passphrase = ctx.passphrase("New passphrase: ", confirm=True)
     vault.create(passphrase, site_name=ctx.args.site, worker_name=ctx.args.worker)
@@ -61,20 +63,12 @@ def cmd_passwd(ctx) -> int:
     vault = ctx.vault()
     old = ctx.passphrase("Current passphrase: ")
     if ctx.args.new_passphrase_file:
-        from app.cli import read_passphrase_file
-
         new = read_passphrase_file(ctx.args.new_passphrase_file)
     elif sys.stdin.isatty():
-        import getpass
-
         new = getpass.getpass("New passphrase: ")
         if getpass.getpass("Repeat: ") != new:
-            from app.errors import InvalidInput
-
             raise InvalidInput("The two passphrases differ.")
     else:
-        from app.errors import InvalidInput
-
         raise InvalidInput("No new passphrase: use an interactive terminal or --new-passphrase-file.")
     vault.unlock(old)
     try:

@@ -12,12 +12,14 @@ from collections import defaultdict
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from app import settings
 from app.activity.presence import PresenceRow
 from app.report import aggregate
 from app.report import labels as words
+from app.report import period as periods
 from app.report.model import Report
 from app.report.period import Period
 from app.report.rows import (
@@ -190,15 +192,11 @@ def report(
 
 def pilot_period(session: Session, today: date | None = None):
     """The pilot period from the settings; without them, from the first imported contact to today."""
-    from sqlalchemy import text
-
-    from app.report import period as periods
-
     today = today or date.today()
     value = settings.get(session, periods.PILOT_START_KEY)
     start = _day(value) if value else None
     if start is None:
-        first = session.execute(text(
+        first = session.execute(sql_text(
             "SELECT min(substr(json_extract(data, '$.occurred_at'), 1, 10)) FROM sync_record "
             "WHERE entity = 'contact' AND deleted = 0"
         )).scalar()

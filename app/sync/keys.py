@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import audit, settings
 from app.sync.errors import KeyFileInvalid
 from models.sync import SyncKey
 
@@ -88,8 +88,6 @@ def _ensure(session: Session, name: str) -> SyncKey:
         row = SyncKey(name=PSEUDONYM, algorithm="hmac-sha256", secret=os.urandom(32), public=None)
     session.add(row)
     session.flush()
-    from app import audit
-
     audit.record(session, "key_created", name)
     return row
 
