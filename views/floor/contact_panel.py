@@ -43,13 +43,8 @@ from models.codes import CONTACT_TYPE, INITIATOR, PLACE, THEME
 from views.context import AppContext
 from views.drafts import DraftKeeper
 from views.floor.common import CodeLabels, FieldError, FlowLayout, field_error_text, heading
+from views.directory.referral_widgets import FOLLOW_UP_AFTER_DAYS, ContactReferrals
 from views.floor.person_field import PersonField
-
-try:  # the directory area's referral box; the form offers referrals when it exists
-    from views.directory.referral_widgets import FOLLOW_UP_AFTER_DAYS, ContactReferrals
-except ImportError:  # pragma: no cover - directory not installed
-    ContactReferrals = None
-    FOLLOW_UP_AFTER_DAYS = 7
 
 NEW_FORM_ID = "quick_contact"
 EDIT_FORM_ID = "contact_edit"
@@ -294,7 +289,7 @@ class ContactPanel(QFrame):
         left.addWidget(self.notes)
         left.addLayout(follow_row)
         # Referrals: the directory search inline, after the notes; nothing in the routine passes through it.
-        self.referrals = ContactReferrals(ctx) if ContactReferrals is not None else None
+        self.referrals = ContactReferrals(ctx)
         if self.referrals is not None:
             left.addSpacing(6)
             left.addWidget(self._section(self.tr("Refer &to a service"), self.referrals.picker.box))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import people
+from app.directory import referrals as _referrals
 from app.validation import ValidationFailed
 from models.codes import AGE_BRACKET, CONSENT, CONTACT_TYPE, GENDER, GROUP, LANGUAGE, PLACE, THEME
 from views.context import AppContext
@@ -38,11 +39,6 @@ from views.floor.history_dialog import HistoryDialog
 from views.floor.item_models import ContactTableModel, PeopleTableModel
 from views.floor.today_page import open_referral
 from app.lists import ContactFilter
-
-try:  # the directory area's per-person referrals, when it exists
-    from app.directory import referrals as _referrals
-except ImportError:  # pragma: no cover
-    _referrals = None
 
 
 class MergeDialog(QDialog):
@@ -253,8 +249,7 @@ class PersonDetail(QWidget):
         self.tabs.setObjectName("person_tabs")
         self.tabs.addTab(self.timeline, self.tr("Contacts"))
         self.tabs.addTab(details, self.tr("Details"))
-        if _referrals is not None:
-            self.tabs.addTab(self.referrals, self.tr("Referrals"))
+        self.tabs.addTab(self.referrals, self.tr("Referrals"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)
@@ -326,7 +321,7 @@ class PersonDetail(QWidget):
             self.person_uid = p.uid
             status = p.status(date.today())
             last, count = p.last_contact_at, p.contact_count
-            refs = _referrals.referrals_for_person(s, p.id) if _referrals is not None else []
+            refs = _referrals.referrals_for_person(s, p.id)
         self.person_id = person_id
         for error in (self.alias_error, self.consent_error):
             error.set_error("")
@@ -364,8 +359,7 @@ class PersonDetail(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.referrals.addItem(item)
-        if _referrals is not None:
-            self.tabs.setTabText(2, self.tr("Referrals (%1)").replace("%1", str(len(refs))))
+        self.tabs.setTabText(2, self.tr("Referrals (%1)").replace("%1", str(len(refs))))
         self.tabs.setTabText(0, self.tr("Contacts (%1)").replace("%1", str(count)))
 
     # ---- actions --------------------------------------------------------------------

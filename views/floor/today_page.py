@@ -28,13 +28,8 @@ from views.page import Page
 
 from app.sync import export as bundle_export
 from app.sync import keys as bundle_keys
-
-try:  # the directory area's service; Today shows referral follow-ups when it exists
-    from app.directory import referrals as _referrals
-    from views.directory.referral_widgets import ReferralDialog
-except ImportError:  # pragma: no cover - directory not installed
-    _referrals = None
-    ReferralDialog = None
+from app.directory import referrals as _referrals
+from views.directory.referral_widgets import ReferralDialog
 
 KIND_CONTACT = "contact"
 KIND_REFERRAL = "referral"
@@ -179,7 +174,7 @@ class TodayPage(Page):
         with self.ctx.vault.session() as s:
             summary = today.today_summary(s, day)
             labels = CodeLabels(s, CONTACT_TYPE, THEME, PLACE)
-            referral_due = _referrals.referral_follow_ups(s, day) if _referrals is not None else []
+            referral_due = _referrals.referral_follow_ups(s, day)
             low = [(i.name, i.stock_on_hand, i.low_stock_level, i.unit) for i in summary.low_stock]
             draft_waiting = drafts.load(s, NEW_FORM_ID) is not None
             bundle_due = (bundle_keys.mode(s) != bundle_keys.MODE_COORDINATION
@@ -274,7 +269,7 @@ class TodayPage(Page):
     def _open_follow_up(self, item: QListWidgetItem | None) -> None:
         """Enter or double click: a referral opens its follow-up (status, outcome); a contact, the contact."""
         data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        if data and data[0] == KIND_REFERRAL and ReferralDialog is not None:
+        if data and data[0] == KIND_REFERRAL:
             open_referral(self.ctx, data[1], self)
         else:
             self._open_contact(item)
