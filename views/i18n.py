@@ -29,6 +29,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "sync": ("views/sync/*.py",),
     "activity": ("views/activity/*.py",),
     "directory": ("views/directory/*.py",),
+    "vocabulary": ("app/vocabulary.py",),
 }
 
 TRANSLATED_CALLS = ("tr(", "translate(")
