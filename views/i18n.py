@@ -30,6 +30,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "activity": ("views/activity/*.py",),
     "directory": ("views/directory/*.py",),
     "vocabulary": ("app/vocabulary.py",),
+    "lists": ("views/pages/code_lists.py",),
 }
 
 TRANSLATED_CALLS = ("tr(", "translate(")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from views.context import AppContext
 from views.drafts import DraftKeeper
 from views.page import Page
+from views.pages.code_lists import CodeListsSection
 from views.passphrase_dialog import ChangePassphraseDialog
 
 FORM_ID = "settings"
@@ -114,6 +115,7 @@ class SettingsPage(Page):
         passphrase_row.addWidget(self.passphrase_button)
         passphrase_row.addStretch(1)
         layout.addLayout(passphrase_row)
+        layout.addWidget(CodeListsSection(ctx))  # Listes: add, rename, retire (views/pages/code_lists.py)
         layout.addStretch(1)
         self.passphrase_dialog: ChangePassphraseDialog | None = None
 
