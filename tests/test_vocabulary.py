@@ -145,3 +145,18 @@ def test_editable_lists_read_the_same_on_screen_and_in_the_report(vault, qapp, f
         assert labels, list_name
         for code, text in labels.items():
             assert on_screen.label(list_name, code) == text, (list_name, code)
+
+
+def test_the_pdf_carries_the_vocabulary(qapp, tmp_path):
+    import re
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    from views.activity import report_pdf
+
+    path = report_pdf.write_pdf(_report("fr"), tmp_path / "bilan.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text))
+    for words in ("Atteint", "Altercation verbale, menaces", "Entre usager·ères", "Retour après un incident"):
+        assert words in text, words
