@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from app import codes, history
+from app import codes, history, lock_hooks
 from app.activity.conflicts import snapshot as conflict_snapshot
 from app.contact_snapshot import contact_snapshot
 from app.directory.referrals import referral_snapshot
@@ -260,6 +260,7 @@ class _SearchIndex:
 _SEARCH_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
+@lock_hooks.on_lock
 def forget_search_cache() -> None:
     """Drop every cached search index (importers that bypass these services may call it)."""
     _SEARCH_CACHE.clear()

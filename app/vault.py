@@ -15,14 +15,13 @@ from typing import Iterator
 import sqlcipher3
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import audit, schema, settings
+from app import audit, lock_hooks, schema, settings
 from app.atomic import FILE_MODE, atomic_copy, atomic_path
 from app.database import connect_raw, make_engine
 from app.errors import IntegrityFailure, InvalidInput, VaultExists, VaultInUse, VaultLocked, VaultMissing
 from app.filelock import FolderLock, VaultInUse as _Busy
 from app.keyfile import DB_KEY_BYTES, KeyFile
 from app.paths import DataPaths
-from app.people import forget_search_cache
 from app.sync import keys
 
 BACKUP_SUFFIX = ".milieu-backup"
@@ -222,8 +221,8 @@ class Vault:
         self._folder_lock.release()
         self.engine = None
         self._sessions = None
-        # The engine outlives lock() (reference cycles), so its search index would too.
-        forget_search_cache()
+        # The engine outlives lock() (reference cycles), so caches keyed on it would too.
+        lock_hooks.forget_all()
         _wipe(self._key)
         self._key = None
 
