@@ -160,3 +160,20 @@ def test_the_pdf_carries_the_vocabulary(qapp, tmp_path):
     text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text))
     for words in ("Atteint", "Altercation verbale, menaces", "Entre usager·ères", "Retour après un incident"):
         assert words in text, words
+
+
+def test_no_screen_keeps_a_label_table_of_its_own_for_a_fixed_code():
+    """The drift came from screens translating the same codes themselves: they call views.vocabulary."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    sources = {src.casefold() for entries in vocabulary.VOCABULARY.values() for _, src in entries.values()}
+    call = re.compile(r'''\b(?:tr|translate)\((?:\s*"[^"]*"\s*,)?\s*"([^"]+)"''')
+    found = [
+        f"{path.relative_to(root)}: {text!r}"
+        for path in sorted((root / "views").rglob("*.py"))
+        for text in call.findall(path.read_text("utf-8"))
+        if text.casefold() in sources
+    ]
+    assert found == []
