@@ -95,6 +95,11 @@ def _texts(editor) -> list[str]:
     return [editor.items.item(n).text() for n in range(editor.items.count())]
 
 
+def _settle(qtbot, ctx):
+    """Until the write is done and delivered, processing events (never blocked in the thread pool)."""
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=10000)
+
+
 def _alt(qtbot, widget, key):
     qtbot.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)
 
@@ -107,7 +112,7 @@ def _press(qtbot, ctx, widget, key):
     button.clicked.connect(lambda: clicked.append(True))
     _alt(qtbot, widget, key)
     qtbot.waitUntil(lambda: bool(clicked), timeout=2000)
-    ctx.ops.wait()
+    _settle(qtbot, ctx)
 
 
 def test_settings_opens_the_lists_in_french(editor):
@@ -126,7 +131,7 @@ def test_a_new_theme_added_by_keyboard_is_offered_to_new_contacts(qtbot, ctx, ed
     editor.label_fr.setText("Ateliers d'écriture")  # accented text: setText (QTest types ASCII only)
     qtbot.keyClicks(editor.label_en, "Writing workshops")
     qtbot.keyClick(editor.label_en, Qt.Key.Key_Return)
-    ctx.ops.wait()
+    _settle(qtbot, ctx)
     assert changes == [{Entity.CODE_ITEM}]
     assert "Ateliers d'écriture / Writing workshops" in _texts(editor)
     assert editor.selected().label_fr == "Ateliers d'écriture"
@@ -145,7 +150,7 @@ def test_rename_keeps_the_code_and_retire_then_bring_back(qtbot, ctx, editor, va
     assert editor.label_fr.hasFocus()
     editor.label_fr.setText("Santé mentale et bien-être")
     qtbot.keyClick(editor.label_fr, Qt.Key.Key_Return)
-    ctx.ops.wait()
+    _settle(qtbot, ctx)
     with vault.session() as s:
         after = codes.item_row(s, before.id)
     assert (after.code, after.label_fr) == (before.code, "Santé mentale et bien-être")
@@ -166,7 +171,7 @@ def test_a_duplicate_label_says_why_in_french_and_keeps_the_typing(qtbot, ctx, e
     editor.start_new()
     editor.label_fr.setText("santé MENTALE")
     qtbot.keyClick(editor.label_fr, Qt.Key.Key_Return)
-    ctx.ops.wait()
+    _settle(qtbot, ctx)
     assert editor.error.text() == "Cette liste a déjà un élément avec ce libellé."
     assert editor.label_fr.text() == "santé MENTALE" and editor.label_fr.hasFocus()
     assert ctx.extras["dialogs"].said == []  # said beside the field, not in a message box
@@ -174,7 +179,7 @@ def test_a_duplicate_label_says_why_in_french_and_keeps_the_typing(qtbot, ctx, e
 
 def test_the_editor_follows_changes_made_elsewhere(qtbot, ctx, editor):
     ctx.ops.run(code_ops.add_item, THEME, "Loisirs")
-    ctx.ops.wait()
+    _settle(qtbot, ctx)
     assert "Loisirs" in _texts(editor)
 
 
