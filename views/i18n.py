@@ -31,6 +31,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "directory": ("views/directory/*.py",),
     "vocabulary": ("app/vocabulary.py",),
     "lists": ("views/pages/code_lists.py",),
+    "privacy": ("views/privacy/*.py",),
 }
 
 TRANSLATED_CALLS = ("tr(", "translate(")

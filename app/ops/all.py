@@ -1,3 +1,2 @@
 """Import every operation module, so the registry lists every operation (tests, docs)."""
-from app.ops import codes  # noqa: F401
-from app.ops import supplies  # noqa: F401
+from app.ops import codes, privacy, supplies  # noqa: F401

@@ -1,0 +1,65 @@
+"""Erase fields of many records at once, in the records and in their history.
+
+Retention must leave no copy of what it erases: each record's earlier versions in
+``record_version`` are rewritten without those fields, and one new version is logged
+per record so the next bundle narrows La Piaule's copy the same way. Everything is
+set-based SQL (SQLite's json_replace on the history), so 100,000 records take seconds.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from sqlalchemy import Table, func, insert, literal, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement
+
+from app.history import UPDATE
+from models.history import RecordVersion
+
+CHUNK = 900  # below SQLite's default limit of host parameters per statement
+
+# column name -> SQL value, given the record's id column (a constant, or e.g. a text built from the id)
+Values = dict[str, Callable[[ColumnElement], ColumnElement]]
+
+
+def _json_args(values: Values, id_of_record: ColumnElement) -> list:
+    args: list = []
+    for name, value in values.items():
+        args += [literal(f"$.{name}"), value(id_of_record)]
+    return args
+
+
+def scrub(session: Session, table: Table, ids: list[int], values: Values, *, changed_by: str, now: datetime) -> int:
+    """Set ``values`` on the records ``ids`` of ``table``, in every logged snapshot too, and log a new version."""
+    rv = RecordVersion.__table__
+    now_text = now.isoformat()
+    fields = ",".join(sorted(values))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        uids = select(table.c.uid).where(table.c.id.in_(chunk)).scalar_subquery()
+        record_id = select(table.c.id).where(table.c.uid == rv.c.uid).scalar_subquery()
+        in_history = (rv.c.entity == table.name) & rv.c.uid.in_(uids)
+        session.execute(
+            update(rv).where(in_history).values(data=func.json_replace(rv.c.data, *_json_args(values, record_id)))
+        )
+        latest = select(func.max(rv.c.id)).where(in_history).group_by(rv.c.uid)
+        session.execute(insert(rv).from_select(
+            ["entity", "uid", "version", "op", "changed_at", "changed_by", "data", "changed_fields"],
+            select(
+                rv.c.entity, rv.c.uid, rv.c.version + 1, literal(UPDATE), literal(now), literal(changed_by),
+                func.json_replace(rv.c.data, "$.version", rv.c.version + 1, "$.updated_at", now_text),
+                literal(fields),
+            ).where(rv.c.id.in_(latest)),
+        ))
+        session.execute(
+            update(table).where(table.c.id.in_(chunk)).values(
+                {**{name: value(table.c.id) for name, value in values.items()},
+                 "version": table.c.version + 1, "updated_at": now}
+            )
+        )
+    return len(ids)
+
+
+def constant(value) -> Callable[[ColumnElement], ColumnElement]:
+    return lambda _id: literal(value)
