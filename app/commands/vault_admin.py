@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import getpass
 import sys
+from datetime import date
+from pathlib import Path
 
 from app.cli import read_passphrase_file
 from app.errors import InvalidInput, VaultExists
-
+from app.privacy import backups
+from app.vault import BACKUP_SUFFIX
 
 
 def register(sub) -> None:
@@ -80,12 +83,6 @@ def cmd_passwd(ctx) -> int:
 
 
 def cmd_backup(ctx) -> int:
-    from datetime import date
-    from pathlib import Path
-
-    from app.privacy import backups
-    from app.vault import BACKUP_SUFFIX
-
     vault = ctx.unlocked_vault()
     try:
         path = vault.backup(ctx.args.to)
