@@ -163,17 +163,21 @@ def test_the_pdf_carries_the_vocabulary(qapp, tmp_path):
 
 
 def test_no_screen_keeps_a_label_table_of_its_own_for_a_fixed_code():
-    """The drift came from screens translating the same codes themselves: they call views.vocabulary."""
+    """The drift came from screens translating the same codes themselves: they call views.vocabulary.
+
+    A file translating two or more labels of one list is such a table (one common word alone,
+    e.g. "Information" as a field name, is not).
+    """
     import re
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
-    sources = {src.casefold() for entries in vocabulary.VOCABULARY.values() for _, src in entries.values()}
     call = re.compile(r'''\b(?:tr|translate)\((?:\s*"[^"]*"\s*,)?\s*"([^"]+)"''')
-    found = [
-        f"{path.relative_to(root)}: {text!r}"
-        for path in sorted((root / "views").rglob("*.py"))
-        for text in call.findall(path.read_text("utf-8"))
-        if text.casefold() in sources
-    ]
+    found = []
+    for path in sorted((root / "views").rglob("*.py")):
+        texts = {text.casefold() for text in call.findall(path.read_text("utf-8"))}
+        for list_name, entries in vocabulary.VOCABULARY.items():
+            hits = sorted(src for _, src in entries.values() if src.casefold() in texts)
+            if len(hits) >= 2:
+                found.append(f"{path.relative_to(root)} ({list_name}): {hits}")
     assert found == []
