@@ -1,7 +1,6 @@
-"""The shared real data beside the repository (../shared/data): skipped locally, required under CI.
+"""Where the shared data (../shared/data beside the repository) is, for tests that read it.
 
-A CI clone has shared/ beside it, so a missing folder there is a broken setup,
-never a reason to pass: under CI=true the test fails instead of skipping.
+A test that needs it fails when it is missing (never skips): CI clones shared/ beside the repo.
 """
 from __future__ import annotations
 
@@ -11,7 +10,17 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+ROOT = Path(__file__).resolve().parents[1]
+_CANDIDATES = [ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data"]
+SHARED = next((p for p in _CANDIDATES if p.is_dir()), _CANDIDATES[0])
+REAL = SHARED / "hsds-real"
+SCHEMA = SHARED / "hsds-schema" / "compiled" / "service_with_definitions.json"
+
+
+def require(path: Path) -> Path:
+    if not path.exists():
+        pytest.fail(f"{path} is missing: the tests read ../shared/data beside the repository.")
+    return path
 
 
 def under_ci() -> bool:
@@ -19,7 +28,8 @@ def under_ci() -> bool:
 
 
 def needs(folder: Path):
-    """Decorator: run the test when ``folder`` exists; otherwise skip it, or fail it under CI."""
+    """Decorator: run the test when ``folder`` exists; otherwise skip it locally, but fail it
+    under CI=true (a CI clone has shared/ beside it: a missing folder is a broken setup)."""
 
     def decorate(test):
         if folder.is_dir():

@@ -17,7 +17,7 @@ from app.directory.search import search_services
 from app.directory.services import service_detail
 from models.directory import DirPhone, DirSchedule, DirService, DirServiceTerm
 
-from tests.shared_data import SHARED, needs
+from tests.shared_data import SHARED, needs  # noqa: E402  (found beside a worktree too)
 
 EXAMPLES = SHARED / "hsds-examples"
 SCHEMA = SHARED / "hsds-schema" / "compiled" / "service_with_definitions.json"

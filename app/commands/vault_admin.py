@@ -6,6 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from app import passphrase_policy
 from app.cli import read_passphrase_file
 from app.errors import InvalidInput, VaultExists
 from app.privacy import backups
@@ -73,11 +74,9 @@ def cmd_passwd(ctx) -> int:
             raise InvalidInput("The two passphrases differ.")
     else:
         raise InvalidInput("No new passphrase: use an interactive terminal or --new-passphrase-file.")
-    vault.unlock(old)
-    try:
-        vault.change_passphrase(old, new)
-    finally:
-        vault.lock()
+
+    passphrase_policy.require(new)
+    vault.change_passphrase(old, new)  # on the locked vault: takes the folder lock exclusively
     print("Passphrase changed.")
     return 0
 

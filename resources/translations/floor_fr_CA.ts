@@ -2,7 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
 <context>
-    <name>ContactPanel</name>
+    <name>ContactErrors</name>
+    <message>
+        <source>Choose a person, or count the unidentified persons.</source>
+        <translation>Choisissez une personne ou indiquez le nombre de personnes non identifiées.</translation>
+    </message>
+    <message>
+        <source>This date is after today. A contact is recorded once it happened.</source>
+        <translation>Cette date est après aujourd'hui. Un contact s'inscrit une fois qu'il a eu lieu.</translation>
+    </message>
+    <message>
+        <source>A quantity given cannot be less than zero.</source>
+        <translation>Une quantité donnée ne peut pas être inférieure à zéro.</translation>
+    </message>
+    <message>
+        <source>%1: %2 given, %3 in stock</source>
+        <translation>%1 : %2 donné(s), %3 en stock</translation>
+    </message>
+    <message>
+        <source>There is less in stock than what you are giving:</source>
+        <translation>Il y a moins en stock que ce que vous remettez :</translation>
+    </message>
+    <message>
+        <source>Save anyway? (The stock will show below zero until it is counted again.)</source>
+        <translation>Enregistrer quand même? (Le stock sera sous zéro jusqu'au prochain décompte.)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLayout</name>
     <message>
         <source>New contact</source>
         <translation>Nouveau contact</translation>
@@ -53,7 +80,7 @@
     </message>
     <message>
         <source>No supply items yet (see Supplies).</source>
-        <translation>Aucun article pour l&apos;instant (voir Dépannage).</translation>
+        <translation>Aucun article pour l'instant (voir Dépannage).</translation>
     </message>
     <message>
         <source>What matters for next time (no legal names)</source>
@@ -76,6 +103,10 @@
         <translation>Dépannage remis</translation>
     </message>
     <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
         <source>Refer &amp;to a service</source>
         <translation>Référer &amp;vers un service</translation>
     </message>
@@ -92,10 +123,6 @@
         <translation>&amp;Faire un suivi le :</translation>
     </message>
     <message>
-        <source>&amp;Notes</source>
-        <translation>&amp;Notes</translation>
-    </message>
-    <message>
         <source>Save (Ctrl+Enter)</source>
         <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
@@ -104,12 +131,19 @@
         <translation>&amp;Répéter le dernier contact</translation>
     </message>
     <message>
-        <source>Same types, themes, place and duration as this person&apos;s last contact</source>
+        <source>Same types, themes, place and duration as this person's last contact</source>
         <translation>Mêmes types, thèmes, lieu et durée que le dernier contact de cette personne</translation>
     </message>
     <message>
         <source>Start &amp;over</source>
         <translation>Re&amp;commencer</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message>
+        <source>New contact</source>
+        <translation>Nouveau contact</translation>
     </message>
     <message>
         <source>Edit contact</source>
@@ -125,7 +159,7 @@
     </message>
     <message>
         <source>Changes to another contact were not saved. Drop them and open this one?</source>
-        <translation>Des modifications d&apos;un autre contact n&apos;ont pas été enregistrées. Les abandonner et ouvrir celui-ci?</translation>
+        <translation>Des modifications d'un autre contact n'ont pas été enregistrées. Les abandonner et ouvrir celui-ci?</translation>
     </message>
     <message>
         <source>Unsaved changes brought back</source>
@@ -156,36 +190,20 @@
         <translation>Stock insuffisant</translation>
     </message>
     <message>
+        <source>Disk full</source>
+        <translation>Disque plein</translation>
+    </message>
+    <message>
+        <source>The disk is full: the contact was not saved. What you typed stays here; free some space, then save again.</source>
+        <translation>Le disque est plein : le contact n’a pas été enregistré. Ce que vous avez saisi reste ici; libérez de l’espace, puis enregistrez de nouveau.</translation>
+    </message>
+    <message>
         <source>Contact updated</source>
         <translation>Contact modifié</translation>
     </message>
     <message>
         <source>Contact saved</source>
         <translation>Contact enregistré</translation>
-    </message>
-    <message>
-        <source>%1: %2 given, %3 in stock</source>
-        <translation>%1 : %2 donné(s), %3 en stock</translation>
-    </message>
-    <message>
-        <source>There is less in stock than what you are giving:</source>
-        <translation>Il y a moins en stock que ce que vous remettez :</translation>
-    </message>
-    <message>
-        <source>Save anyway? (The stock will show below zero until it is counted again.)</source>
-        <translation>Enregistrer quand même? (Le stock sera sous zéro jusqu&apos;au prochain décompte.)</translation>
-    </message>
-    <message>
-        <source>Choose a person, or count the unidentified persons.</source>
-        <translation>Choisissez une personne ou indiquez le nombre de personnes non identifiées.</translation>
-    </message>
-    <message>
-        <source>This date is after today. A contact is recorded once it happened.</source>
-        <translation>Cette date est après aujourd&apos;hui. Un contact s&apos;inscrit une fois qu&apos;il a eu lieu.</translation>
-    </message>
-    <message>
-        <source>A quantity given cannot be less than zero.</source>
-        <translation>Une quantité donnée ne peut pas être inférieure à zéro.</translation>
     </message>
 </context>
 <context>
@@ -196,7 +214,7 @@
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
+        <translation>Aujourd'hui</translation>
     </message>
     <message>
         <source>Last 7 days</source>
@@ -303,7 +321,7 @@
     </message>
     <message>
         <source>Contact deleted (kept in history)</source>
-        <translation>Contact supprimé (conservé dans l&apos;historique)</translation>
+        <translation>Contact supprimé (conservé dans l'historique)</translation>
     </message>
     <message>
         <source>Contact of %1</source>
@@ -318,7 +336,7 @@
     </message>
     <message>
         <source>This date is after today. Check the day.</source>
-        <translation>Cette date est après aujourd&apos;hui. Vérifiez le jour.</translation>
+        <translation>Cette date est après aujourd'hui. Vérifiez le jour.</translation>
     </message>
     <message>
         <source>This cannot be less than zero.</source>
@@ -326,15 +344,15 @@
     </message>
     <message>
         <source>This is too long.</source>
-        <translation>C&apos;est trop long.</translation>
+        <translation>C'est trop long.</translation>
     </message>
     <message>
         <source>This choice is no longer offered. Pick another one.</source>
-        <translation>Ce choix n&apos;est plus offert. Choisissez-en un autre.</translation>
+        <translation>Ce choix n'est plus offert. Choisissez-en un autre.</translation>
     </message>
     <message>
         <source>This record no longer exists.</source>
-        <translation>Cette fiche n&apos;existe plus.</translation>
+        <translation>Cette fiche n'existe plus.</translation>
     </message>
     <message>
         <source>This value is out of range.</source>
@@ -374,13 +392,6 @@
     <message>
         <source>Follow-up</source>
         <translation>Suivi</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unidentified</source>
-        <translation>
-            <numerusform>%n non identifiée</numerusform>
-            <numerusform>%n non identifiées</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 min</source>
@@ -426,7 +437,14 @@
         <source>never</source>
         <translation>jamais</translation>
     </message>
-</context>
+<message numerus="yes">
+        <source>%n unidentified</source>
+        <translation>
+            <numerusform>%n non identifiée</numerusform>
+            <numerusform>%n non identifiées</numerusform>
+        </translation>
+    </message>
+    </context>
 <context>
     <name>HistoryDialog</name>
     <message>
@@ -511,7 +529,7 @@
     </message>
     <message>
         <source>age bracket</source>
-        <translation>tranche d&apos;âge</translation>
+        <translation>tranche d'âge</translation>
     </message>
     <message>
         <source>gender</source>
@@ -574,7 +592,7 @@
     </message>
     <message>
         <source>Find the other record of %1. Its contacts move here; it stays archived, pointing to this one.</source>
-        <translation>Trouvez l&apos;autre fiche de %1. Ses contacts seront rattachés ici; elle restera archivée et renverra à celle-ci.</translation>
+        <translation>Trouvez l'autre fiche de %1. Ses contacts seront rattachés ici; elle restera archivée et renverra à celle-ci.</translation>
     </message>
     <message>
         <source>Alias of the duplicate…</source>
@@ -789,7 +807,7 @@
     </message>
     <message>
         <source>The consent date is after today.</source>
-        <translation>La date du consentement est après aujourd&apos;hui.</translation>
+        <translation>La date du consentement est après aujourd'hui.</translation>
     </message>
     <message>
         <source>Person saved</source>
@@ -802,6 +820,10 @@
     <message>
         <source>Merge two records</source>
         <translation>Fusionner deux fiches</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Fusion en cours…</translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) moved</source>
@@ -847,7 +869,7 @@
     </message>
     <message>
         <source>Created when the contact is saved; click to remove</source>
-        <translation>Créée à l&apos;enregistrement du contact; cliquez pour retirer</translation>
+        <translation>Créée à l'enregistrement du contact; cliquez pour retirer</translation>
     </message>
 </context>
 <context>
@@ -882,7 +904,7 @@
     </message>
     <message>
         <source>What is on the shelf now; the difference is recorded as an adjustment</source>
-        <translation>Ce qu&apos;il y a sur la tablette maintenant; l&apos;écart est inscrit comme un ajustement</translation>
+        <translation>Ce qu'il y a sur la tablette maintenant; l'écart est inscrit comme un ajustement</translation>
     </message>
     <message>
         <source>Change &amp;low level</source>
@@ -914,7 +936,7 @@
     </message>
     <message>
         <source>&amp;Add the item</source>
-        <translation>&amp;Ajouter l&apos;article</translation>
+        <translation>&amp;Ajouter l'article</translation>
     </message>
     <message>
         <source>New item</source>
@@ -974,7 +996,7 @@
     </message>
     <message>
         <source>Give the item a name.</source>
-        <translation>Donnez un nom à l&apos;article.</translation>
+        <translation>Donnez un nom à l'article.</translation>
     </message>
     <message>
         <source>Item added</source>
@@ -1004,15 +1026,15 @@
     </message>
     <message>
         <source>Today is the day to send the weekly bundle to La Piaule.</source>
-        <translation>C&apos;est aujourd&apos;hui le jour de l&apos;envoi hebdomadaire à La Piaule.</translation>
+        <translation>C'est aujourd'hui le jour de l'envoi hebdomadaire à La Piaule.</translation>
     </message>
     <message>
         <source>&amp;Go to Bundles</source>
         <translation>Aller aux &amp;envois</translation>
     </message>
     <message>
-        <source>Today&apos;s contacts</source>
-        <translation>Contacts d&apos;aujourd&apos;hui</translation>
+        <source>Today's contacts</source>
+        <translation>Contacts d'aujourd'hui</translation>
     </message>
     <message>
         <source>Follow-ups due</source>
@@ -1036,15 +1058,22 @@
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
+        <translation>Aujourd'hui</translation>
+    </message>
+    <message numerus="yes">
+        <source>La Piaule has not confirmed receiving %n bundle(s) sent more than 14 days ago (see Envois).</source>
+        <translation>
+            <numerusform>La Piaule n’a pas confirmé avoir reçu %n envoi envoyé il y a plus de 14 jours (voir Envois).</numerusform>
+            <numerusform>La Piaule n’a pas confirmé avoir reçu %n envois envoyés il y a plus de 14 jours (voir Envois).</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Today&apos;s contacts (%1)</source>
-        <translation>Contacts d&apos;aujourd&apos;hui (%1)</translation>
+        <source>Today's contacts (%1)</source>
+        <translation>Contacts d'aujourd'hui (%1)</translation>
     </message>
     <message>
         <source>No contact yet today.</source>
-        <translation>Aucun contact pour l&apos;instant aujourd&apos;hui.</translation>
+        <translation>Aucun contact pour l'instant aujourd'hui.</translation>
     </message>
     <message>
         <source>Overdue since %1</source>
@@ -1060,7 +1089,7 @@
     </message>
     <message>
         <source>Nothing to follow up today.</source>
-        <translation>Aucun suivi à faire aujourd&apos;hui.</translation>
+        <translation>Aucun suivi à faire aujourd'hui.</translation>
     </message>
     <message>
         <source>%1: %2 left (low at %3)</source>

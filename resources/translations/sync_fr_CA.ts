@@ -275,6 +275,14 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
         <translation>Ce n&apos;est pas un fichier de clé publique Milieu valide.</translation>
     </message>
     <message>
+        <source>A record of this bundle is malformed; nothing of it was imported.</source>
+        <translation>Un enregistrement de cet envoi est mal formé; rien de cet envoi n’a été importé.</translation>
+    </message>
+    <message>
+        <source>This file belongs to the vault itself; choose another place.</source>
+        <translation>Ce fichier fait partie du coffre lui-même; choisissez un autre emplacement.</translation>
+    </message>
+    <message>
         <source>This action is not available yet: set the keys first.</source>
         <translation>Cette action n&apos;est pas encore possible&#xa0;: définissez d&apos;abord les clés.</translation>
     </message>
@@ -380,6 +388,10 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
         <translation>Fichier</translation>
     </message>
     <message>
+        <source>Received by La Piaule</source>
+        <translation>Reçu par La Piaule</translation>
+    </message>
+    <message>
         <source>&amp;Write again…</source>
         <translation>&amp;Réécrire…</translation>
     </message>
@@ -413,6 +425,10 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     <message>
         <source>(full)</source>
         <translation>(complet)</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
     </message>
     <message>
         <source>Bundles</source>

@@ -140,6 +140,10 @@ class RepertoirePage(Page):
             return
         with self.ctx.vault.session() as s:
             detail = service_detail(s, service_id)
+            if detail.publication_change:  # shown once: opened, it is no longer news
+                from app.directory.publication.apply import mark_seen
+
+                mark_seen(s, service_id)
         self.detail.show_detail(detail, self.now())
         self._set_actions(True)
 
@@ -211,7 +215,7 @@ class RepertoirePage(Page):
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import a directory"), str(Path.home()),
-            self.tr("Open Referral HSDS (*.json datapackage.json services.csv)"),
+            self.tr("Directory files (*.json *.csv *.zip *.milieu-directory)"),
         )
         if path:
             self.import_path(Path(path))
@@ -219,7 +223,12 @@ class RepertoirePage(Page):
     def import_path(self, path: Path, *, skip_bad_rows: bool = False) -> None:
         """Import in the background; bad rows are shown and nothing is imported unless asked."""
         from app.directory.hsds_import import import_file
+        from app.directory.publication.file_format import MAGIC
         from app.directory.records import DirectoryImportRejected
+
+        if path.is_file() and path.read_bytes()[:len(MAGIC)] == MAGIC:
+            self.apply_directory_file(path)
+            return
 
         def work():
             with self.ctx.vault.session() as s:
@@ -248,6 +257,32 @@ class RepertoirePage(Page):
             self.message.setText(self.tr("Import failed: %1").replace("%1", str(exc)))
 
         self._run(work, done, failed, self.tr("Importing the directory…"))
+
+    def apply_directory_file(self, path: Path) -> None:
+        """La Piaule's signed directory: applied only when signed by the partner key."""
+        from app.directory.publication.apply import apply_directory_file
+
+        data = path.read_bytes()
+
+        def work():
+            with self.ctx.vault.session() as s:
+                return apply_directory_file(s, data)
+
+        def done(result) -> None:
+            if result.replay:
+                text = self.tr("This directory file was already applied: nothing changed.")
+            else:
+                text = (self.tr("La Piaule's directory applied: %1 new, %2 changed, %3 withdrawn.")
+                        .replace("%1", str(result.new)).replace("%2", str(result.changed))
+                        .replace("%3", str(result.withdrawn)))
+            self.ctx.notify("directory")
+            self.ctx.notify("bundle")
+            self.message.setText(text)
+
+        def failed(exc: BaseException) -> None:
+            self.message.setText(self.tr("Directory file refused: %1").replace("%1", str(exc)))
+
+        self._run(work, done, failed, self.tr("Applying La Piaule's directory…"))
 
     def export_directory(self, fmt: str) -> None:
         """Ask where, then write the HSDS export: one JSON file, or one CSV per table in a folder."""

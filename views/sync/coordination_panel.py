@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from app.atomic import read_limited
 from app.errors import MilieuError
 from views.sync import common, labels, public_keys
 from views.sync.pickers import Pickers
@@ -128,9 +129,10 @@ class CoordinationPanel(QWidget):
         for path in paths:
             name = Path(path).name
             try:
-                if Path(path).stat().st_size > MAX_FILE:
+                data = read_limited(Path(path), MAX_FILE)  # bounded: /dev/zero says st_size 0
+                if data is None:
                     raise OSError("too large")
-                readable.append((name, Path(path).read_bytes()))
+                readable.append((name, data))
             except OSError:
                 lines.append(self.tr("%1: cannot be read.").replace("%1", name))
         for name, result in importer.import_many(self.ctx.vault, readable):

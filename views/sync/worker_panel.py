@@ -96,7 +96,7 @@ class WorkerPanel(QWidget):
         self.history = common.table(
             "history_table",
             [self.tr("No."), self.tr("Written"), self.tr("Weeks"), self.tr("Records"), self.tr("Fingerprint"),
-             self.tr("File")],
+             self.tr("File"), self.tr("Received by La Piaule")],
         )
         self.rewrite_button = common.button(self.tr("&Write again…"), "rewrite_bundle")
         self.rewrite_button.setToolTip(self.tr("Write the selected bundle again, identical, e.g. on a new USB key."))
@@ -125,7 +125,7 @@ class WorkerPanel(QWidget):
             partner_text = (partner.label, partner.fingerprint) if partner else None
             pending = export.pending_counts(s)
             sent = [
-                (b.sequence, b.created_at, b.weeks, b.record_count, b.sha256, b.file_name, b.full)
+                (b.sequence, b.created_at, b.weeks, b.record_count, b.sha256, b.file_name, b.full, b.receipt_at)
                 for b in export.history(s)
             ]
             weekday = export.reminder_weekday(s)
@@ -153,8 +153,9 @@ class WorkerPanel(QWidget):
         self._sequences = [row[0] for row in sent]
         common.fill(self.history, [
             [str(seq), f"{created:%Y-%m-%d %H:%M}", weeks.replace(",", ", "),
-             str(count) + (" " + self.tr("(full)") if full else ""), common.short_hash(sha), name]
-            for seq, created, weeks, count, sha, name, full in sent
+             str(count) + (" " + self.tr("(full)") if full else ""), common.short_hash(sha), name,
+             f"{received:%Y-%m-%d}" if received else self.tr("not yet")]
+            for seq, created, weeks, count, sha, name, full, received in sent
         ])
         self.rewrite_button.setEnabled(bool(sent))
         index = self.reminder.findData(weekday or 0)
