@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from app.commands.bundles import open_store
 from app.errors import InvalidInput
 from app.report import coordination, export, renderers, worker
 from app.report import period as periods
@@ -47,9 +48,14 @@ def cmd_report(ctx) -> int:
     renderer = renderers.get("pdf") if fmt == "pdf" else None  # fail before asking the passphrase
     today = date.today()
     vault = ctx.unlocked_vault()
+    store = None
     try:
         with vault.session() as s:
             side = coordination if keys.mode(s) == keys.MODE_COORDINATION else worker
+        if side is coordination:  # the imported records may live in PostgreSQL
+
+            store = open_store(vault)
+        with (store.reading() if store is not None else vault.session()) as s:
             if args.first_day:
                 last = periods.parse_day(args.last_day) if args.last_day else today
                 p = periods.custom(periods.parse_day(args.first_day), last)
@@ -57,11 +63,15 @@ def cmd_report(ctx) -> int:
                 p = side.pilot_period(s, today)  # as the Bilan page: each side has its own default
                 if args.last_day:
                     p = periods.custom(p.start, periods.parse_day(args.last_day))
-            if side is coordination:
+            if side is coordination and not args.exact:  # consistent with every other worker's export
+                report = coordination.for_outside(s, p, args.worker, lang=args.lang, today=today)
+            elif side is coordination:
                 report = coordination.report(s, p, args.worker, lang=args.lang, today=today)
             else:
                 report = worker.report(s, p, lang=args.lang, today=today)
     finally:
+        if store is not None:
+            store.close()
         vault.lock()
     outside = not args.exact
     if renderer is not None:

@@ -63,8 +63,9 @@ def _lines(tables: list[Table], figures: dict[str, Figure]) -> list[tuple[list, 
     return lines
 
 
-def _protect(tables: list[Table], figures: dict[str, Figure]) -> tuple[dict, dict]:
-    """(values, marks): every people count by key, and the mark of each one hidden."""
+def _protect(tables: list[Table], figures: dict[str, Figure], extra_lines=()) -> tuple[dict, dict]:
+    """(values, marks): every people count by key, and the mark of each one hidden.
+    ``extra_lines``: more sums a reader knows (app.report.suppress_set: across reports)."""
     values: dict = {}
     marks: dict = {}
     for key, f in figures.items():
@@ -78,7 +79,7 @@ def _protect(tables: list[Table], figures: dict[str, Figure]) -> tuple[dict, dic
         shown = masked(value, True, True)
         if is_mark(shown) or isinstance(value, str):
             marks[key] = shown if is_mark(shown) else value
-    lines = _lines(tables, figures)
+    lines = _lines(tables, figures) + list(extra_lines)
     while True:  # marks only grow, so this ends
         changed = False
         for parts, total in lines:

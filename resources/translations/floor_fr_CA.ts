@@ -739,6 +739,10 @@
         <translation>&amp;Historique</translation>
     </message>
     <message>
+        <source>Consents and &amp;file…</source>
+        <translation>Consentements et &amp;dossier…</translation>
+    </message>
+    <message>
         <source>Enter or double click: follow up this referral</source>
         <translation>Entrée ou double-clic : faire le suivi de cette référence</translation>
     </message>
@@ -1059,6 +1063,24 @@
     <message>
         <source>Today</source>
         <translation>Aujourd'hui</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) about a person's information are overdue (see Privacy).</source>
+        <translation>
+            <numerusform>%n demande concernant les renseignements d'une personne est en retard (voir Confidentialité).</numerusform>
+            <numerusform>%n demandes concernant les renseignements d'une personne sont en retard (voir Confidentialité).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) about a person's information are due within 7 days.</source>
+        <translation>
+            <numerusform>%n demande concernant les renseignements d'une personne arrive à échéance d'ici 7 jours.</numerusform>
+            <numerusform>%n demandes concernant les renseignements d'une personne arrivent à échéance d'ici 7 jours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The retention rules have not been applied for a month (see Privacy).</source>
+        <translation>Les règles de conservation n'ont pas été appliquées depuis un mois (voir Confidentialité).</translation>
     </message>
     <message numerus="yes">
         <source>La Piaule has not confirmed receiving %n bundle(s) sent more than 14 days ago (see Envois).</source>

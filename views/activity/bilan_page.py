@@ -213,8 +213,9 @@ class BilanPage(Page):
         if not self.coordination:
             return
         from app.report import coordination
+        from app.sync import store
 
-        with self.ctx.vault.session() as s:
+        with store.read_session(self.ctx.vault) as s:
             peers = [(p.id, p.label or p.fingerprint) for p in coordination.workers(s)]
         self.worker.blockSignals(True)
         self.worker.clear()
@@ -226,8 +227,13 @@ class BilanPage(Page):
     def _pilot(self) -> periods.Period:
         from app.report import coordination, worker
 
+        if self.coordination:
+            from app.sync import store
+
+            with store.read_session(self.ctx.vault) as s:
+                return coordination.pilot_period(s)
         with self.ctx.vault.session() as s:
-            return coordination.pilot_period(s) if self.coordination else worker.pilot_period(s)
+            return worker.pilot_period(s)
 
     def period(self) -> periods.Period:
         kind = self.kind.currentData()
@@ -324,9 +330,12 @@ class BilanPage(Page):
         vault, peer, coordination_mode = self.ctx.vault, self.worker.currentData(), self.coordination
 
         def run() -> Report:
-            with vault.session() as s:
-                if coordination_mode:
+            if coordination_mode:
+                from app.sync import store
+
+                with store.read_session(vault) as s:
                     return coordination.report(s, p, peer, lang=lang)
+            with vault.session() as s:
                 return worker.report(s, p, lang=lang)
 
         return run
