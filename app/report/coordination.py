@@ -26,7 +26,6 @@ from app.report.rows import ConflictRow, SupportRow
 from app.report.worker import LABELLED_LISTS, code_labels
 from models import coordination as coord
 from models.sync import SyncPeer
-from app.report import suppress_set
 
 
 def _day(text) -> date | None:

@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.sync import decode, envelope, keys, payload
+from app.sync import overview as supervision
 from app.sync.record_check import check_records
 from app.sync.errors import BundleRejected, HeaderMismatch, NotConfigured, UnknownSigner, WrongRecipient
 from models import coordination as coord
 from models.sync import BundleReceived, SyncKey, SyncPeer, SyncRecord
-from app.sync import overview as supervision
 
 IMPORTED = "imported"
 ALREADY_IMPORTED = "already_imported"
