@@ -35,7 +35,6 @@ def _usage(parser) -> int:
 
 
 def _run(ctx, work):
-
     path = Path(ctx.args.file)
     if not path.is_file():
         raise InvalidInput(f"{path} does not exist.")
@@ -55,7 +54,6 @@ def _run(ctx, work):
 
 
 def cmd_conflict_import(ctx) -> int:
-
     mapping = baseline.read_map(Path(ctx.args.map_file)) if ctx.args.map_file else None
     result = _run(ctx, lambda s, path: ops.import_incidents(s, path, skip_bad_rows=ctx.args.skip_bad_rows,
                                                             mapping=mapping))
@@ -65,7 +63,6 @@ def cmd_conflict_import(ctx) -> int:
 
 
 def cmd_visits_import(ctx) -> int:
-
     result = _run(ctx, lambda s, path: ops.import_visits(s, path, skip_bad_rows=ctx.args.skip_bad_rows))
     print(f"Imported {result.added} visit counts ({result.updated} replaced, {result.unchanged} unchanged)"
           + (f"; skipped {len(result.skipped)} bad rows." if result.skipped else "."))

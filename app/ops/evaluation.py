@@ -54,7 +54,6 @@ EDITABLE_LISTS = ("unmet_need", "staff_survey")
 
 
 def _editable(session: Session, item_id: int) -> None:
-
     item = session.get(CodeItem, item_id)
     if item is None or item.list_name not in EDITABLE_LISTS:
         raise InvalidInput("This item is not part of the evaluation's lists.")
@@ -62,7 +61,6 @@ def _editable(session: Session, item_id: int) -> None:
 
 @operation(Entity.CODE_ITEM)
 def add_list_item(session: Session, list_name: str, label_fr: str, label_en: str = "") -> Done:
-
     if list_name not in EDITABLE_LISTS:
         raise InvalidInput("Only the evaluation's lists are edited here.")
     return Done(Changes.of(Entity.CODE_ITEM), codes.add_item(session, list_name, label_fr, label_en=label_en).id)
@@ -70,7 +68,6 @@ def add_list_item(session: Session, list_name: str, label_fr: str, label_en: str
 
 @operation(Entity.CODE_ITEM)
 def rename_list_item(session: Session, item_id: int, label_fr: str) -> Done:
-
     _editable(session, item_id)
     codes.rename_item(session, item_id, label_fr=label_fr)
     return Done(Changes.of(Entity.CODE_ITEM), item_id)
