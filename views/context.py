@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 @dataclass
 class AppContext:
-    vault: "Vault"          # open sessions with ``with ctx.vault.session() as s:``
+    vault: "Vault"          # only views/ops_runner.py opens its sessions (ctx.ops.run / read / fetch)
     bus: "DataBus"          # emit what changed; pages listen
     extras: dict = field(default_factory=dict)  # shell services (dialogs, tasks, drafts...)
 

@@ -6,7 +6,9 @@ then, on the GUI thread, emits the operation's ``Changes`` on the bus (every
 widget that shows one of those entities refreshes) and calls ``on_done(value)``.
 An error goes to ``on_error(exc)``; if that is absent or returns False, the
 dialog seam says it. ``ctx.ops.read(query, *args)`` runs a read on the GUI
-thread and returns what the query returns (frozen rows, never ORM objects).
+thread and returns what the query returns (frozen rows, never ORM objects);
+``ctx.ops.fetch(query, *args, on_done=...)`` runs a slow read (a years-long report)
+on the writer thread instead, and changes nothing.
 """
 from __future__ import annotations
 
@@ -55,6 +57,30 @@ class OpRunner(QObject):
             self._say(exc)
 
         self._tasks.run(work, succeeded, failed, busy=busy or self.tr("One moment..."))
+
+    def fetch(
+        self,
+        query: Callable[..., Any],
+        *args,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], bool | None] | None = None,
+        busy: str | None = None,
+        **kwargs,
+    ) -> None:
+        """A slow read off the GUI thread: ``on_done(result)`` on the GUI thread; nothing is announced.
+        Without ``busy`` no busy window shows (the page says it is computing)."""
+        vault = self._ctx.vault
+
+        def work() -> Any:
+            with vault.session() as session:
+                return query(session, *args, **kwargs)
+
+        def failed(exc: BaseException) -> None:
+            if on_error is not None and on_error(exc):
+                return
+            self._say(exc)
+
+        self._tasks.run(work, on_done, failed, busy=busy)
 
     def read(self, query: Callable[..., Any], *args, warm: bool = False, **kwargs) -> Any:
         """A read on the GUI thread; ``warm`` uses the connection kept open for typing-speed queries."""

@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import QDateEdit
 
-from models.referral import REFERRAL_OUTCOMES, REFERRAL_STATUSES
+from app.directory.referrals import REFERRAL_OUTCOMES, REFERRAL_STATUSES
 from views.floor.common import DAY_FORMAT
 
 

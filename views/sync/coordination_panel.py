@@ -6,11 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
-from app.errors import MilieuError
 from views.sync import common, labels, public_keys
 from views.sync.pickers import Pickers
-
-MAX_FILE = 200 * 1024 * 1024
 
 
 class CoordinationPanel(QWidget):
@@ -70,31 +67,26 @@ class CoordinationPanel(QWidget):
         self._weekly: list[dict[str, int]] = []
 
     def refresh(self) -> None:
-        from app.sync import importer, keys
+        from app.sync import rows as sync_rows
 
-        with self.ctx.vault.session() as s:
-            own = keys.own_identity(s)
-            items = [
-                (o.peer.label, o.peer.fingerprint, o.last.sequence if o.last else None,
-                 o.last.weeks if o.last else "", o.last.imported_at if o.last else None, o.missing, o.weekly_contacts)
-                for o in importer.overview(s)
-            ]
+        own, items = self.ctx.ops.read(sync_rows.coordination_state)
         self.own_label.setText(
             self.tr("Coordination vault. Your fingerprint, to read to workers by phone: %1").replace("%1", own.fingerprint)
         )
         rows = []
-        for label, fingerprint, seq, weeks, imported, missing, _weekly in items:
+        for w in items:
+            seq = w.last_sequence
             rows.append([
-                label, fingerprint[:9] + "…", self.tr("No. %1").replace("%1", str(seq)) if seq else self.tr("None yet"),
-                weeks.replace(",", ", "), f"{imported:%Y-%m-%d}" if imported else "",
-                ", ".join(map(str, missing)) if missing else self.tr("None"),
+                w.label, w.fingerprint[:9] + "…", self.tr("No. %1").replace("%1", str(seq)) if seq else self.tr("None yet"),
+                w.last_weeks.replace(",", ", "), f"{w.last_imported_at:%Y-%m-%d}" if w.last_imported_at else "",
+                ", ".join(map(str, w.missing)) if w.missing else self.tr("None"),
             ])
         current = self.workers.currentRow()
         common.fill(self.workers, rows)
-        for row, item in enumerate(items):
-            self.workers.item(row, 0).setToolTip(item[0])
-            self.workers.item(row, 1).setToolTip(item[1])  # the whole fingerprint
-        self._weekly = [item[6] for item in items]
+        for row, w in enumerate(items):
+            self.workers.item(row, 0).setToolTip(w.label)
+            self.workers.item(row, 1).setToolTip(w.fingerprint)  # the whole fingerprint
+        self._weekly = [w.weekly_contacts for w in items]
         if rows:
             self.workers.setCurrentCell(min(max(current, 0), len(rows) - 1), 0)
         self._show_weekly()
@@ -107,35 +99,48 @@ class CoordinationPanel(QWidget):
     def _dialogs(self):
         return self.ctx.extras["dialogs"]
 
+    def _fail(self, exc: BaseException) -> None:
+        self._dialogs().error(self.tr("Coordination"), labels.error_message(exc))
+
     def trust(self) -> None:
-        from app.sync import importer
+        from app.ops import sync as sync_ops
 
         public_keys.accept_public_key(
             self.ctx, self.pickers, self.tr("A worker's public-key file"),
             self.tr("Key of %1.\n\nFingerprint:\n%2\n\nDoes it match, group by group, the fingerprint the worker read "
                     "to you by phone?"),
-            importer.trust_worker,
-            lambda exc: self._dialogs().error(self.tr("Coordination"), labels.error_message(exc)),
+            sync_ops.trust_worker, self._fail,
         )
 
     def import_files(self) -> None:
-        from app.sync import importer
+        """Read, verify and import on the writer thread (a year of bundles takes a while)."""
+        from app.ops import sync as sync_ops
 
         paths = self.pickers.open_files(self.tr("Bundles to import"), self.tr("Milieu bundles (*.bundle);;All files (*)"))
         if not paths:
             return
-        lines, readable = [], []
-        for path in paths:
-            name = Path(path).name
-            try:
-                if Path(path).stat().st_size > MAX_FILE:
-                    raise OSError("too large")
-                readable.append((name, Path(path).read_bytes()))
-            except OSError:
+        self.import_button.setEnabled(False)
+        self.result_label.setText(self.tr("Importing %n bundle(s)…", "", len(paths)))
+
+        def failed(exc: BaseException) -> bool:
+            self.import_button.setEnabled(True)
+            self.result_label.setText("")
+            return False  # unexpected: the dialog seam says it
+
+        self.ctx.ops.run(sync_ops.import_bundles, [Path(p) for p in paths], on_done=self._imported, on_error=failed,
+                         busy=self.tr("Importing the bundles…"))
+
+    def _imported(self, outcomes) -> None:
+        from app.sync import importer
+
+        self.import_button.setEnabled(True)
+        lines = []
+        for item in outcomes:
+            name, result = item.name, item.result
+            if item.unreadable:
                 lines.append(self.tr("%1: cannot be read.").replace("%1", name))
-        for name, result in importer.import_many(self.ctx.vault, readable):
-            if isinstance(result, MilieuError):
-                lines.append(self.tr("%1: refused. %2").replace("%1", name).replace("%2", labels.error_message(result)))
+            elif item.error is not None:
+                lines.append(self.tr("%1: refused. %2").replace("%1", name).replace("%2", labels.error_message(item.error)))
             elif result.status == importer.ALREADY_IMPORTED:
                 lines.append(self.tr("%1: already imported, nothing changed.").replace("%1", name))
             else:
@@ -145,20 +150,8 @@ class CoordinationPanel(QWidget):
                         self.tr("Missing bundles from this worker: %1.").replace("%1", ", ".join(map(str, result.missing)))
                     )
         self.result_label.setText("\n".join(lines))
-        self.ctx.notify("bundle")
 
     def save_public_key(self) -> None:
-        from app.atomic import atomic_write
-        from app.sync import keys
-
-        with self.ctx.vault.session() as s:
-            identity = keys.own_identity(s)
-        path = self.pickers.save_file(self.tr("Save my public key"), "la-piaule.pub")
-        if not path:
-            return
-        try:
-            atomic_write(Path(path), identity.to_text().encode("utf-8"))
-        except OSError as exc:
-            self._dialogs().error(self.tr("Coordination"), str(exc))
-            return
-        self.result_label.setText(self.tr("Public key saved. Its fingerprint is %1.").replace("%1", identity.fingerprint))
+        public_keys.save_own_key(self.ctx, self.pickers, self.tr("Save my public key"), self.result_label,
+                                 lambda exc: self._dialogs().error(self.tr("Coordination"), str(exc)),
+                                 suggested="la-piaule.pub")

@@ -1,0 +1,89 @@
+"""Bundle operations: export and write again (worker), import several files (coordination),
+and the public keys each side trusts."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from sqlalchemy.orm import Session
+
+from app.errors import MilieuError
+from app.ops.changes import NOTHING, Changes, Done, Entity
+from app.ops.registry import operation
+from app.sync import export, importer, keys
+
+MAX_BUNDLE_FILE = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Imported:
+    """One file of an import: ``result`` (an importer.ImportResult) or ``error`` (why it was refused)."""
+
+    name: str
+    result: object = None
+    error: BaseException | None = None
+    unreadable: bool = False
+
+
+@operation(Entity.BUNDLE, Entity.SETTING, Entity.AUDIT)
+def export_bundle(session: Session, folder: Path, *, full: bool = False) -> Done:
+    """Write the next bundle into ``folder``; recorded only once the file is whole (value: ExportResult)."""
+    result = export.export_bundle(session, Path(folder), full=full)
+    return Done(Changes.of(Entity.BUNDLE, Entity.SETTING, Entity.AUDIT), result)
+
+
+@operation()
+def rewrite_bundle(session: Session, sequence: int, folder: Path) -> Done:
+    """Write an earlier bundle again, byte for byte (value: the file's path); the vault is unchanged."""
+    return Done(NOTHING, export.rewrite(session, sequence, Path(folder)))
+
+
+@operation(Entity.SETTING)
+def set_reminder_weekday(session: Session, weekday: int | None) -> Done:
+    export.set_reminder_weekday(session, weekday)
+    return Done(Changes.of(Entity.SETTING), weekday)
+
+
+@operation(Entity.SYNC_KEY, Entity.AUDIT)
+def set_partner(session: Session, identity: keys.PublicIdentity) -> Done:
+    """Worker side: La Piaule's public keys become the recipient of the next bundles."""
+    export.set_partner(session, identity)
+    return Done(Changes.of(Entity.SYNC_KEY, Entity.AUDIT), identity.fingerprint)
+
+
+@operation(Entity.SYNC_KEY, Entity.AUDIT)
+def trust_worker(session: Session, identity: keys.PublicIdentity) -> Done:
+    """Coordination side: bundles signed by this worker's key will be imported."""
+    importer.trust_worker(session, identity)
+    return Done(Changes.of(Entity.SYNC_KEY, Entity.AUDIT), identity.fingerprint)
+
+
+def _read(path: Path) -> bytes:
+    if path.stat().st_size > MAX_BUNDLE_FILE:
+        raise OSError("too large")
+    return path.read_bytes()
+
+
+@operation(Entity.BUNDLE, Entity.AUDIT)
+def import_bundles(session: Session, paths: list) -> Done:
+    """Read and import bundle files in order. Each file is its own savepoint: a refused or
+    unreadable file changes nothing and the others are still imported. Value: one ``Imported`` a file."""
+    out: list[Imported] = []
+    imported = False
+    for path in map(Path, paths):
+        name = PurePath(path).name
+        try:
+            data = _read(path)
+        except OSError:
+            out.append(Imported(name, unreadable=True))
+            continue
+        try:
+            with session.begin_nested():
+                result = importer.import_bundle(session, data, name)
+        except MilieuError as exc:  # a refusal (BundleRejected, NotConfigured): that file only
+            out.append(Imported(name, error=exc))
+            continue
+        imported = imported or result.status == importer.IMPORTED
+        out.append(Imported(name, result=result))
+    changes = Changes.of(Entity.BUNDLE, Entity.AUDIT) if imported else NOTHING
+    return Done(changes, out)
