@@ -47,6 +47,7 @@ MIN_SIZE = (1024, 640)
 class MainWindow(QMainWindow):
     locked = Signal()
     unlocked = Signal()
+    entities = frozenset({Entity.SETTING})  # the idle-lock delay and the names it shows
 
     def __init__(
         self,
@@ -369,7 +370,7 @@ class MainWindow(QMainWindow):
         self.statusBar().hide()
 
     def _on_changed(self, entities: set) -> None:
-        if Entity.SETTING in entities and self.vault is not None and self.vault.is_unlocked:
+        if not self.entities.isdisjoint(entities) and self.vault is not None and self.vault.is_unlocked:
             self._read_settings()
             if self.idle.active:
                 self.idle.start()

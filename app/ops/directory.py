@@ -7,6 +7,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.directory import services
+from app.directory.hsds_export import export_csv, export_json
+from app.directory.hsds_import import import_file as read_and_import
 from app.ops.changes import NOTHING, Changes, Done, Entity
 from app.ops.registry import operation
 
@@ -30,8 +32,6 @@ def mark_verified(session: Session, service_id: int, today: date | None = None) 
 @operation(Entity.DIRECTORY)
 def import_file(session: Session, path: Path, *, skip_bad_rows: bool = False) -> Done:
     """An Open Referral HSDS file or CSV folder; the value is the import's result (counts, skipped rows)."""
-    from app.directory.hsds_import import import_file as read_and_import
-
     result = read_and_import(session, Path(path), skip_bad_rows=skip_bad_rows)
     return Done(DIRECTORY, result)
 
@@ -40,7 +40,5 @@ def import_file(session: Session, path: Path, *, skip_bad_rows: bool = False) ->
 def export(session: Session, fmt: str, target: Path) -> Done:
     """HSDS JSON in one file (``fmt="json"``) or CSV tables in a folder; the value is the service count.
     Writes files only: nothing in the vault changes."""
-    from app.directory.hsds_export import export_csv, export_json
-
     count = export_json(session, Path(target)) if fmt == "json" else export_csv(session, Path(target))
     return Done(NOTHING, count)

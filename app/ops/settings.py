@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from app import settings
 from app.ops.changes import Changes, Done, Entity
 from app.ops.registry import operation
+from app.report import worker
 
 SETTING = Changes.of(Entity.SETTING)
 
@@ -25,6 +26,4 @@ def save(session: Session, *, site_name: str, worker_name: str, idle_lock_minute
 @operation(Entity.SETTING)
 def set_pilot_period(session: Session, first_day: date, last_day: date | None) -> Done:
     """The dates the Bilan's "pilot project" period covers (value: the Period)."""
-    from app.report import worker
-
     return Done(SETTING, worker.set_pilot_period(session, first_day, last_day))

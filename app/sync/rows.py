@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from app.report import coordination
 from app.sync import export, importer, keys
 
 
@@ -109,6 +110,4 @@ def unsent_status(session: Session) -> UnsentStatus:
 
 def report_workers(session: Session) -> list[tuple[int, str]]:
     """(peer id, label) of the workers the coordination report can be narrowed to."""
-    from app.report import coordination
-
     return [(p.id, p.label or p.fingerprint) for p in coordination.workers(session)]
