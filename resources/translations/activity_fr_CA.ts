@@ -221,6 +221,10 @@
         <translation>Exporter le bilan</translation>
     </message>
     <message>
+        <source>Exporting the report…</source>
+        <translation>Exportation du bilan…</translation>
+    </message>
+    <message>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
