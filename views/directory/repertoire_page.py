@@ -28,7 +28,7 @@ from views.sync.pickers import Pickers
 
 class RepertoirePage(Page):
     page_id = "repertoire"
-    entities = frozenset({Entity.DIRECTORY, Entity.REFERRAL})
+    entities = frozenset({Entity.DIRECTORY})  # referrals are made here, never shown
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
