@@ -160,3 +160,47 @@ def test_the_blocked_signing_keys_really_are_forgeable():
             except InvalidSignature:
                 pass
         assert accepted > 0
+
+
+def _ed_encoding(y: int, sign: int = 0) -> bytes:
+    raw = bytearray(y.to_bytes(32, "little"))
+    raw[31] |= sign << 7
+    return bytes(raw)
+
+
+def _is_on_curve(y: int) -> bool:
+    """Euler's criterion on x^2 = (y^2 - 1) / (d y^2 + 1): independent of the decoder in app/."""
+    p = 2**255 - 19
+    d = (-121665 * pow(121666, p - 2, p)) % p
+    x2 = (y * y - 1) * pow(d * y * y + 1, p - 2, p) % p
+    return x2 == 0 or pow(x2, (p - 1) // 2, p) == 1
+
+
+def test_signing_keys_off_the_curve_or_not_canonical_are_refused():
+    p = 2**255 - 19
+    assert _is_on_curve(3)
+    keys.parse_public_file(_with_keys(_ed_encoding(3), None))  # a valid point...
+    with pytest.raises(E.KeyFileInvalid):
+        keys.parse_public_file(_with_keys(_ed_encoding(p + 3), None))  # ...written as y = p + 3
+    off = next(y for y in range(2, 100) if not _is_on_curve(y))
+    with pytest.raises(E.KeyFileInvalid, match="invalid key"):
+        keys.parse_public_file(_with_keys(_ed_encoding(off), None))
+
+
+def test_receiving_keys_must_be_canonical_u_coordinates():
+    good = bytes.fromhex(V["worker_ed25519_public_hex"])
+    receiving = _raw(x25519.X25519PrivateKey.generate().public_key())
+    assert keys.parse_public_file(_with_keys(good, receiving)).receiving_public == receiving
+    high_bit = receiving[:31] + bytes([receiving[31] | 0x80])
+    with pytest.raises(E.KeyFileInvalid):
+        keys.parse_public_file(_with_keys(good, high_bit))
+
+
+def test_a_label_over_200_characters_is_refused_not_cut():
+    good = bytes.fromhex(V["worker_ed25519_public_hex"])
+    text = _with_keys(good, None).decode()
+    lines = [line if not line.startswith("label:") else "label: " + "é" * 201 for line in text.splitlines()]
+    with pytest.raises(E.KeyFileInvalid, match="200"):
+        keys.parse_public_file("\n".join(lines).encode())
+    lines = [line if not line.startswith("label:") else "label:\t" + "é" * 200 + " " for line in text.splitlines()]
+    assert keys.parse_public_file("\n".join(lines).encode()).label == "é" * 200

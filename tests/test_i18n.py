@@ -70,3 +70,28 @@ def test_the_check_catches_each_kind_of_problem(project):
     # A views/ file with strings but in no area.
     shutil.copy(project / "views" / "demo.py", project / "views" / "orphan.py")
     assert any("views/orphan.py" in p and "no area" in p for p in check(project, areas))
+
+
+def test_qt_fixes_catalog_is_compiled_from_its_source(tmp_path):
+    ts = i18n.TRANSLATIONS_DIR / "qtfixes_fr_CA.ts"
+    i18n._lrelease(ts, tmp_path / "fresh.qm")
+    assert (tmp_path / "fresh.qm").read_bytes() == ts.with_suffix(".qm").read_bytes()
+
+
+@pytest.mark.parametrize("mode", ["AnyFile", "Directory"])
+def test_file_dialogs_speak_french(qapp, mode):
+    """Qt's own file dialog (non-native on Linux) has no English label left in fr_CA."""
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+
+    translators = i18n.install_translators(qapp, "fr_CA")
+    try:
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setFileMode(getattr(QFileDialog.FileMode, mode))
+        texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton) if w.text()]
+        english = {"&Look in:", "Files of &type:", "File &name:", "Directory:", "&Open", "&Choose", "Cancel"}
+        assert texts and not english & set(texts), texts
+        dialog.deleteLater()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from sqlalchemy.orm import Session
 
 from app import settings
+from app.sync.curve_points import ed25519_point_is_valid, x25519_key_is_canonical
 from app.sync.errors import KeyFileInvalid
 from models.sync import SyncKey
 
@@ -167,6 +168,7 @@ def clean_label(label: str) -> str:
 
 # ---- public-key files --------------------------------------------------------
 MAX_PUBLIC_FILE = 4096
+MAX_LABEL = 200
 
 # Encodings of the Ed25519 points of small order (sign bit ignored), as libsodium blocks
 # them: with such a "public key", one forged signature verifies for many messages.
@@ -212,14 +214,17 @@ def parse_public_file(data: bytes) -> PublicIdentity:
     for line in lines[1:]:
         if not line.strip():
             continue
+        # "name: value": spaces and tabs around the name and the value are ignored.
         name, sep, value = line.partition(":")
-        name = name.strip()
+        name = name.strip(" \t")
         if not sep or name in fields or name not in ("role", "label", "ed25519", "x25519", "fingerprint"):
             raise KeyFileInvalid("The public-key file has an unexpected or repeated line.")
-        fields[name] = value.strip()
+        fields[name] = value.strip(" \t")
     for required in ("role", "ed25519", "fingerprint"):
         if required not in fields:
             raise KeyFileInvalid(f"The public-key file has no {required} line.")
+    if len(fields.get("label", "")) > MAX_LABEL:
+        raise KeyFileInvalid(f"The label in the public-key file is longer than {MAX_LABEL} characters.")
     role = fields["role"]
     if role not in (ROLE_WORKER, ROLE_COORDINATION):
         raise KeyFileInvalid("The public-key file names an unknown role.")
@@ -227,6 +232,8 @@ def parse_public_file(data: bytes) -> PublicIdentity:
     receiving = _raw_key(fields["x25519"], "receiving") if "x25519" in fields else None
     if (role == ROLE_COORDINATION) != (receiving is not None):
         raise KeyFileInvalid("The public-key file does not have the keys its role needs.")
+    if not ed25519_point_is_valid(signing) or (receiving is not None and not x25519_key_is_canonical(receiving)):
+        raise KeyFileInvalid("The public-key file holds an invalid key.")
     try:
         ed25519.Ed25519PublicKey.from_public_bytes(signing)
         if receiving is not None:
