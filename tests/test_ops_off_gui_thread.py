@@ -117,16 +117,26 @@ def test_report_export_computes_on_the_writer_thread(qtbot, vault, pilot_templat
     qtbot.addWidget(page)
     page.set_period(CUSTOM, first=D.PILOT_FIRST, last=D.PILOT_LAST)
     page.pick_path = lambda f, suggested: str(tmp_path / f"bilan.{f}")
-    held = Held(monkeypatch, reads, "compute")
+    held = [Held(monkeypatch, reads, "compute")]
     if fmt == "csv":  # the operation holds its own reference to compute
         from app.ops import report as report_ops
 
         monkeypatch.setattr(report_ops, "compute", reads.compute)
+    else:  # the charts are drawn on the GUI thread; the pages are laid out and painted on the writer
+        from views.activity import report_pdf
+
+        held.append(Held(monkeypatch, report_pdf, "write_pdf"))
     assert page.export(fmt)
     qtbot.waitUntil(lambda: page.last_export is not None, timeout=20000)
-    assert held.ran_off_the_gui_thread()
+    assert all(h.ran_off_the_gui_thread() for h in held)
     assert page.last_export == tmp_path / f"bilan.{fmt}" and page.last_export.stat().st_size > 0
     assert "bilan." in page.status.text()
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        reader = PdfReader(str(page.last_export))
+        first = " ".join(reader.pages[0].extract_text().split())
+        assert len(reader.pages) >= 3 and "Intensité moyenne des conflits" in first
     ctx.ops.wait()
 
 

@@ -332,17 +332,16 @@ class BilanPage(Page):
         return True
 
     def _write_pdf(self, report: Report, path: Path, outside: bool) -> None:
-        from views.activity.report_pdf import write_pdf
+        """The charts are drawn here (they are scene widgets); the pages are laid out and painted
+        on the writer thread (most of the time a 5-year PDF takes)."""
+        from views.activity.report_pdf import prepare, write_pdf
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            write_pdf(report, path, outside)
-        except OSError as exc:
-            self._export_failed(exc)
+            prepared = prepare(report, outside)
+        except RuntimeError:  # the page was closed (lock) while computing
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._exported(path)
+        self.ctx.ops.work(write_pdf, report, path, outside, prepared, on_done=self._exported,
+                          on_error=self._export_failed, busy=self.tr("Exporting the report…"))
 
     def _exported(self, path: Path) -> None:
         self.last_export = path
