@@ -106,6 +106,26 @@ def test_importing_several_bundles_runs_on_the_writer_thread(qtbot, french, make
     ctx.ops.wait()
 
 
+def test_a_long_import_reports_its_progress_on_the_gui_thread(qtbot, make_vault, coord, tmp_path):
+    from app.ops import sync as sync_ops
+
+    worker = make_vault("worker")
+    pair(worker, coord)
+    person = add_person(worker, "Grand Marc")
+    files = []
+    for _ in range(3):
+        add_contact(worker, [person])
+        files.append(export_to(worker, tmp_path / "usb").path)
+    ctx = _ctx(coord)
+    steps, results = [], []
+    ctx.ops.run(sync_ops.import_bundles, files, on_done=results.append,
+                on_progress=lambda done, total: steps.append((done, total, threading.current_thread())))
+    ctx.ops.wait()
+    assert [(d, t) for d, t, _ in steps] == [(0, 3), (1, 3), (2, 3)]
+    assert all(thread is threading.main_thread() for *_, thread in steps)
+    assert [o.result.sequence for o in results[0]] == [1, 2, 3]
+
+
 @pytest.mark.parametrize("fmt", ["csv", "pdf"])
 def test_report_export_computes_on_the_writer_thread(qtbot, vault, pilot_template, tmp_path, monkeypatch, fmt):
     from app.report import reads

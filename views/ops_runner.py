@@ -15,10 +15,28 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from app.errors import MilieuError
 from app.ops.changes import Changes, Done
+
+
+class _Progress(QObject):
+    """Carries an operation's ``progress(done, total)`` calls from the writer thread to the GUI thread."""
+
+    step = Signal(int, int)
+
+    def __init__(self, on_progress: Callable[[int, int], None]):
+        super().__init__()
+        self._on_progress = on_progress
+        self.step.connect(self._deliver, Qt.ConnectionType.QueuedConnection)  # runs in this (the GUI) thread
+
+    def __call__(self, done: int, total: int) -> None:  # writer thread
+        self.step.emit(done, total)
+
+    @Slot(int, int)
+    def _deliver(self, done: int, total: int) -> None:
+        self._on_progress(done, total)
 
 
 class OpRunner(QObject):
@@ -39,20 +57,30 @@ class OpRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], bool | None] | None = None,
         busy: str | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
         **kwargs,
     ) -> None:
+        """``on_progress(done, total)``: for a long operation taking ``progress=`` (e.g. several
+        bundles), called on the GUI thread as it goes."""
         vault = self._ctx.vault
+        progress = _Progress(on_progress) if on_progress is not None else None
+        if progress is not None:
+            kwargs["progress"] = progress
 
         def work() -> Done:
             with vault.session() as session:
                 return op(session, *args, **kwargs)
 
         def succeeded(done: Done) -> None:
+            if progress is not None:
+                progress.deleteLater()
             self.announce(done.changes)
             if on_done is not None:
                 on_done(done.value)
 
         def failed(exc: BaseException) -> None:
+            if progress is not None:
+                progress.deleteLater()
             if on_error is not None and on_error(exc):
                 return
             self._say(exc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import Callable
 
 from sqlalchemy.orm import Session
 
@@ -65,12 +66,16 @@ def _read(path: Path) -> bytes:
 
 
 @operation(Entity.BUNDLE, Entity.AUDIT)
-def import_bundles(session: Session, paths: list) -> Done:
+def import_bundles(session: Session, paths: list, *, progress: Callable[[int, int], None] | None = None) -> Done:
     """Read and import bundle files in order. Each file is its own savepoint: a refused or
-    unreadable file changes nothing and the others are still imported. Value: one ``Imported`` a file."""
+    unreadable file changes nothing and the others are still imported. Value: one ``Imported`` a file.
+    ``progress(done, total)`` is called before each file."""
     out: list[Imported] = []
     imported = False
-    for path in map(Path, paths):
+    paths = [Path(p) for p in paths]
+    for number, path in enumerate(paths):
+        if progress is not None:
+            progress(number, len(paths))
         name = PurePath(path).name
         try:
             data = _read(path)

@@ -127,8 +127,12 @@ class CoordinationPanel(QWidget):
             self.result_label.setText("")
             return False  # unexpected: the dialog seam says it
 
+        def step(done: int, total: int) -> None:
+            self.result_label.setText(self.tr("Importing bundle %1 of %2…").replace("%1", str(done + 1))
+                                      .replace("%2", str(total)))
+
         self.ctx.ops.run(sync_ops.import_bundles, [Path(p) for p in paths], on_done=self._imported, on_error=failed,
-                         busy=self.tr("Importing the bundles…"))
+                         on_progress=step, busy=self.tr("Importing the bundles…"))
 
     def _imported(self, outcomes) -> None:
         from app.sync import importer
