@@ -6,6 +6,7 @@ DIR is a 5-year vault made by ``benchmarks/bench_report.py --keep DIR`` (made he
 Each slow action runs as the screens run it (ctx.ops on the writer thread), while a 10 ms timer
 on the GUI thread measures the longest gap between its ticks: the window's longest freeze.
 The same work called on the GUI thread (as before issue 9) freezes it for its whole duration.
+The PDF's charts and pages are drawn on the GUI thread (Qt layout holds the GIL in PySide6).
 Actions: the report's CSV and PDF exports of 5 years, a full bundle export, and the import of
 the bundle at a coordination vault.
 """
@@ -103,6 +104,8 @@ def main() -> int:
         with vault.session() as s:
             p = periods.custom(worker.pilot_period(s).start, date.today())
         print(f"{'through ctx.ops (5-year vault)':<34}{'wall s':>9}{'GUI stall ms':>14}")
+        through_runner(ctx, meter, lambda done: ctx.ops.fetch(lambda _s: time.sleep(2), on_done=done),
+                       "nothing (noise floor: a 2 s sleep)")
         through_runner(ctx, meter, lambda done: ctx.ops.run(
             report_ops.export_tables, False, p, None, "csv", out / "bilan.csv", on_done=done), "report CSV export")
 

@@ -142,10 +142,6 @@ def test_report_export_computes_on_the_writer_thread(qtbot, vault, pilot_templat
         from app.ops import report as report_ops
 
         monkeypatch.setattr(report_ops, "compute", reads.compute)
-    else:  # the charts are drawn on the GUI thread; the pages are laid out and painted on the writer
-        from views.activity import report_pdf
-
-        held.append(Held(monkeypatch, report_pdf, "write_pdf"))
     assert page.export(fmt)
     qtbot.waitUntil(lambda: page.last_export is not None, timeout=20000)
     assert all(h.ran_off_the_gui_thread() for h in held)

@@ -8,8 +8,9 @@ An error goes to ``on_error(exc)``; if that is absent or returns False, the
 dialog seam says it. ``ctx.ops.read(query, *args)`` runs a read on the GUI
 thread and returns what the query returns (frozen rows, never ORM objects);
 ``ctx.ops.fetch(query, *args, on_done=...)`` runs a slow read (a years-long report)
-on the writer thread instead, and changes nothing; ``ctx.ops.work(fn, *args, ...)``
-runs slow work that needs no vault (painting a PDF) there too.
+on the writer thread instead, and changes nothing. Off the GUI thread helps where the
+work waits on SQLite or runs Python; a long call into Qt (laying out a QTextDocument)
+holds the GIL in PySide6 and would freeze the window just the same: that stays here.
 """
 from __future__ import annotations
 
@@ -110,24 +111,6 @@ class OpRunner(QObject):
             self._say(exc)
 
         self._tasks.run(work, on_done, failed, busy=busy)
-
-    def work(
-        self,
-        fn: Callable[..., Any],
-        *args,
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], bool | None] | None = None,
-        busy: str | None = None,
-        **kwargs,
-    ) -> None:
-        """Slow work without the vault (no session) on the writer thread, in order with the operations."""
-
-        def failed(exc: BaseException) -> None:
-            if on_error is not None and on_error(exc):
-                return
-            self._say(exc)
-
-        self._tasks.run(lambda: fn(*args, **kwargs), on_done, failed, busy=busy)
 
     def read(self, query: Callable[..., Any], *args, warm: bool = False, **kwargs) -> Any:
         """A read on the GUI thread; ``warm`` uses the connection kept open for typing-speed queries."""

@@ -332,16 +332,21 @@ class BilanPage(Page):
         return True
 
     def _write_pdf(self, report: Report, path: Path, outside: bool) -> None:
-        """The charts are drawn here (they are scene widgets); the pages are laid out and painted
-        on the writer thread (most of the time a 5-year PDF takes)."""
-        from views.activity.report_pdf import prepare, write_pdf
+        """The figures were computed on the writer thread; the charts and pages are drawn here: Qt's
+        layout and painting hold the GIL (PySide6), so a thread would not keep the window responsive."""
+        from views.activity.report_pdf import write_pdf
 
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            prepared = prepare(report, outside)
+            write_pdf(report, path, outside)
+        except OSError as exc:
+            self._export_failed(exc)
+            return
         except RuntimeError:  # the page was closed (lock) while computing
             return
-        self.ctx.ops.work(write_pdf, report, path, outside, prepared, on_done=self._exported,
-                          on_error=self._export_failed, busy=self.tr("Exporting the report…"))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._exported(path)
 
     def _exported(self, path: Path) -> None:
         self.last_export = path

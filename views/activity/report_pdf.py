@@ -102,15 +102,7 @@ p.note { font-size: 8.5pt; color: #444; font-style: italic; }
 """
 
 
-def prepare(report: Report, outside: bool = True) -> tuple[str, dict]:
-    """The document's HTML and its chart images. Charts are widgets of a graphics scene: this
-    runs on the GUI thread; write_pdf(..., prepared=) then lays out and paints on any thread."""
-    ensure_app()
-    return _html(report, outside, int(_body(_a4().fullRectPixels(DPI)).width()))
-
-
-def _document(report: Report, outside: bool, device, body: QSizeF, prepared: tuple[str, dict] | None = None
-              ) -> QTextDocument:
+def _document(report: Report, outside: bool, device, body: QSizeF) -> QTextDocument:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     font = QFont()
@@ -118,7 +110,7 @@ def _document(report: Report, outside: bool, device, body: QSizeF, prepared: tup
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(STYLE)
     doc.setDocumentMargin(0)
-    text, images = prepared or _html(report, outside, int(body.width()))
+    text, images = _html(report, outside, int(body.width()))
     for url, image in images.items():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
     doc.setHtml(text)
@@ -147,11 +139,9 @@ def _body(page) -> QSizeF:
     return QSizeF(page.width() - 2 * MARGIN, page.height() - 2 * MARGIN - HEADER - FOOTER)
 
 
-def write_pdf(report: Report, path: Path, outside: bool = True, prepared: tuple[str, dict] | None = None) -> Path:
-    """Write the report as a PDF, atomically and owner-only. Returns the path. With ``prepared``
-    (from prepare(), on the GUI thread) no chart is drawn here: it may run on the writer thread."""
-    if prepared is None:
-        ensure_app()
+def write_pdf(report: Report, path: Path, outside: bool = True) -> Path:
+    """Write the report as a PDF, atomically and owner-only. Returns the path."""
+    ensure_app()
     path = Path(path)
     with atomic_path(path) as tmp:
         writer = QPdfWriter(str(tmp))
@@ -161,7 +151,7 @@ def write_pdf(report: Report, path: Path, outside: bool = True, prepared: tuple[
         writer.setCreator("Milieu")
         page = writer.pageLayout().fullRectPixels(DPI)
         body = _body(page)
-        doc = _document(report, outside, writer, body, prepared)
+        doc = _document(report, outside, writer, body)
         pages = doc.pageCount()
         painter = QPainter(writer)
         try:
