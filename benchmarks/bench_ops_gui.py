@@ -25,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.ops import report as report_ops  # noqa: E402
 from app.ops import sync as sync_ops  # noqa: E402
@@ -92,7 +91,9 @@ def main() -> int:
     if not (args.keep / "milieu.db").exists():
         subprocess.run([sys.executable, str(Path(__file__).with_name("bench_report.py")), "--keep", str(args.keep)],
                        check=True)
-    app = QApplication.instance() or QApplication(["bench"])
+    from views.activity.report_pdf import ensure_app
+
+    ensure_app()  # kept alive until the interpreter exits, after every Qt object
     vault = Vault(args.keep)
     vault.unlock(PASSPHRASE)
     out = Path(tempfile.mkdtemp(prefix="milieu-bench-ops-"))
@@ -109,7 +110,7 @@ def main() -> int:
         through_runner(ctx, meter, lambda done: ctx.ops.run(
             report_ops.export_tables, False, p, None, "csv", out / "bilan.csv", on_done=done), "report CSV export")
 
-        from views.activity.report_pdf import write_pdf
+        from views.activity.report_pdf import write_pdf  # the charts and pages: on the GUI thread
 
         def pdf(done):
             ctx.ops.fetch(reads.compute, False, p, None, lang="fr",
@@ -138,7 +139,6 @@ def main() -> int:
         coord_ctx.ops.wait()
         coord.lock()
         vault.lock()
-    del app
     return 0
 
 
