@@ -109,6 +109,10 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
         </translation>
     </message>
     <message>
+        <source>Importing bundle %1 of %2…</source>
+        <translation>Importation de l&apos;envoi %1 sur %2…</translation>
+    </message>
+    <message>
         <source>Importing the bundles…</source>
         <translation>Importation des envois…</translation>
     </message>
