@@ -39,10 +39,11 @@ def rewrite_bundle(session: Session, sequence: int, folder: Path) -> Done:
     return Done(NOTHING, export.rewrite(session, sequence, Path(folder)))
 
 
-@operation(Entity.SETTING)
+@operation(Entity.SETTING, Entity.BUNDLE)
 def set_reminder_weekday(session: Session, weekday: int | None) -> Done:
+    """A setting, shown as the bundle reminder (Envois, Aujourd'hui): both hear of it."""
     export.set_reminder_weekday(session, weekday)
-    return Done(Changes.of(Entity.SETTING), weekday)
+    return Done(Changes.of(Entity.SETTING, Entity.BUNDLE), weekday)
 
 
 @operation(Entity.SYNC_KEY, Entity.AUDIT)
