@@ -32,7 +32,7 @@ FIELDS = (
     "consent_scope", "consent_on", "consent_notes",
 )
 # Derived columns: kept out of history so they never make a version on their own.
-DERIVED = ("search_key", "last_contact_at", "contact_count", "merged_into_id")
+DERIVED = ("search_key", "last_contact_at", "contact_count", "merged_into_id", "anonymised_at")
 
 FUZZY_MIN_LENGTH = 3  # shorter tokens match too much with a typo allowed
 

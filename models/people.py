@@ -35,6 +35,8 @@ class Person(SyncMixin, Base):
     consent_notes: Mapped[str] = mapped_column(Text, default="")
     archived_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), default=None)
+    # Set by retention: alias and free text are gone, what reports count stays (app/privacy/retention.py).
+    anonymised_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     # Derived from live contacts, maintained by app.contacts (not part of history).
     last_contact_at: Mapped[datetime | None] = mapped_column(DateTime, default=None, index=True)
     contact_count: Mapped[int] = mapped_column(Integer, default=0)

@@ -29,6 +29,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "sync": ("views/sync/*.py",),
     "activity": ("views/activity/*.py",),
     "directory": ("views/directory/*.py",),
+    "privacy": ("views/privacy/*.py",),
 }
 
 TRANSLATED_CALLS = ("tr(", "translate(")

@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     from views.activity.cli_hooks import install as install_report_renderers  # PDF of `milieu report`
 
     install_report_renderers()
+    from views.privacy.cli_hooks import install as install_privacy_renderers  # PDF of person files, notices
+
+    install_privacy_renderers()
     from app.cli import main as cli_main
 
     return cli_main(argv)

@@ -15,6 +15,7 @@ PAGES: list[tuple[str, str]] = [
     ("supplies", "views.floor.supplies_page:SuppliesPage"),
     ("bilan", "views.activity.bilan_page:BilanPage"),
     ("envois", "views.sync.envois_page:EnvoisPage"),
+    ("privacy", "views.privacy.privacy_page:PrivacyPage"),
     ("settings", "views.pages.settings_page:SettingsPage"),
 ]
 

@@ -86,12 +86,22 @@ def cmd_passwd(ctx) -> int:
 
 
 def cmd_backup(ctx) -> int:
+    from datetime import date
+    from pathlib import Path
+
+    from app.privacy import backups
+    from app.vault import BACKUP_SUFFIX
+
     vault = ctx.unlocked_vault()
     try:
         path = vault.backup(ctx.args.to)
+        with vault.session() as s:
+            removed = backups.prune(s, [vault.paths.backups, Path(path).parent], BACKUP_SUFFIX, date.today())
     finally:
         vault.lock()
     print(path)
+    if removed:
+        print(f"Deleted {len(removed)} backups older than the longest retention period.")
     return 0
 
 

@@ -32,6 +32,10 @@ class Entity(StrEnum):
     SETTING = "setting"
     DRAFT = "draft"
     AUDIT = "audit_event"
+    # Law 25 registers (app/privacy)
+    CONSENT = "person_consent"
+    PRIVACY_REQUEST = "privacy_request"
+    INCIDENT = "confidentiality_incident"
     # Sync: bundles sent or imported, keys of the vault and its partners
     BUNDLE = "bundle"
     SYNC_KEY = "sync_key"
