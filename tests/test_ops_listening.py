@@ -19,10 +19,10 @@ from views.workspace import load_class
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Entities whose operations other areas of issue 9 are adding at the same time (the floor's
-# contacts, people and referrals; the code lists' add/rename/retire). Each one leaves this set
-# when its operation lands: the last test fails while an entry is no longer needed.
-NOT_YET_PRODUCED: frozenset[Entity] = frozenset({Entity.PERSON, Entity.CONTACT, Entity.REFERRAL, Entity.CODE_ITEM})
+# Entities whose operations another area of issue 9 is adding at the same time (the code lists'
+# add/rename/retire in Paramètres). Each one leaves this set when its operation lands: the last
+# test fails while an entry is no longer needed.
+NOT_YET_PRODUCED: frozenset[Entity] = frozenset({Entity.CODE_ITEM})
 
 
 def _listening_modules() -> list[str]:
