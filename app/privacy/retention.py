@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, cast, func, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from app import audit, settings
 from app import people as people_service
-from app.privacy.scrub import scrub
+from app.privacy.scrub import constant, scrub
 from app.textsearch import fold
 from app.validation import OUT_OF_RANGE, fail
 from models.activity import Conflict, conflict_person
@@ -32,7 +32,7 @@ KINDS = {"people": "retention_people_months", "contact-notes": "retention_contac
 DEFAULT_MONTHS = {"people": 24, "contact-notes": 24, "conflict-notes": 24}
 MAX_MONTHS = 600
 AUTHOR = "retention"
-ANONYMOUS_ALIAS = "Personne anonymisée {id}"  # stored data: no name, the local number only
+ANONYMOUS_PREFIX = "Personne anonymisée "  # + the local number: stored data, no name
 
 
 def months(session: Session, kind: str) -> int:
@@ -115,20 +115,22 @@ def run(session: Session, today: date, *, dry_run: bool = False) -> dict[str, in
     if dry_run:
         return counts
     now = datetime.now().replace(microsecond=0)
-    scrub(session, Person.__table__, todo.people, lambda i: {
-        "alias": ANONYMOUS_ALIAS.format(id=i), "first_name": "", "notes": "", "gender_self": "",
-        "consent_notes": "",
-    }, changed_by=AUTHOR)
-    for chunk_start in range(0, len(todo.people), 500):
-        ids = list(todo.people)[chunk_start : chunk_start + 500]
-        for person in session.scalars(select(Person).where(Person.id.in_(ids))):
-            person.search_key = fold(person.alias)
-            person.anonymised_at = now
-    scrub(session, Contact.__table__, todo.contacts, lambda i: {"notes": ""}, changed_by=AUTHOR)
-    scrub(session, Referral.__table__, todo.referrals, lambda i: {"notes": ""}, changed_by=AUTHOR)
-    scrub(session, Conflict.__table__, todo.conflicts, lambda i: {"notes": "", "action_taken": ""},
-          changed_by=AUTHOR)
-    session.flush()
+    alias = lambda id_: literal(ANONYMOUS_PREFIX) + cast(id_, String)  # noqa: E731
+    scrub(session, Person.__table__, sorted(todo.people), {
+        "alias": alias, "first_name": constant(""), "notes": constant(""), "gender_self": constant(""),
+        "consent_notes": constant(""),
+    }, changed_by=AUTHOR, now=now)
+    person = Person.__table__
+    for start in range(0, len(todo.people), 900):  # derived columns, kept out of history
+        chunk = sorted(todo.people)[start : start + 900]
+        session.execute(update(person).where(person.c.id.in_(chunk)).values(
+            search_key=literal(fold(ANONYMOUS_PREFIX)) + literal(" ") + cast(person.c.id, String), anonymised_at=now))
+    blank = {"notes": constant("")}
+    scrub(session, Contact.__table__, sorted(todo.contacts), blank, changed_by=AUTHOR, now=now)
+    scrub(session, Referral.__table__, sorted(todo.referrals), blank, changed_by=AUTHOR, now=now)
+    scrub(session, Conflict.__table__, sorted(todo.conflicts), {**blank, "action_taken": constant("")},
+          changed_by=AUTHOR, now=now)
+    session.expire_all()
     people_service.forget_search_cache()
     audit.record(session, "retention_run", " ".join(f"{k}={v}" for k, v in counts.items()))
     return counts

@@ -2,79 +2,64 @@
 
 Retention must leave no copy of what it erases: each record's earlier versions in
 ``record_version`` are rewritten without those fields, and one new version is logged
-per record so the next bundle narrows La Piaule's copy the same way.
+per record so the next bundle narrows La Piaule's copy the same way. Everything is
+set-based SQL (SQLite's json_replace on the history), so 100,000 records take seconds.
 """
 from __future__ import annotations
 
-import json
-from typing import Callable, Iterable
+from datetime import datetime
+from typing import Callable
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, func, insert, literal, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement
 
-from app.history import UPDATE, to_json
-from models.base import utcnow
+from app.history import UPDATE
 from models.history import RecordVersion
 
-CHUNK = 500
+CHUNK = 900  # below SQLite's default limit of host parameters per statement
+
+# column name -> SQL value, given the record's id column (a constant, or e.g. a text built from the id)
+Values = dict[str, Callable[[ColumnElement], ColumnElement]]
 
 
-def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _json_args(values: Values, id_of_record: ColumnElement) -> list:
+    args: list = []
+    for name, value in values.items():
+        args += [literal(f"$.{name}"), value(id_of_record)]
+    return args
 
 
-def scrub(
-    session: Session, table: Table, targets: dict[int, str], values: Callable[[int], dict], *, changed_by: str
-) -> int:
-    """Set ``values(id)`` on each record ``targets`` (id -> uid), rewrite its history, log a new version.
-
-    Returns how many records were changed. ``values`` gives the column values to write
-    (e.g. ``{"notes": ""}``); the same keys are overwritten in every logged snapshot.
-    """
-    if not targets:
-        return 0
-    entity = table.name
-    now = utcnow()
+def scrub(session: Session, table: Table, ids: list[int], values: Values, *, changed_by: str, now: datetime) -> int:
+    """Set ``values`` on the records ``ids`` of ``table``, in every logged snapshot too, and log a new version."""
+    rv = RecordVersion.__table__
     now_text = now.isoformat()
-    ids = sorted(targets)
-    for chunk in _chunks(ids):
+    fields = ",".join(sorted(values))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        uids = select(table.c.uid).where(table.c.id.in_(chunk)).scalar_subquery()
+        record_id = select(table.c.id).where(table.c.uid == rv.c.uid).scalar_subquery()
+        in_history = (rv.c.entity == table.name) & rv.c.uid.in_(uids)
         session.execute(
-            update(table).where(table.c.id == bindparam("b_id")).values(
-                {**{k: bindparam(f"b_{k}") for k in values(chunk[0])}, "version": table.c.version + 1,
-                 "updated_at": now}
-            ),
-            [{"b_id": i, **{f"b_{k}": v for k, v in values(i).items()}} for i in chunk],
-            execution_options={"synchronize_session": False},
+            update(rv).where(in_history).values(data=func.json_replace(rv.c.data, *_json_args(values, record_id)))
         )
-    by_uid = {uid: i for i, uid in targets.items()}
-    latest: dict[str, dict] = {}
-    rewrites = []
-    for chunk in _chunks(sorted(by_uid)):
-        rows = session.execute(
-            select(RecordVersion.id, RecordVersion.uid, RecordVersion.data)
-            .where(RecordVersion.entity == entity, RecordVersion.uid.in_(chunk))
-            .order_by(RecordVersion.id)
-        )
-        for row_id, uid, text in rows:
-            data = json.loads(text)
-            data.update({k: v for k, v in values(by_uid[uid]).items() if k in data})
-            rewrites.append({"b_id": row_id, "b_data": to_json(data)})
-            latest[uid] = data
-    if rewrites:
+        latest = select(func.max(rv.c.id)).where(in_history).group_by(rv.c.uid)
+        session.execute(insert(rv).from_select(
+            ["entity", "uid", "version", "op", "changed_at", "changed_by", "data", "changed_fields"],
+            select(
+                rv.c.entity, rv.c.uid, rv.c.version + 1, literal(UPDATE), literal(now), literal(changed_by),
+                func.json_replace(rv.c.data, "$.version", rv.c.version + 1, "$.updated_at", now_text),
+                literal(fields),
+            ).where(rv.c.id.in_(latest)),
+        ))
         session.execute(
-            update(RecordVersion.__table__).where(RecordVersion.__table__.c.id == bindparam("b_id"))
-            .values(data=bindparam("b_data")),
-            rewrites,
-            execution_options={"synchronize_session": False},
+            update(table).where(table.c.id.in_(chunk)).values(
+                {**{name: value(table.c.id) for name, value in values.items()},
+                 "version": table.c.version + 1, "updated_at": now}
+            )
         )
-    new_rows = []
-    for uid, data in latest.items():
-        data = dict(data, version=int(data.get("version", 1)) + 1, updated_at=now_text)
-        new_rows.append({
-            "entity": entity, "uid": uid, "version": data["version"], "op": UPDATE, "changed_at": now,
-            "changed_by": changed_by, "data": to_json(data), "changed_fields": ",".join(sorted(values(by_uid[uid]))),
-        })
-    if new_rows:
-        session.execute(RecordVersion.__table__.insert(), new_rows)
     return len(ids)
+
+
+def constant(value) -> Callable[[ColumnElement], ColumnElement]:
+    return lambda _id: literal(value)
