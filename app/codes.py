@@ -108,13 +108,3 @@ def retire_item(session: Session, item_id: int, retired: bool = True) -> CodeIte
     history.record_update(session, item)
     return item
 
-
-def reorder(session: Session, list_name: str, codes_in_order: list[str]) -> None:
-    """Set the display order of a list; codes not mentioned keep their place after the others."""
-    by_code = {i.code: i for i in items(session, list_name, include_retired=True)}
-    order = [c for c in codes_in_order if c in by_code] + [c for c in by_code if c not in codes_in_order]
-    for n, code in enumerate(order):
-        item = by_code[code]
-        if item.sort_order != (n + 1) * 10:
-            item.sort_order = (n + 1) * 10
-            history.record_update(session, item)

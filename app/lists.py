@@ -272,14 +272,21 @@ def count_people(session: Session, *, query: str = "", status: str | None = None
 
 def people_rows(
     session: Session, *, query: str = "", status: str | None = None, order: str = ORDER_RECENT,
-    offset: int = 0, limit: int = PAGE_SIZE, today: date | None = None,
+    descending: bool | None = None, offset: int = 0, limit: int = PAGE_SIZE, today: date | None = None,
 ) -> list[PersonRow]:
-    """People with their last contact and number of contacts (word-prefix search, accent-insensitive)."""
+    """People with their last contact and number of contacts (word-prefix search, accent-insensitive).
+
+    ``descending`` defaults to each order's natural direction: the most recent contact
+    first, aliases A to Z. Never-seen people come last either way.
+    """
     today = today or date.today()
-    ordering = (
-        [Person.last_contact_at.desc().nulls_last(), Person.search_key]
-        if order == ORDER_RECENT else [Person.search_key, Person.id]
-    )
+    if descending is None:
+        descending = order == ORDER_RECENT
+    if order == ORDER_RECENT:
+        seen = Person.last_contact_at.desc() if descending else Person.last_contact_at.asc()
+        ordering = [seen.nulls_last(), Person.search_key, Person.id]
+    else:
+        ordering = [Person.search_key.desc(), Person.id.desc()] if descending else [Person.search_key, Person.id]
     people = list(
         session.scalars(
             select(Person).where(*_people_where(query, status, today)).order_by(*ordering).offset(offset).limit(limit)
@@ -293,3 +300,16 @@ def people_rows(
         )
         for p in people
     ]
+
+
+def people_page(
+    session: Session, text: str = "", status: str | None = None, order: str = ORDER_RECENT,
+    descending: bool | None = None, offset: int = 0, limit: int = PAGE_SIZE,
+) -> list[PersonRow]:
+    """``people_rows`` with the search text as a positional argument (read through ``ctx.ops.read``)."""
+    return people_rows(session, query=text, status=status, order=order, descending=descending, offset=offset,
+                       limit=limit)
+
+
+def people_count(session: Session, text: str = "", status: str | None = None) -> int:
+    return count_people(session, query=text, status=status)

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 from app import supplies
 from app.lists import ContactFilter, ContactRow, contact_page, contact_rows_by_id
 from models.contacts import Contact, contact_person
-from models.supplies import SupplyItem
 
 
 @dataclass(frozen=True)
@@ -25,10 +24,16 @@ class TodaySummary:
     day: date
     contacts: list[ContactRow]  # today's, newest first
     follow_ups: list[FollowUp]  # due today or overdue, oldest due first
-    low_stock: list[SupplyItem]
+    low_stock: list[supplies.SupplyRow]  # emptiest first
     week_start: date  # Monday
     week_contacts: int
     week_people: int  # distinct identified persons met this week
+
+
+def _low_stock(session: Session) -> list[supplies.SupplyRow]:
+    """Active items at or under their low-stock level, emptiest first (as supplies.low_stock)."""
+    low = (r for r in supplies.item_rows(session) if r.is_low)
+    return sorted(low, key=lambda r: (r.stock_on_hand - r.low_stock_level, r.name))
 
 
 def week_start(day: date) -> date:
@@ -63,6 +68,6 @@ def today_summary(session: Session, today: date | None = None, *, max_follow_ups
         .where(*week)
     ) or 0
     return TodaySummary(
-        day=day, contacts=contacts, follow_ups=follow_ups, low_stock=supplies.low_stock(session),
+        day=day, contacts=contacts, follow_ups=follow_ups, low_stock=_low_stock(session),
         week_start=start, week_contacts=week_contacts, week_people=week_people,
     )

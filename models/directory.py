@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
@@ -46,6 +46,8 @@ class DirOrganization(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     email: Mapped[str | None] = mapped_column(String(200))
     website: Mapped[str | None] = mapped_column(String(500))
+    # The description as the source wrote it (HTML), when ``description`` is its plain text.
+    description_source: Mapped[str | None] = mapped_column(Text)
 
     services: Mapped[list["DirService"]] = relationship(back_populates="organization")
 
@@ -65,6 +67,7 @@ class DirService(Base):
     sort_name: Mapped[str] = mapped_column(String(300), default="", index=True)
     alternate_name: Mapped[str | None] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
+    description_source: Mapped[str | None] = mapped_column(Text)  # as the source wrote it (HTML)
     url: Mapped[str | None] = mapped_column(String(500))
     email: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20), default="active", index=True)
@@ -86,6 +89,10 @@ class DirService(Base):
     added_by_hand: Mapped[bool] = mapped_column(Boolean, default=False)
     locally_edited_at: Mapped[datetime | None] = mapped_column(DateTime)
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # From La Piaule's directory file (app.directory.publication): the hash of its item in
+    # the last file applied, and "new" / "changed" / "withdrawn" until the worker opens it.
+    published_hash: Mapped[str | None] = mapped_column(String(64))
+    publication_change: Mapped[str | None] = mapped_column(String(20))
 
     organization: Mapped[DirOrganization | None] = relationship(back_populates="services")
 
@@ -99,6 +106,7 @@ class DirLocation(Base):
     name: Mapped[str | None] = mapped_column(String(300))
     alternate_name: Mapped[str | None] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
+    description_source: Mapped[str | None] = mapped_column(Text)  # as the source wrote it (HTML)
     transportation: Mapped[str | None] = mapped_column(Text)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
@@ -242,3 +250,16 @@ class DirServiceTerm(Base):
     term_id: Mapped[int] = mapped_column(ForeignKey("dir_taxonomy_term.id", ondelete="CASCADE"))
     link_type: Mapped[str | None] = mapped_column(String(100))
     value: Mapped[str | None] = mapped_column(Text)
+
+
+class DirSourceId(Base):
+    """The source's own id of a record whose HSDS id was made from it (ids that are not UUIDs)."""
+
+    __tablename__ = "dir_source_id"
+    __table_args__ = (UniqueConstraint("entity", "hsds_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(30))
+    hsds_id: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(200))
+    source_id: Mapped[str] = mapped_column(String(200))

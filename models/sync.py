@@ -61,6 +61,8 @@ class BundleSent(Base):
     recipient_key_id: Mapped[str] = mapped_column(String(64))
     file_name: Mapped[str] = mapped_column(String(200))
     content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)  # loaded only to write it again
+    # When La Piaule's directory file said it received this bundle (same sequence and hash).
+    receipt_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
 
 class BundleReceived(Base):

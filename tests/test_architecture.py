@@ -44,19 +44,6 @@ def test_import_linter_contracts_hold():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-# Files the floor's migration (issue 9) is still moving to ctx.ops; each entry goes when it lands.
-SESSION_ALLOWANCE = {
-    "views/directory/refer_dialog.py", "views/directory/referral_widgets.py", "views/drafts.py",
-    "views/floor/contact_panel.py", "views/floor/contacts_page.py", "views/floor/history_dialog.py",
-    "views/floor/item_models.py", "views/floor/people_page.py", "views/floor/person_detail.py",
-    "views/floor/person_field.py", "views/floor/today_page.py",
-}
-ORM_ALLOWANCE = {
-    "views/directory/referral_widgets.py", "views/floor/contact_panel.py", "views/floor/contacts_page.py",
-    "views/floor/item_models.py", "views/floor/person_detail.py", "views/floor/today_page.py",
-}
-
-
 def _views_sources():
     for path in sorted((ROOT / "views").rglob("*.py")):
         yield str(path.relative_to(ROOT)), path.read_text("utf-8")
@@ -66,17 +53,13 @@ def test_only_the_runner_opens_a_session_in_views():
     import re
 
     opens = re.compile(r"\.(session|warm_session)\(")
-    offenders = sorted(name for name, text in _views_sources()
-                       if opens.search(text) and name != "views/ops_runner.py" and name not in SESSION_ALLOWANCE)
+    offenders = sorted(name for name, text in _views_sources() if opens.search(text) and name != "views/ops_runner.py")
     assert offenders == [], "open a session through ctx.ops (read, fetch, run) instead"
-    still = sorted(name for name in SESSION_ALLOWANCE if opens.search((ROOT / name).read_text("utf-8")))
-    assert still == sorted(SESSION_ALLOWANCE), "drop the files that no longer open a session from SESSION_ALLOWANCE"
 
 
 def test_views_never_import_models_or_sqlalchemy():
     offenders = sorted(
         str(p.relative_to(ROOT)) for p in (ROOT / "views").rglob("*.py")
         if any(n.split(".")[0] in ("models", "sqlalchemy") for n in _imports(p))
-        and str(p.relative_to(ROOT)) not in ORM_ALLOWANCE
     )
     assert offenders == []

@@ -108,6 +108,7 @@ def test_refer_records_a_contact_and_a_referral_with_its_follow_up(qtbot, ctx, p
     qtbot.keyClick(dialog.persons.edit, Qt.Key.Key_Return)
     assert dialog.persons.new_aliases == ["Grand Marc casquette rouge"]
     qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    ctx.ops.wait()
     assert dialog.result() == dialog.DialogCode.Accepted
     with ctx.vault.session() as s:
         due = referrals.referral_follow_ups(s, date.today() + timedelta(days=7))
@@ -121,6 +122,7 @@ def test_refer_without_anyone_says_what_is_missing(qtbot, ctx, page):
     dialog = ReferDialog(ctx, page.detail.detail.id, page.detail.detail.name, page)
     qtbot.addWidget(dialog)
     dialog.save()
+    ctx.ops.wait()
     assert dialog.error.text() == "Choisissez la personne référée, ou comptez les personnes non identifiées."
     assert dialog.saved_referrals == []
 

@@ -61,6 +61,7 @@ def test_typing_is_saved_in_the_vault_shortly_after(qtbot, ctx):
     qtbot.keyClicks(form.notes, "cherche un logement")
     assert form.keeper.dirty
     qtbot.waitUntil(lambda: not form.keeper.dirty, timeout=3000)
+    ctx.ops.wait()  # drafts are written on the writer thread
     assert stored_draft(ctx.vault.paths.root) == {"alias": "Grand Marc, casquette rouge", "notes": "cherche un logement"}
 
 
@@ -86,6 +87,7 @@ def test_discard_forgets_the_draft(qtbot, ctx):
     form.keeper.flush()
     form.alias.clear()
     form.keeper.discard()
+    ctx.ops.wait()
     assert stored_draft(ctx.vault.paths.root) is None
     assert not NoteForm(ctx).restored
 

@@ -11,9 +11,16 @@ from app.contacts import ContactInput
 from app.lists import ContactFilter
 from views.floor.common import CodeLabels
 from views.floor.item_models import ContactTableModel, PeopleTableModel
-from models.codes import CONTACT_TYPE, PLACE, THEME
+from app.floor_reads import CONTACT_TYPE, PLACE, THEME
+from views.bus import DataBus
+from views.context import AppContext
 
 START = datetime(2026, 11, 2, 9, 0)
+
+
+def reader(vault):
+    """What a page gives its models: the runner's read (frozen rows)."""
+    return AppContext(vault=vault, bus=DataBus()).ops.read
 
 
 @pytest.fixture
@@ -35,7 +42,7 @@ def filled(vault):
 
 
 def test_contacts_newest_first_with_lazy_pages(qapp, filled):
-    model = ContactTableModel(filled, page_size=5)
+    model = ContactTableModel(reader(filled), page_size=5)
     model.set_filter(ContactFilter())
     assert model.rowCount() == 5 and model.columnCount() == ContactTableModel.COLUMN_COUNT
     assert model.total() == 12  # known without loading every row
@@ -49,9 +56,8 @@ def test_contacts_newest_first_with_lazy_pages(qapp, filled):
 
 
 def test_contact_roles_and_labels(qapp, filled):
-    with filled.session() as s:
-        labels = CodeLabels(s, CONTACT_TYPE, THEME, PLACE)
-    model = ContactTableModel(filled, labels)
+    labels = CodeLabels.read(AppContext(vault=filled, bus=DataBus()), CONTACT_TYPE, THEME, PLACE)
+    model = ContactTableModel(reader(filled), labels)
     model.set_filter(ContactFilter())
     top = model.index(0, ContactTableModel.COL_PERSONS)
     row = top.data(ContactTableModel.RowRole)
@@ -66,7 +72,7 @@ def test_contact_roles_and_labels(qapp, filled):
 
 
 def test_contact_filters_and_reset_signals(qapp, qtbot, filled):
-    model = ContactTableModel(filled)
+    model = ContactTableModel(reader(filled))
     model.set_filter(ContactFilter())
     with qtbot.waitSignals([model.modelAboutToBeReset, model.modelReset]):
         model.set_filter(ContactFilter(person_id=filled.ids["elodie"]))
@@ -89,7 +95,7 @@ def test_people_search_sort_and_lazy_fetch(qapp, filled):
     with filled.session() as s:
         for n in range(7):
             people.create_person(s, f"Personne d'essai {n:02d}")
-    model = PeopleTableModel(filled, page_size=4)
+    model = PeopleTableModel(reader(filled), page_size=4)
     model.search("elo")  # accents ignored
     assert model.rowCount() == 1
     index = model.index(0, PeopleTableModel.COL_ALIAS)
@@ -116,3 +122,22 @@ def test_people_search_sort_and_lazy_fetch(qapp, filled):
     assert aliases.index("Grand Marc, casquette rouge") < aliases.index("Personne d'essai 00")
     model.sort(PeopleTableModel.COL_LAST_CONTACT, Qt.SortOrder.DescendingOrder)
     assert model.row_at(0).alias == "Grand Marc, casquette rouge"
+
+
+def test_people_sort_follows_the_direction_the_header_shows(qapp, filled):
+    """Descending was ignored: Z to A showed A to Z, and the oldest contact never came first."""
+    with filled.session() as s:
+        people.create_person(s, "Aline sans contact")  # never seen: last either way
+    model = PeopleTableModel(reader(filled))
+    model.search("")
+    model.sort(PeopleTableModel.COL_ALIAS, Qt.SortOrder.AscendingOrder)
+    ascending = [model.row_at(r).alias for r in range(model.rowCount())]
+    assert ascending == ["Aline sans contact", "Élodie au foulard", "Grand Marc, casquette rouge", "Zoé du parc"]
+    model.sort(PeopleTableModel.COL_ALIAS, Qt.SortOrder.DescendingOrder)
+    assert [model.row_at(r).alias for r in range(model.rowCount())] == list(reversed(ascending))
+    model.sort(PeopleTableModel.COL_LAST_CONTACT, Qt.SortOrder.DescendingOrder)
+    assert [model.row_at(r).alias for r in range(2)] == ["Grand Marc, casquette rouge", "Élodie au foulard"]
+    model.sort(PeopleTableModel.COL_LAST_CONTACT, Qt.SortOrder.AscendingOrder)
+    by_last = [model.row_at(r).alias for r in range(model.rowCount())]
+    assert by_last[:2] == ["Élodie au foulard", "Grand Marc, casquette rouge"]  # the earliest seen first
+    assert set(by_last[2:]) == {"Aline sans contact", "Zoé du parc"}  # never seen: after those seen

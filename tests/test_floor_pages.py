@@ -58,6 +58,7 @@ def test_open_edit_and_history_from_the_contact_list(qtbot, french, seeded):
     assert panel.notes.toPlainText() == "Premier contact"
     panel.notes.setPlainText("Premier contact, corrigé")
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
     assert not panel.isVisible()
     row = page.model.row_at(2)
     assert row.notes == "Premier contact, corrigé"
@@ -80,6 +81,7 @@ def test_delete_asks_then_leaves_a_tombstone(qtbot, french, seeded):
     dialogs.confirm_answer = True
     uid = page.model.row_at(0).uid
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    window.ctx.ops.wait()
     assert page.model.rowCount() == 2
     with window.vault.session() as s:
         gone = s.scalar(select(Contact).where(Contact.uid == uid))
@@ -99,6 +101,7 @@ def test_person_page_merge_keeps_every_contact(qtbot, french, seeded):
     assert page.stack.currentWidget() is detail and detail.title.text() == "Élodie au foulard"
     assert detail.timeline_model.rowCount() == 1
     assert detail.merge_with(seeded.ids["twin"], "Élo, foulard bleu")
+    window.ctx.ops.wait()
     assert window.dialogs.said[-1][0] == "confirm"
     assert detail.timeline_model.rowCount() == 3  # her contact and both of the duplicate's
     with window.vault.session() as s:
@@ -117,11 +120,13 @@ def test_person_details_saved_with_field_errors_first(qtbot, french, seeded):
     detail.first_name.setText("Élodie")
     detail.languages.boxes["fr"].setChecked(True)
     detail.groups.boxes["single_parent"].setChecked(True)
-    assert not detail.save()
+    detail.save()
+    window.ctx.ops.wait()  # refused by the operation: said at the field
     assert detail.alias_error.isVisible() and detail.alias_error.text() == "Ce champ est obligatoire."
     assert detail.first_name.text() == "Élodie"  # nothing typed is lost
     detail.alias.setText("Élodie au foulard vert")
     assert detail.save()
+    window.ctx.ops.wait()
     with window.vault.session() as s:
         p = people.get_person(s, seeded.ids["elodie"])
         assert (p.alias, p.first_name, p.language_codes, p.group_codes) == (
@@ -162,6 +167,7 @@ def test_today_lists_follow_ups_and_marks_them_done(qtbot, french, seeded):
     assert page.week_contacts.text().endswith("contacts") or page.week_contacts.text().endswith("contact")
     page.follow_list.setCurrentRow(0)
     qtbot.mouseClick(page.follow_done, Qt.MouseButton.LeftButton)
+    window.ctx.ops.wait()
     assert page.follow_list.item(0).text() == "Aucun suivi à faire aujourd'hui."
 
 
@@ -199,7 +205,7 @@ def test_history_dialog_lists_versions_newest_first(qtbot, french, seeded):
     window = open_unlocked(qtbot, seeded)
     from views.floor.history_dialog import HistoryDialog
 
-    dialog = HistoryDialog(window.vault, "contact", uid, "Contact", window)
+    dialog = HistoryDialog(window.ctx, "contact", uid, "Contact", window)
     qtbot.addWidget(dialog)
     table = dialog.table
     assert table.rowCount() == 2
@@ -211,7 +217,7 @@ def test_merge_dialog_picks_the_duplicate(qtbot, french, seeded):
     window = open_unlocked(qtbot, seeded)
     from views.floor.person_detail import MergeDialog
 
-    dialog = MergeDialog(window.vault, seeded.ids["elodie"], "Élodie au foulard", window)
+    dialog = MergeDialog(window.ctx, seeded.ids["elodie"], "Élodie au foulard", window)
     qtbot.addWidget(dialog)
     dialog.search.setFocus()
     qtbot.keyClicks(dialog.search, "bleu")
@@ -237,6 +243,7 @@ def test_person_form_draft_survives_a_lock(qtbot, french, seeded):
     assert page.detail.first_name.text() == "Elodie"
     assert "reprises" in page.detail.summary.text()
     assert page.detail.save()
+    window.ctx.ops.wait()
     with window.vault.session() as s:
         assert people.get_person(s, seeded.ids["elodie"]).first_name == "Elodie"
 
@@ -268,6 +275,7 @@ def test_a_hidden_list_is_current_when_shown_again(qtbot, french, seeded):
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.keyClick(focused(), Qt.Key.Key_2)
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
     window.show_page("contacts")
     assert contacts_page.model.rowCount() == 4
     assert contacts_page.model.row_at(0).person_aliases == ("Élodie au foulard",)

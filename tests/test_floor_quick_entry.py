@@ -65,6 +65,7 @@ def test_routine_contact_in_five_actions(qtbot, french, floor_vault):
     qtbot.keyClick(focused(), Qt.Key.Key_S)
     # 6. Ctrl+Enter saves and closes.
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
 
     assert not panel.isVisible()
     [row] = live_contacts(window.vault, floor_vault.ids["elodie"])
@@ -99,6 +100,7 @@ def test_typo_and_new_person(qtbot, french, floor_vault):
     panel.person_field.unidentified.setValue(2)  # a group: 2 more not named
     qtbot.keyClick(focused(), Qt.Key.Key_3)
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
 
     assert not panel.isVisible()
     with window.vault.session() as s:
@@ -139,6 +141,7 @@ def test_escape_keeps_a_draft_that_survives_a_lock(qtbot, french, floor_vault):
     assert panel.notes.toPlainText() == "Cherche un logement pour janvier"
     assert panel.draft_note.text() == "Brouillon repris"
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
     [row] = live_contacts(window.vault, floor_vault.ids["elodie"])
     assert row.notes == "Cherche un logement pour janvier"
     # Saved: no draft is left behind.
@@ -159,6 +162,7 @@ def test_errors_show_at_their_field_and_nothing_typed_is_lost(qtbot, french, flo
     panel.steppers[socks].quantity.setValue(-2)
     panel.notes.setPlainText("Notes à garder")
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
 
     assert panel.isVisible()
     assert panel.occurred_error.isVisible() and "après aujourd'hui" in panel.occurred_error.text()
@@ -174,6 +178,7 @@ def test_errors_show_at_their_field_and_nothing_typed_is_lost(qtbot, french, flo
     panel.steppers[socks].quantity.setValue(0)
     qtbot.mouseClick(panel.steppers[socks].plus, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    window.ctx.ops.wait()
     assert not panel.isVisible()
     [row] = live_contacts(window.vault, floor_vault.ids["elodie"])
     assert row.supplies == (("Bas", 1),)
@@ -186,6 +191,7 @@ def test_nobody_chosen_is_said_at_the_person_field(qtbot, french, floor_vault):
     qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Enter on an empty field: on to the types
     qtbot.keyClick(focused(), Qt.Key.Key_2)
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
     assert panel.isVisible()
     assert "personne" in panel.persons_error.text()
 
@@ -203,6 +209,7 @@ def test_more_than_in_stock_asks_first(qtbot, french, floor_vault):
     for _ in range(3):
         qtbot.mouseClick(panel.steppers[bars].plus, Qt.MouseButton.LeftButton)
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
 
     # Declined: nothing saved, nothing lost.
     kind, title, text = dialogs.said[-1]
@@ -212,6 +219,7 @@ def test_more_than_in_stock_asks_first(qtbot, french, floor_vault):
 
     dialogs.confirm_answer = True
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
     assert not panel.isVisible()
     with window.vault.session() as s:
         assert supplies.get_item(s, bars).stock_on_hand == -2
@@ -228,6 +236,7 @@ def test_repeat_last_contact_of_the_same_person(qtbot, french, floor_vault):
     qtbot.mouseClick(panel.repeat_button, Qt.MouseButton.LeftButton)
     assert panel.type_buttons["awareness"].isChecked()
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
     rows = live_contacts(window.vault, floor_vault.ids["marc"])
     assert len(rows) == 2 and rows[0].type_codes == ("awareness",) and rows[0].place_code == "lib_computers"
 
@@ -253,6 +262,7 @@ def test_a_group_with_unidentified_persons_and_escape_closing_the_list_first(qtb
     assert field.unidentified.value() == 2
     qtbot.keyClick(focused(), Qt.Key.Key_1)
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
     [row] = live_contacts(window.vault, floor_vault.ids["elodie"])
     assert row.people_count == 3 and row.type_codes == ("first_contact",)
 
@@ -271,5 +281,6 @@ def test_follow_up_done_is_kept_when_editing(qtbot, french, floor_vault):
     assert entry.edit_panel.follow_up_done.isChecked()
     entry.edit_panel.notes.setPlainText("Suivi fait en personne")
     assert entry.edit_panel.save()
+    window.ctx.ops.wait()
     [row] = live_contacts(window.vault, floor_vault.ids["elodie"])
     assert row.follow_up_done and row.notes == "Suivi fait en personne"

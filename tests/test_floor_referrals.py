@@ -13,6 +13,7 @@ from app import contacts, people
 from app.contacts import ContactInput
 from app.directory import referrals
 from app.directory.sample import import_sample
+from app.ops import sync as sync_ops
 from app.sync import export
 from models.directory import DirService
 from tests.floor_gui_kit import focused, open_unlocked, unlock
@@ -75,6 +76,7 @@ def test_a_referral_picked_inline_is_saved_with_the_contact_and_shows_on_the_per
     assert panel.referrals.list.item(0).text() == f"{SHELTER} · à enregistrer"
     panel.referrals.follow_on.setDate(QDate(TODAY))  # follow up today, so Today lists it
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
 
     assert not panel.isVisible()
     elodie = referral_vault.ids["elodie"]
@@ -112,6 +114,7 @@ def test_a_referral_added_while_editing_a_saved_contact(qtbot, french, referral_
     assert focused() is panel.person_field.edit
     pick_inline(qtbot, panel, "grenier")
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
     assert not panel.isVisible()
     with window.vault.session() as s:
         [ref] = referrals.referrals_for_contact(s, contact_id)
@@ -133,6 +136,7 @@ def test_a_pending_referral_survives_a_lock_in_the_draft(qtbot, french, referral
     assert [name for _sid, name in panel.referrals.pending_services()] == [SHELTER]
     assert not panel.referrals.follow.isChecked()
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
     with window.vault.session() as s:
         [ref] = referrals.referrals_for_person(s, referral_vault.ids["elodie"])
     assert (ref.service_name, ref.follow_up_on) == (SHELTER, None)
@@ -172,6 +176,7 @@ def test_enter_on_a_referral_follow_up_in_today_opens_it_and_saving_takes_it_off
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("attained"))
     dialog.done_box.setChecked(True)
     dialog.save()
+    window.ctx.ops.wait()
     with window.vault.session() as s:
         [ref] = referrals.referrals_for_person(s, referral_vault.ids["elodie"])
     assert (ref.status, ref.outcome, ref.follow_up_done) == ("accompanied", "attained", True)
@@ -193,6 +198,7 @@ def test_double_click_on_a_referral_of_the_persons_page_opens_its_follow_up(qtbo
     dialog = open_dialog(qtbot, page.detail)
     dialog.status.setCurrentIndex(dialog.status.findData("declined"))
     dialog.save()
+    window.ctx.ops.wait()
     QApplication.processEvents()
     assert "refusée" in page.detail.referrals.item(0).text().lower()
 
@@ -201,17 +207,15 @@ def test_today_reminds_of_the_bundle_on_its_weekday_and_leads_to_envois(qtbot, f
     window = open_unlocked(qtbot, referral_vault)
     today_page = window.workspace.page("today")
     assert not today_page.bundle_reminder.isVisible()
-    with window.vault.session() as s:
-        export.set_reminder_weekday(s, TODAY.isoweekday())
-    window.ctx.notify("bundle")  # what the Envois page says when the weekday changes or a bundle goes
+    window.ctx.ops.run(sync_ops.set_reminder_weekday, TODAY.isoweekday())  # what Envois runs when it is chosen
+    window.ctx.ops.wait()
     assert today_page.bundle_reminder.isVisible()
     assert today_page.bundle_button.text() == "Aller aux &envois"
     qtbot.mouseClick(today_page.bundle_button, Qt.MouseButton.LeftButton)
     assert window.workspace.current_page_id() == "envois"
 
     # No reminder day any more (chosen on the Envois page): Today drops the reminder.
-    with window.vault.session() as s:
-        export.set_reminder_weekday(s, None)
-    window.ctx.notify("bundle")
+    window.ctx.ops.run(sync_ops.set_reminder_weekday, None)
+    window.ctx.ops.wait()
     window.show_page("today")
     assert not today_page.bundle_reminder.isVisible()

@@ -38,9 +38,9 @@ def test_directory_operations_add_verify_import_export(vault, tmp_path):
     bad.mkdir()
     (bad / "services.csv").write_text("id,name,status\nr1,Répit,active\nr2,,active\n", "utf-8")
     with vault.session() as s, pytest.raises(DirectoryImportRejected):
-        directory_ops.import_file(s, bad)
+        directory_ops.import_directory(s, bad)
     with vault.session() as s:
-        done = directory_ops.import_file(s, bad, skip_bad_rows=True)
+        done = directory_ops.import_directory(s, bad, skip_bad_rows=True)
         assert done.changes == {Entity.DIRECTORY} and done.value.services_created == 1
         assert [h.name for h in search_services(s, "popote")] == ["Popote roulante"]
 

@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from app.contacts import ContactInput, create_contact
 from app.directory import referrals
 from app.directory.sample import import_sample
+from app.ops import floor as floor_ops
 from app.people import create_person
+from tests.gui_doubles import ScriptedDialogs
 from views.bus import DataBus
 from views.context import AppContext
 from views.directory.referral_widgets import ContactReferrals, ReferralDialog
@@ -21,7 +23,9 @@ TODAY = date.today()
 def ctx(vault, french):
     with vault.session() as s:
         import_sample(s)
-    return AppContext(vault, DataBus())
+    context = AppContext(vault, DataBus(), extras={"dialogs": ScriptedDialogs()})
+    yield context
+    context.ops.wait()
 
 
 def new_contact(ctx, *aliases):
@@ -34,7 +38,7 @@ def new_contact(ctx, *aliases):
         return contact.id, ids
 
 
-def test_contact_form_box_saves_one_referral_per_person_in_the_forms_session(qtbot, ctx):
+def test_contact_form_box_gives_one_referral_per_person_to_the_forms_operation(qtbot, ctx):
     box = ContactReferrals(ctx, today=TODAY)
     qtbot.addWidget(box)
     box.set_contact(None)
@@ -45,10 +49,18 @@ def test_contact_form_box_saves_one_referral_per_person_in_the_forms_session(qtb
     box.picker.box.setText("épicerie")  # nothing: the pending list is unchanged
     assert [name for _sid, name in box.pending_services()] == ["Refuge de nuit Le Phare"]
     assert box.list.item(0).text() == "Refuge de nuit Le Phare · à enregistrer"
-    contact_id, people = new_contact(ctx, "Julie au sac vert", "Grand Marc casquette rouge")
+    # The contact form's save: new people, the contact and its referrals in one operation.
+    form = floor_ops.ContactSave(
+        contact=ContactInput(occurred_at=datetime.now().replace(second=0, microsecond=0)),
+        new_aliases=("Julie au sac vert", "Grand Marc casquette rouge"),
+        referrals=tuple(floor_ops.ReferralInput(sid, box.follow_up_date()) for sid, _n in box.pending_services()),
+    )
+    saved = []
+    ctx.ops.run(floor_ops.save_contact, form, on_done=saved.append)
+    ctx.ops.wait()
+    [contact_id] = saved
     with ctx.vault.session() as s:
-        made = box.save(s, contact_id, people)
-    assert len(made) == 2
+        assert len(referrals.referrals_for_contact(s, contact_id)) == 2
     box.set_contact(contact_id)
     assert sorted(box.list.item(i).text() for i in range(box.list.count())) == [
         "Refuge de nuit Le Phare · Proposée · Grand Marc casquette rouge",
@@ -89,7 +101,9 @@ def test_follow_up_dialog_changes_status_outcome_and_takes_it_off_today(qtbot, c
     told = []
     ctx.bus.changed.connect(told.append)
     dialog.save()
+    ctx.ops.wait()
     assert told == [{"referral"}]
+    assert dialog.result() == dialog.DialogCode.Accepted
     with ctx.vault.session() as s:
         [row] = referrals.referrals_for_person(s, person)
         assert referrals.referral_follow_ups(s, TODAY) == []

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover
 @dataclass
 class AppContext:
     vault: "Vault"          # only views/ops_runner.py opens its sessions (ctx.ops.run / read / fetch)
-    bus: "DataBus"          # emit what changed; pages listen
+    bus: "DataBus"          # the runner emits what changed (app.ops.Changes); widgets listen
     extras: dict = field(default_factory=dict)  # shell services (dialogs, tasks, drafts...)
 
     @property
@@ -27,9 +27,3 @@ class AppContext:
             tasks = self.extras.setdefault("tasks", TaskRunner())
             runner = self.extras["ops"] = OpRunner(self, tasks, lambda: self.extras["dialogs"])
         return runner
-
-    def notify(self, *entities: str) -> None:
-        """Deprecated: emit the Changes an operation returns (ctx.ops) instead."""
-        from app.ops.changes import Changes
-
-        self.bus.changed.emit(Changes(entities))

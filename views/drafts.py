@@ -17,9 +17,11 @@ Usage in any form (a QWidget built with an AppContext)::
 How it keeps the text:
 - every change (``watch``ed widget signals, or ``keeper.changed()`` called by hand)
   restarts a short timer; when it fires the values go to ``app.drafts`` inside the
-  encrypted database (crash safety: at most ``DEBOUNCE_MS`` of typing is lost);
+  encrypted database (crash safety: at most ``DEBOUNCE_MS`` of typing is lost), through
+  the draft operations (app/ops/drafts.py) on the runner's writer thread;
 - the keeper registers itself in ``ctx.extras["drafts"]`` (a ``DraftRegistry``); the
-  shell calls ``flush_all()`` synchronously just before it locks and when the app quits;
+  shell calls ``flush_all()`` just before it locks and when the app quits: it returns
+  once every draft is written;
 - after an unlock the shell rebuilds the pages, the form calls ``restore()`` again
   and finds its draft.
 The keeper unregisters itself when ``owner`` is destroyed (or on ``close()``); a form that
@@ -59,8 +61,12 @@ class DraftRegistry:
         return list(self._keepers)
 
     def flush_all(self) -> None:
-        for keeper in list(self._keepers):
+        """Write every pending draft and wait for the writer (the vault locks next)."""
+        keepers = list(self._keepers)
+        for keeper in keepers:
             keeper.flush()
+        if keepers and keepers[0].ctx.vault.is_unlocked:
+            keepers[0].ctx.ops.wait()
 
 
 class DraftKeeper:
@@ -148,19 +154,16 @@ class DraftKeeper:
         self._stop_timer()
         if not self._dirty or self._closed or not self.ctx.vault.is_unlocked:
             return
-        from app import drafts
+        from app.ops import drafts as draft_ops
 
-        values = self._get_values()
-        with self.ctx.vault.session() as s:
-            drafts.save(s, self.form_id, values)
+        self.ctx.ops.run(draft_ops.save_draft, self.form_id, self._get_values(), on_error=self._failed)
         self._dirty = False
 
     def restore(self) -> bool:
         """Put a saved draft back into the form; True when there was one."""
         from app import drafts
 
-        with self.ctx.vault.session() as s:
-            values = drafts.load(s, self.form_id)
+        values = self.ctx.ops.read(drafts.load, self.form_id, warm=True)
         if values is None:
             return False
         with self.muted():
@@ -170,18 +173,25 @@ class DraftKeeper:
     def has_draft(self) -> bool:
         from app import drafts
 
-        with self.ctx.vault.session() as s:
-            return drafts.load(s, self.form_id) is not None
+        return self.ctx.ops.read(drafts.load, self.form_id, warm=True) is not None
 
     def discard(self) -> None:
         """Forget the draft (after a save or a cancel)."""
         self._stop_timer()
         self._dirty = False
         if self.ctx.vault.is_unlocked:
-            from app import drafts
+            from app.ops import drafts as draft_ops
 
-            with self.ctx.vault.session() as s:
-                drafts.discard(s, self.form_id)
+            self.ctx.ops.run(draft_ops.discard_draft, self.form_id, on_error=self._failed)
+
+    def _failed(self, _exc: BaseException) -> bool:
+        """A draft write that lost the race with a lock is dropped quietly; anything else is said."""
+        return not self.ctx.vault.is_unlocked
+
+    def forget(self) -> None:
+        """The draft was dropped elsewhere (by the save operation): nothing left to write."""
+        self._stop_timer()
+        self._dirty = False
 
     def close(self) -> None:
         """Stop keeping (the draft stays in the vault)."""

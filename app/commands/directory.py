@@ -15,7 +15,13 @@ def register(sub) -> None:
     q = dsub.add_parser("import", help="import an HSDS JSON file or a folder of HSDS CSV tables")
     q.add_argument("file", help="HSDS .json file, CSV folder, or its datapackage.json")
     q.add_argument("--skip-bad-rows", action="store_true", help="import the good rows and report the bad ones")
+    q.add_argument("--report", metavar="FILE", help="write every problem, one a line, to FILE")
+    q.add_argument("--source", help="name of the publisher, for stable ids of records whose ids are not UUIDs")
     q.set_defaults(handler=cmd_import)
+
+    q = dsub.add_parser("publish", help="coordination: write La Piaule's signed directory file for the workers")
+    q.add_argument("--out", required=True, metavar="DIR", help="folder for the directory file")
+    q.set_defaults(handler=cmd_publish)
 
     q = dsub.add_parser("export", help="export the directory in HSDS form")
     q.add_argument("--format", choices=("json", "csv"), default="json")
@@ -34,30 +40,83 @@ def _usage(parser) -> int:
 
 
 def cmd_import(ctx) -> int:
-    from app.directory.hsds_import import import_file
+    from app.directory import import_report
+    from app.directory.formats import read_directory
+    from app.directory.hsds_import import import_reading
     from app.directory.records import DirectoryImportRejected
 
     path = Path(ctx.args.file)
     if not path.exists():
         raise InvalidInput(f"{path} does not exist.")
+    if _is_directory_file(path):
+        return _apply(ctx, path)
+    reading = read_directory(path, ctx.args.source)
+    print(f"Read {reading.form} from {path.name}.", flush=True)
+    for note in reading.notes:
+        print(f"  note: {note}")
     vault = ctx.unlocked_vault()
     try:
         with vault.session() as s:
-            result = import_file(s, path, skip_bad_rows=ctx.args.skip_bad_rows)
+            result = import_reading(s, reading, skip_bad_rows=ctx.args.skip_bad_rows)
     except DirectoryImportRejected as exc:
-        for error in exc.errors:
-            print(f"bad row: {error}", file=sys.stderr)
+        _problems(ctx, reading, exc.errors, [], "Bad rows, nothing imported")
         raise
     finally:
         vault.lock()
-    for error in result.skipped:
-        print(f"skipped: {error}", file=sys.stderr)
-    print(
-        f"Imported {result.services_created + result.services_updated} services "
-        f"({result.services_created} new, {result.services_updated} updated)"
-        + (f"; skipped {len(result.skipped)} bad rows." if result.skipped else ".")
-    )
+    _problems(ctx, reading, result.skipped, result.warnings, "Bad rows, skipped")
+    print(import_report.imported_sentence(result))
     return 0
+
+
+def _is_directory_file(path: Path) -> bool:
+    from app.directory.publication.file_format import MAGIC
+
+    if not path.is_file():
+        return False
+    with open(path, "rb") as fh:
+        return fh.read(len(MAGIC)) == MAGIC
+
+
+def _apply(ctx, path: Path) -> int:
+    from app.directory.publication.apply import apply_directory_file
+
+    data = path.read_bytes()
+    print(f"Read La Piaule's signed directory file from {path.name}.", flush=True)
+    vault = ctx.unlocked_vault()
+    try:
+        with vault.session() as s:
+            result = apply_directory_file(s, data)
+    finally:
+        vault.lock()
+    print(result.sentence())
+    return 0
+
+
+def cmd_publish(ctx) -> int:
+    from app.directory.publication.publish import publish
+
+    vault = ctx.unlocked_vault()
+    try:
+        with vault.session() as s:
+            done = publish(s, Path(ctx.args.out))
+    finally:
+        vault.lock()
+    print(f"Published directory number {done.sequence} ({done.services} services, receipts for "
+          f"{done.workers} workers) to {done.path}.")
+    return 0
+
+
+def _problems(ctx, reading, errors, warnings, title) -> None:
+    from app.directory import import_report
+
+    hint = not ctx.args.report
+    lines = import_report.summary(title, errors, report_hint=hint)
+    lines += import_report.summary("Kept without a link", warnings, budget=8, report_hint=hint)
+    for line in lines:
+        print(line, file=sys.stderr)
+    if ctx.args.report:
+        import_report.write_report(Path(ctx.args.report), reading.form, reading.notes, errors, warnings)
+        print(f"Every problem is listed in {ctx.args.report}.", file=sys.stderr)
 
 
 def cmd_export(ctx) -> int:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.atomic import atomic_write, ensure_private_dir
 from app.directory import local_terms
-from app.directory.hsds_import import LINK_COLUMNS, TABLES
+from app.directory.hsds_import import LINK_COLUMNS, TABLES, guessed_flags
 from app.directory.hsds_read import CSV_TABLES
 from app.directory.hsds_validate import FIELDS
 
@@ -42,12 +42,20 @@ class _Snapshot:
         conn = session.connection()
         self.rows = {e: [dict(r) for r in conn.execute(select(t).order_by(t.c.id)).mappings()] for e, t in TABLES.items()}
         self.hsds = {e: {r["id"]: r["hsds_id"] for r in rows} for e, rows in self.rows.items()}
+        # What a JSON export holds: locations through their services, organisations of services.
+        self.held = {
+            "location": {r["location_id"] for r in self.rows["service_at_location"]},
+            "organization": {r["organization_id"] for r in self.rows["service"]},
+        }
+        self.nested = False
 
     def record(self, entity: str, row: dict) -> dict:
         out = {"id": row["hsds_id"]}
         for field, (column, target) in LINK_COLUMNS.get(entity, {}).items():
-            if row.get(column) is not None:
-                out[field] = self.hsds[target][row[column]]
+            ref = row.get(column)
+            if ref is None or (self.nested and target in self.held and ref not in self.held[target]):
+                continue  # a JSON file names only what it holds, so it stands on its own
+            out[field] = self.hsds[target][ref]
         if entity == "taxonomy_term":
             for field, column in _TERM_LINKS.items():
                 if row.get(column):
@@ -55,6 +63,8 @@ class _Snapshot:
         for field in FIELDS[entity]:
             if field in row and row[field] is not None and row[field] != "":
                 out[field] = _value(row[field])
+        if row.get("description_source"):
+            out["description"] = row["description_source"]  # the source's HTML, as it was given
         if entity == "attribute":
             out["link_entity"] = "service"
         if entity == "taxonomy_term":
@@ -64,9 +74,15 @@ class _Snapshot:
         return out
 
     def local_attributes(self, service: dict) -> list[dict]:
+        """What the worker knows: only what is known (a plain import's "not free" is "not said"),
+        every field once the worker has edited or added the service."""
         out = []
+        said = service["locally_edited_at"] is not None or service["added_by_hand"]
+        guess = guessed_flags(service)  # a "false" that a re-import would read as "true" is said
         for code, (column, kind, _name) in local_terms.LOCAL_FIELDS.items():
             value = service[column]
+            if not value and not said and not guess.get(column):
+                continue
             out.append({
                 "id": local_terms.attribute_id(service["hsds_id"], code),
                 "link_id": service["hsds_id"],
@@ -90,6 +106,7 @@ class _Snapshot:
 def services_json(session: Session) -> dict:
     """The directory as an HSDS 3 paged service list (each item: the full service form)."""
     snap = _Snapshot(session)
+    snap.nested = True
     by = defaultdict(lambda: defaultdict(list))  # entity -> (column, id) -> records
     for entity in ("phone", "schedule", "language", "address", "service_at_location", "attribute"):
         for row in snap.rows[entity]:

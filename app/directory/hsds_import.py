@@ -15,10 +15,11 @@ from sqlalchemy.orm import Session
 
 from app.directory import search_index
 from app.directory.hours import derived
-from app.directory.hsds_read import read_hsds
+from app.directory.formats import Reading, read_directory
+from app.directory.formats.html_text import looks_like_html, plain_text
 from app.directory.hsds_validate import Checked, Clean, check_rows
 from app.directory.search import fold
-from app.directory.records import ENTITIES, DirectoryImportRejected, ImportResult, Row
+from app.directory.records import ENTITIES, DirectoryImportRejected, ImportResult, NothingImported, Row
 from models.base import utcnow
 from models.directory import (
     DirAddress, DirLanguage, DirLocation, DirOrganization, DirPhone, DirSchedule, DirService,
@@ -66,27 +67,44 @@ _WALK_IN = re.compile(r"\b(sans rendez-vous|walk-?ins?|drop-?in)\b", re.I)
 _CHUNK = 500
 
 
-def import_file(session: Session, path: Path, *, skip_bad_rows: bool = False) -> ImportResult:
-    return import_rows(session, read_hsds(Path(path)), skip_bad_rows=skip_bad_rows)
+def import_file(session: Session, path: Path, *, skip_bad_rows: bool = False, source: str | None = None) -> ImportResult:
+    return import_reading(session, read_directory(Path(path), source), skip_bad_rows=skip_bad_rows)
 
 
-def import_rows(session: Session, rows: list[Row], *, skip_bad_rows: bool = False) -> ImportResult:
+def import_rows(session: Session, rows: list[Row], *, skip_bad_rows: bool = False, source: str = "") -> ImportResult:
+    return import_reading(session, Reading("HSDS rows", source, rows), skip_bad_rows=skip_bad_rows)
+
+
+def import_reading(session: Session, reading: Reading, *, skip_bad_rows: bool = False) -> ImportResult:
     conn = session.connection()
     known = {entity: _id_map(conn, entity) for entity in ENTITIES}  # hsds id -> stored id
     sal = DirServiceAtLocation.__table__
     svc = DirService.__table__
     sal_service = dict(conn.execute(select(sal.c.hsds_id, svc.c.hsds_id).join(svc, svc.c.id == sal.c.service_id)).all())
 
-    checked = check_rows(rows, known, sal_service)
-    if checked.errors and not skip_bad_rows:
-        raise DirectoryImportRejected(checked.errors)
-    result = ImportResult(skipped=list(checked.errors))
+    checked = check_rows(reading.rows, known, sal_service, reading.source)
+    errors = reading.problems + checked.errors
+    if errors and not skip_bad_rows:
+        raise DirectoryImportRejected(errors)
+    if not checked.rows["service"] and not checked.local_fields:
+        raise NothingImported(len(errors))
+    result = ImportResult(skipped=errors, form=reading.form, notes=list(reading.notes),
+                          warnings=list(checked.warnings), left_out=dict(checked.left_out))
     search_index.ensure(conn)
     _write(conn, checked, known, result)
+    _keep_source_ids(conn, checked, reading.source)
     search_index.reindex(conn, result.service_ids)
     if len(result.service_ids) >= search_index.OPTIMIZE_AFTER:
         search_index.optimize(conn)
     return result
+
+
+def _keep_source_ids(conn, checked: Checked, source: str) -> None:
+    if checked.source_ids:
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO dir_source_id (entity, hsds_id, source, source_id) VALUES (?, ?, ?, ?)",
+            [(entity, hsds_id, source, raw) for (entity, hsds_id), raw in checked.source_ids.items()],
+        )
 
 
 def _id_map(conn, entity: str) -> dict[str, int]:
@@ -148,6 +166,8 @@ def _columns(entity: str, clean: Clean, ids: dict[str, dict[str, int]]) -> dict 
         values["description"] = values.get("description") or ""
     if entity == "location":
         values["location_type"] = values.get("location_type") or "physical"
+    if entity in ("organization", "service", "location"):
+        _plain_descriptions(values)
     linked = False
     for field, (column, target) in LINK_COLUMNS.get(entity, {}).items():
         ref = clean.links.get(field)
@@ -166,8 +186,24 @@ def _columns(entity: str, clean: Clean, ids: dict[str, dict[str, int]]) -> dict 
     return values
 
 
+def _plain_descriptions(values: dict) -> None:
+    """HTML is shown and searched as plain text; the source's HTML is kept for export."""
+    text = values.get("description")
+    values["description_source"] = text if looks_like_html(text) else None
+    if values["description_source"] is not None:
+        values["description"] = plain_text(text)
+    for field in ("eligibility_description", "fees_description", "application_process"):
+        if looks_like_html(values.get(field)):
+            values[field] = plain_text(values[field])
+
+
+_PLAIN = {str, int, float, type(None)}
+
+
 def _sql_value(value):
     """As SQLAlchemy's SQLite types store them (the bulk writes below skip its per-row layer)."""
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, datetime):
@@ -204,13 +240,19 @@ def _by_keys(rows: list[dict]) -> list[list[dict]]:
     return list(groups.values())
 
 
+def guessed_flags(values: dict, amounts: list[float] = ()) -> dict[str, bool]:
+    """"Free" and "walk-in" as a plain HSDS import reads them from a new service's texts."""
+    fees = values.get("fees_description") or ""
+    process = " ".join(filter(None, (values.get("application_process"), values.get("description"))))
+    return {
+        "is_free": bool((amounts and all(a == 0 for a in amounts)) or _FREE.search(fees)),
+        "walk_in": bool(_WALK_IN.search(process)),
+    }
+
+
 def _guess_local_fields(values: dict, checked: Checked) -> None:
     """A new service from a plain HSDS file: read "free" and "walk-in" from its texts."""
-    amounts = checked.cost_amounts.get(values["hsds_id"], [])
-    fees = values.get("fees_description") or ""
-    values["is_free"] = bool((amounts and all(a == 0 for a in amounts)) or _FREE.search(fees))
-    process = " ".join(filter(None, (values.get("application_process"), values.get("description"))))
-    values["walk_in"] = bool(_WALK_IN.search(process))
+    values.update(guessed_flags(values, checked.cost_amounts.get(values["hsds_id"], [])))
     values["local_notes"] = ""
     values["closed_on_holidays"] = False
     values["added_by_hand"] = False

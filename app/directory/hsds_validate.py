@@ -6,18 +6,16 @@ dependency order, so a row that refers to a refused row is refused too: with
 """
 from __future__ import annotations
 
-import re
+import functools
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
 
 from app.directory import local_terms
+from app.directory.formats.ids import stable_id
+from app.directory.hsds_values import Bad, convert, time_of_day  # noqa: F401 (time_of_day: used by services)
 from app.directory.records import ENTITIES, Row, RowError
 from models.directory import ADDRESS_TYPES, LOCATION_TYPES, SERVICE_STATUSES, WEEKDAYS
 
-MAX_ID = 64
-_BYDAY = re.compile(r"^[+-]?\d{0,2}(MO|TU|WE|TH|FR|SA|SU)$")
-_INT_LIST = re.compile(r"^-?\d{1,3}$")
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+MAX_SOURCE_ID = 200  # stored ids are UUIDs; a longer source id is kept beside it
 
 # entity -> {field: (kind, required)}; kinds: str, int, float, date, datetime, time,
 # byday, intlist, or a tuple of allowed values.
@@ -90,107 +88,6 @@ REQUIRED = {entity: [f for f, (_kind, required) in spec.items() if required] for
 _BAD = object()  # a value that failed its check (not "missing")
 
 
-class _Bad(Exception):
-    def __init__(self, code: str, why: str):
-        self.code, self.why = code, why
-
-
-def _text(value) -> str:
-    if isinstance(value, bool):
-        raise _Bad("not_text", "must be text")
-    return str(value).strip() if not isinstance(value, str) else value.strip()
-
-
-def _int(value) -> int:
-    if isinstance(value, bool):
-        raise _Bad("not_an_integer", f"{value!r} is not a whole number")
-    if isinstance(value, (int, float)) and float(value).is_integer():
-        return int(value)
-    try:
-        number = float(str(value).strip())
-    except ValueError:
-        raise _Bad("not_an_integer", f"{value!r} is not a whole number") from None
-    if not number.is_integer():
-        raise _Bad("not_an_integer", f"{value!r} is not a whole number")
-    return int(number)
-
-
-def _float(value) -> float:
-    if isinstance(value, bool):
-        raise _Bad("not_a_number", f"{value!r} is not a number")
-    try:
-        return float(value if isinstance(value, (int, float)) else str(value).strip())
-    except ValueError:
-        raise _Bad("not_a_number", f"{value!r} is not a number") from None
-
-
-def _date(value) -> date:
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise _Bad("not_a_date", f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _datetime(value) -> datetime:
-    text = str(value).strip()
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise _Bad("not_a_datetime", f"{value!r} is not a date and time (ISO 8601)") from None
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
-    return parsed
-
-
-def _time(value) -> str:
-    match = _TIME.match(str(value).strip())
-    if not match or int(match.group(1)) > 24 or int(match.group(2)) > 59:
-        raise _Bad("not_a_time", f"{value!r} is not a time of day (HH:MM)")
-    hours, minutes, seconds = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
-    if hours == 24 and (minutes or seconds):
-        raise _Bad("not_a_time", f"{value!r} is not a time of day (HH:MM)")
-    return f"{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
-
-
-def time_of_day(value) -> str:
-    """A time of day as schedules store it ("9:05" gives "09:05"); ValueError if it is not one."""
-    try:
-        return _time(value)
-    except _Bad as exc:
-        raise ValueError(exc.why) from None
-
-
-def _byday(value) -> str:
-    items = [part.strip().upper() for part in str(value).split(",") if part.strip()]
-    bad = [item for item in items if not _BYDAY.match(item)]
-    if bad or not items:
-        raise _Bad("not_allowed", f"{value!r} is not a list of week days (MO,TU,WE,TH,FR,SA,SU)")
-    return ",".join(items)
-
-
-def _intlist(value) -> str:
-    items = [part.strip() for part in str(value).split(",") if part.strip()]
-    if not items or any(not _INT_LIST.match(item) for item in items):
-        raise _Bad("not_allowed", f"{value!r} is not a comma-separated list of numbers")
-    return ",".join(items)
-
-
-_CONVERT = {
-    "str": _text, "int": _int, "float": _float, "date": _date, "datetime": _datetime,
-    "time": _time, "byday": _byday, "intlist": _intlist,
-}
-
-
-def _convert(kind, value):
-    if isinstance(kind, tuple):
-        text = str(value).strip()
-        match = next((v for v in kind if v.lower() == text.lower()), None)
-        if match is None:
-            raise _Bad("not_allowed", f"{value!r} is not one of: {', '.join(kind)}")
-        return match
-    return _CONVERT[kind](value)
-
-
 def _empty(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -211,27 +108,40 @@ class Checked:
 
     def __init__(self):
         self.errors: list[RowError] = []
+        self.warnings: list[RowError] = []  # kept rows with something dropped (said, not refused)
         self.rows: dict[str, dict[str, Clean]] = {entity: {} for entity in ENTITIES}
         # service hsds_id -> {column: value} from "milieu" attributes
         self.local_fields: dict[str, dict] = {}
         # service hsds_id -> cost option amounts (only to guess "free")
         self.cost_amounts: dict[str, list[float]] = {}
+        # (entity, hsds_id) -> the source's own id, when it was not a UUID
+        self.source_ids: dict[tuple[str, str], str] = {}
+        self.left_out: dict[str, int] = {}  # new organizations/locations no service uses
 
 
-def check_rows(rows: list[Row], known: dict[str, set[str]], sal_service: dict[str, str]) -> Checked:
+class _Context:
+    def __init__(self, known, sal_service, source: str, out: Checked):
+        self.available = {entity: set(known.get(entity, ())) for entity in ENTITIES}
+        self.sal_service = dict(sal_service)
+        self.local_term_codes: dict[str, str] = {}
+        self.refused: dict[str, dict[str, Row]] = {entity: {} for entity in ENTITIES}
+        self.source, self.out = source, out
+        self.id = functools.partial(stable_id, source)  # (entity, raw) -> stored id; cached
+
+
+def check_rows(rows: list[Row], known: dict[str, set[str]], sal_service: dict[str, str], source: str = "") -> Checked:
     """Validate ``rows`` against each other and against ids already in the directory.
 
     ``known``: entity -> hsds ids already stored; ``sal_service``: stored
-    service_at_location hsds id -> its service's hsds id.
+    service_at_location hsds id -> its service's hsds id. Ids that are not UUIDs
+    become this ``source``'s stable UUIDs (app.directory.formats.ids).
     """
     out = Checked()
-    available = {entity: set(known.get(entity, ())) for entity in ENTITIES}
-    sal_service = dict(sal_service)
-    local_term_codes: dict[str, str] = {}
+    ctx = _Context(known, sal_service, source, out)
     by_entity: dict[str, list[Row]] = {entity: [] for entity in ENTITIES}
     for row in rows:
         if row.entity == "cost_option":
-            _note_cost(out, row)
+            _note_cost(ctx, row)
         elif row.entity in by_entity:
             by_entity[row.entity].append(row)
 
@@ -243,11 +153,14 @@ def check_rows(rows: list[Row], known: dict[str, set[str]], sal_service: dict[st
                 continue
             if entity == "taxonomy_term" and local_terms.is_local_term(row.data):
                 if not _empty(row.data.get("id")):
-                    local_term_codes[str(row.data["id"]).strip()] = row.data["code"]
+                    ctx.local_term_codes[str(row.data["id"]).strip()] = row.data["code"]
                 continue
-            errors, clean = _check_one(entity, row, available, sal_service, local_term_codes, out)
+            errors, clean = _check_one(entity, row, ctx)
             if clean is None:
                 out.errors.extend(errors)
+                raw = row.data.get("id")
+                if errors and not _empty(raw):
+                    ctx.refused[entity].setdefault(ctx.id(entity, str(raw).strip()), row)
                 continue
             # The same record met twice: natural when JSON nests it in several places;
             # an error when two top-level rows (CSV rows, JSON services) share an id.
@@ -255,7 +168,7 @@ def check_rows(rows: list[Row], known: dict[str, set[str]], sal_service: dict[st
                 first = seen_top[clean.hsds_id]
                 out.errors.append(RowError(
                     row.file, row.row, row.field_name("id"), "duplicate_id",
-                    f"id {clean.hsds_id} is already used by {first.file} row {first.row}",
+                    f"id {str(row.data['id']).strip()} is already used by {first.file} row {first.row}",
                 ))
                 continue
             if not row.path:
@@ -265,10 +178,27 @@ def check_rows(rows: list[Row], known: dict[str, set[str]], sal_service: dict[st
                 out.rows[entity][clean.hsds_id] = clean
             else:
                 _merge(previous, clean)
-            available[entity].add(clean.hsds_id)
+            ctx.available[entity].add(clean.hsds_id)
             if entity == "service_at_location":
-                sal_service[clean.hsds_id] = clean.links["service_id"]
+                ctx.sal_service[clean.hsds_id] = clean.links["service_id"]
+    _leave_out_unused(out, known)
     return out
+
+
+def _leave_out_unused(out: Checked, known) -> None:
+    """New organizations and locations that no service of the file or the directory uses are not written."""
+    used_orgs = {c.links.get("organization_id") for c in out.rows["service"].values()}
+    used_locs = {c.links.get("location_id") for c in out.rows["service_at_location"].values()}
+    for entity, used in (("organization", used_orgs), ("location", used_locs)):
+        stored = set(known.get(entity, ()))
+        unused = [h for h in out.rows[entity] if h not in used and h not in stored]
+        for hsds_id in unused:
+            del out.rows[entity][hsds_id]
+        if unused:
+            out.left_out[entity] = len(unused)
+    gone = set(out.rows["location"]) | set(known.get("location", ()))
+    for hsds_id in [h for h, c in out.rows["address"].items() if c.links.get("location_id") not in gone]:
+        del out.rows["address"][hsds_id]
 
 
 def _merge(into: Clean, other: Clean) -> None:
@@ -280,28 +210,37 @@ def _merge(into: Clean, other: Clean) -> None:
             into.links[key] = value
 
 
-def _note_cost(out: Checked, row: Row) -> None:
+def _note_cost(ctx: _Context, row: Row) -> None:
     service_id = row.data.get("service_id")
     try:
         amount = float(row.data.get("amount"))
     except (TypeError, ValueError):
         return
     if service_id:
-        out.cost_amounts.setdefault(str(service_id).strip(), []).append(amount)
+        ctx.out.cost_amounts.setdefault(ctx.id("service", str(service_id).strip()), []).append(amount)
 
 
-def _check_one(entity, row, available, sal_service, local_term_codes, out):
+def _refusal(ctx: _Context, target: str, ref: str, mapped: str) -> tuple[str, str]:
+    parent = ctx.refused[target].get(mapped)
+    noun = target.replace("_", " ")
+    if parent is not None:
+        return "parent_refused", f"its {noun}, row {parent.row} of {parent.file}, was refused"
+    return "unknown_reference", f"refers to {noun} {ref}, which is neither in this file nor in the directory"
+
+
+def _check_one(entity: str, row: Row, ctx: _Context):
     errors: list[RowError] = []
 
     def bad(field: str, code: str, why: str) -> None:
         errors.append(RowError(row.file, row.row, row.field_name(field), code, why))
 
     raw_id = row.data.get("id")
-    hsds_id = "" if _empty(raw_id) else str(raw_id).strip()
-    if not hsds_id:
+    raw = "" if _empty(raw_id) else str(raw_id).strip()
+    hsds_id = ctx.id(entity, raw) if raw else ""
+    if not raw:
         bad("id", "required", "is missing")
-    elif len(hsds_id) > MAX_ID:
-        bad("id", "too_long", f"is longer than {MAX_ID} characters")
+    elif len(raw) > MAX_SOURCE_ID:
+        bad("id", "too_long", f"is longer than {MAX_SOURCE_ID} characters")
 
     # Only the fields the row has are looked at (a 10,000-service file has ~400,000 of them).
     spec = FIELDS[entity]
@@ -310,14 +249,14 @@ def _check_one(entity, row, available, sal_service, local_term_codes, out):
         rule = spec.get(field)
         if rule is None or value is None:
             continue
-        if rule[0] == "str" and isinstance(value, str):
-            values[field] = value.strip() or None
-            continue
-        if _empty(value):
-            continue
+        if type(value) is str:
+            value = value.strip()
+            if rule[0] == "str" or not value:
+                values[field] = value or None
+                continue
         try:
-            values[field] = _convert(rule[0], value)
-        except _Bad as exc:
+            values[field] = convert(rule[0], value)
+        except Bad as exc:
             values[field] = _BAD
             bad(field, exc.code, exc.why)
     for field in REQUIRED[entity]:
@@ -333,43 +272,55 @@ def _check_one(entity, row, available, sal_service, local_term_codes, out):
             links[field] = None
             continue
         ref = str(value).strip()
-        if entity == "attribute" and field == "taxonomy_term_id" and ref in local_term_codes:
+        if entity == "attribute" and field == "taxonomy_term_id" and ref in ctx.local_term_codes:
             links[field] = ref
             continue
-        if ref not in available[target]:
-            bad(field, "unknown_reference",
-                f"refers to {target.replace('_', ' ')} {ref}, which is neither in this file nor in the directory")
+        mapped = ctx.id(target, ref)
+        if mapped not in ctx.available[target]:
+            code, why = _refusal(ctx, target, ref, mapped)
+            if entity == "service" and code == "unknown_reference":
+                # A service is worth having without its organisation: said, not refused.
+                ctx.out.warnings.append(RowError(row.file, row.row, row.field_name(field), "organization_dropped",
+                                                 f"{why}: imported without organization"))
+                links[field] = None
+                continue
+            bad(field, code, why)
             continue
-        links[field] = ref
+        links[field] = mapped
 
     if entity == "schedule" and not errors:
         if (values["opens_at"] is None) != (values["closes_at"] is None):
             bad("closes_at" if values["closes_at"] is None else "opens_at", "required",
                 "is missing (opening hours need both opens_at and closes_at)")
     if entity in ("phone", "schedule") and not errors and links.get("service_at_location_id"):
-        links["service_id"] = links.get("service_id") or sal_service.get(links["service_at_location_id"])
+        links["service_id"] = links.get("service_id") or ctx.sal_service.get(links["service_at_location_id"])
     if entity == "attribute" and not errors:
-        return errors, _check_attribute(row, hsds_id, values, links, available, local_term_codes, out, bad, errors)
+        return errors, _check_attribute(row, hsds_id, values, links, ctx, bad)
     if entity == "taxonomy_term":
-        links["taxonomy_id"] = values.pop("taxonomy_id", None)
-        links["parent_id"] = values.pop("parent_id", None)
+        taxonomy, parent = values.pop("taxonomy_id", None), values.pop("parent_id", None)
+        links["taxonomy_id"] = ctx.id("taxonomy", taxonomy) if taxonomy else None
+        links["parent_id"] = ctx.id("taxonomy_term", parent) if parent else None
     if errors:
         return errors, None
+    if hsds_id != raw:
+        ctx.out.source_ids[(entity, hsds_id)] = raw
     return errors, Clean(entity, hsds_id, values, links, row)
 
 
-def _check_attribute(row, hsds_id, values, links, available, local_term_codes, out, bad, errors):
-    link_id = "" if _empty(row.data.get("link_id")) else str(row.data["link_id"]).strip()
+def _check_attribute(row, hsds_id, values, links, ctx: _Context, bad):
+    raw_link = "" if _empty(row.data.get("link_id")) else str(row.data["link_id"]).strip()
+    link_id = ctx.id("service", raw_link) if raw_link else ""
     entity = (values.get("link_entity") or "service").strip().lower()
     if entity != "service":
         return None  # attributes of records Milieu does not hold are outside its subset
-    if link_id not in available["service"]:
+    if link_id not in ctx.available["service"]:
         if not _empty(row.data.get("link_entity")):
-            bad("link_id", "unknown_reference" if link_id else "required",
-                f"refers to service {link_id}, which is neither in this file nor in the directory"
-                if link_id else "is missing")
+            if raw_link:
+                bad("link_id", *_refusal(ctx, "service", raw_link, link_id))
+            else:
+                bad("link_id", "required", "is missing")
         return None
-    code = local_term_codes.get(links["taxonomy_term_id"])
+    code = ctx.local_term_codes.get(links["taxonomy_term_id"])
     if code is not None:
         column, kind, _name = local_terms.LOCAL_FIELDS[code]
         value = values.get("value") or ""
@@ -379,7 +330,9 @@ def _check_attribute(row, hsds_id, values, links, available, local_term_codes, o
                 bad("value", "not_allowed", f"{value!r} is not true or false")
                 return None
             value = parsed
-        out.local_fields.setdefault(link_id, {})[column] = value
+        ctx.out.local_fields.setdefault(link_id, {})[column] = value
         return None
     links["link_id"] = link_id
+    if hsds_id != str(row.data.get("id")).strip():
+        ctx.out.source_ids[("attribute", hsds_id)] = str(row.data.get("id")).strip()
     return Clean("attribute", hsds_id, values, links, row)

@@ -46,6 +46,10 @@ class ImportResult:
     updated: dict[str, int] = field(default_factory=dict)
     skipped: list[RowError] = field(default_factory=list)
     service_ids: set[int] = field(default_factory=set)
+    form: str = ""                                            # which form and version was read
+    notes: list[str] = field(default_factory=list)            # assumptions, each said once
+    warnings: list[RowError] = field(default_factory=list)    # kept, with something dropped
+    left_out: dict[str, int] = field(default_factory=dict)    # new records no service uses
 
     @property
     def services_created(self) -> int:
@@ -74,3 +78,16 @@ class DirectoryImportRejected(MilieuError):
 class UnreadableDirectoryFile(MilieuError):
     code = "directory_file_unreadable"
     exit_code = 46
+
+
+class NothingImported(MilieuError):
+    """The file (once its bad rows are put aside) brings no service: nothing was written."""
+
+    code = "directory_nothing_imported"
+    exit_code = 47
+
+    def __init__(self, bad_rows: int):
+        self.bad_rows = bad_rows
+        why = f"all {bad_rows} bad rows were put aside and none of the rest is a service" if bad_rows \
+            else "it holds no service"
+        super().__init__(f"Nothing imported: the file brings no service ({why}).")

@@ -157,6 +157,14 @@ def referrals_for_contact(session: Session, contact_id: int) -> list[ReferralRow
     return _rows(session, [Referral.contact_id == contact_id], [Referral.id])
 
 
+def referral_row(session: Session, referral_id: int) -> ReferralRow:
+    """One referral (ReferralNotFound when it is gone)."""
+    rows = _rows(session, [Referral.id == referral_id], [Referral.id])
+    if not rows:
+        raise ReferralNotFound(f"No referral {referral_id}.")
+    return rows[0]
+
+
 def referrals_for_person(session: Session, person_id: int) -> list[ReferralRow]:
     """The person's referrals, newest contact first: made for them, or from a contact with them
     when the referral names nobody."""

@@ -79,6 +79,7 @@ class ServiceDetail:
     addresses: list[AddressLines] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    publication_change: str | None = None  # new / changed / withdrawn by La Piaule's last file
 
     def needs_verification(self, today: date) -> bool:
         """Never verified, or last verified more than 12 months ago."""
@@ -133,6 +134,7 @@ def service_detail(session: Session, service_id: int) -> ServiceDetail:
         alert=svc.alert, assured_date=svc.assured_date, local_notes=svc.local_notes or "",
         is_free=svc.is_free, walk_in=svc.walk_in, closed_on_holidays=svc.closed_on_holidays,
         added_by_hand=svc.added_by_hand, minimum_age=svc.minimum_age, maximum_age=svc.maximum_age,
+        publication_change=svc.publication_change,
         hours=hours,
         phones=[PhoneLine(p.number, p.extension, p.type, p.description) for p in phones],
         addresses=addresses, languages=languages, categories=categories,

@@ -25,6 +25,7 @@ class SentRow:
     sha256: str
     file_name: str
     full: bool
+    receipt_at: datetime | None  # when La Piaule's directory file said it received it
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def worker_state(session: Session) -> WorkerState:
         partner=Peer(partner.label, partner.fingerprint) if partner else None,
         pending=export.pending_counts(session),
         sent=tuple(
-            SentRow(b.sequence, b.created_at, b.weeks, b.record_count, b.sha256, b.file_name, b.full)
+            SentRow(b.sequence, b.created_at, b.weeks, b.record_count, b.sha256, b.file_name, b.full, b.receipt_at)
             for b in export.history(session)
         ),
         reminder_weekday=export.reminder_weekday(session),

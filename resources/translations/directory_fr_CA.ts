@@ -428,8 +428,8 @@
         <translation>Importer un répertoire</translation>
     </message>
     <message>
-        <source>Open Referral HSDS (*.json datapackage.json services.csv)</source>
-        <translation>Open Referral HSDS (*.json datapackage.json services.csv)</translation>
+        <source>Directory files (*.json *.csv *.zip *.milieu-directory)</source>
+        <translation>Fichiers de répertoire (*.json *.csv *.zip *.milieu-directory)</translation>
     </message>
     <message numerus="yes">
         <source>%n service(s) imported</source>
@@ -472,6 +472,22 @@
         <translation>Importation du répertoire…</translation>
     </message>
     <message>
+        <source>This directory file was already applied: nothing changed.</source>
+        <translation>Ce fichier de répertoire a déjà été appliqué : rien n’a changé.</translation>
+    </message>
+    <message>
+        <source>La Piaule&apos;s directory applied: %1 new, %2 changed, %3 withdrawn.</source>
+        <translation>Répertoire de La Piaule appliqué : %1 nouveaux, %2 modifiés, %3 retirés.</translation>
+    </message>
+    <message>
+        <source>Directory file refused: %1</source>
+        <translation>Fichier de répertoire refusé : %1</translation>
+    </message>
+    <message>
+        <source>Applying La Piaule&apos;s directory…</source>
+        <translation>Application du répertoire de La Piaule…</translation>
+    </message>
+    <message>
         <source>Export the directory (HSDS JSON)</source>
         <translation>Exporter le répertoire (HSDS JSON)</translation>
     </message>
@@ -481,7 +497,7 @@
     </message>
     <message>
         <source>Export the directory (HSDS CSV): choose a folder</source>
-        <translation>Exporter le répertoire (HSDS CSV) : choisissez un dossier</translation>
+        <translation>Exporter le répertoire (HSDS CSV)&#xa0;: choisissez un dossier</translation>
     </message>
     <message>
         <source>Export the directory</source>
@@ -489,11 +505,11 @@
     </message>
     <message>
         <source>%1 is a folder; choose a file name.</source>
-        <translation>%1 est un dossier ; choisissez un nom de fichier.</translation>
+        <translation>%1 est un dossier&#xa0;; choisissez un nom de fichier.</translation>
     </message>
     <message>
         <source>This folder already holds directory tables. Replace them?</source>
-        <translation>Ce dossier contient déjà des tableaux de répertoire. Les remplacer ?</translation>
+        <translation>Ce dossier contient déjà des tableaux de répertoire. Les remplacer&#xa0;?</translation>
     </message>
     <message numerus="yes">
         <source>%n service(s) exported to %1.</source>
@@ -504,7 +520,7 @@
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation>L'exportation a échoué : %1</translation>
+        <translation>L&apos;exportation a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>Exporting the directory…</source>
@@ -524,6 +540,18 @@
     <message>
         <source>Walk-in</source>
         <translation>Sans rendez-vous</translation>
+    </message>
+    <message>
+        <source>New in La Piaule&apos;s directory</source>
+        <translation>Nouveau dans le répertoire de La Piaule</translation>
+    </message>
+    <message>
+        <source>Changed by La Piaule</source>
+        <translation>Modifié par La Piaule</translation>
+    </message>
+    <message>
+        <source>Withdrawn by La Piaule</source>
+        <translation>Retiré par La Piaule</translation>
     </message>
     <message>
         <source>To verify</source>
@@ -780,13 +808,6 @@
     <message>
         <source>No service matches.</source>
         <translation>Aucun service ne correspond.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n service(s)</source>
-        <translation>
-            <numerusform>%n service</numerusform>
-            <numerusform>%n services</numerusform>
-        </translation>
     </message>
     <message>
         <source>The first %1 services</source>

@@ -2,7 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
 <context>
-    <name>ContactPanel</name>
+    <name>ContactErrors</name>
+    <message>
+        <source>Choose a person, or count the unidentified persons.</source>
+        <translation>Choisissez une personne ou indiquez le nombre de personnes non identifiées.</translation>
+    </message>
+    <message>
+        <source>This date is after today. A contact is recorded once it happened.</source>
+        <translation>Cette date est après aujourd&apos;hui. Un contact s&apos;inscrit une fois qu&apos;il a eu lieu.</translation>
+    </message>
+    <message>
+        <source>A quantity given cannot be less than zero.</source>
+        <translation>Une quantité donnée ne peut pas être inférieure à zéro.</translation>
+    </message>
+    <message>
+        <source>%1: %2 given, %3 in stock</source>
+        <translation>%1 : %2 donné(s), %3 en stock</translation>
+    </message>
+    <message>
+        <source>There is less in stock than what you are giving:</source>
+        <translation>Il y a moins en stock que ce que vous remettez :</translation>
+    </message>
+    <message>
+        <source>Save anyway? (The stock will show below zero until it is counted again.)</source>
+        <translation>Enregistrer quand même? (Le stock sera sous zéro jusqu&apos;au prochain décompte.)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLayout</name>
     <message>
         <source>New contact</source>
         <translation>Nouveau contact</translation>
@@ -76,6 +103,10 @@
         <translation>Dépannage remis</translation>
     </message>
     <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
         <source>Refer &amp;to a service</source>
         <translation>Référer &amp;vers un service</translation>
     </message>
@@ -92,10 +123,6 @@
         <translation>&amp;Faire un suivi le :</translation>
     </message>
     <message>
-        <source>&amp;Notes</source>
-        <translation>&amp;Notes</translation>
-    </message>
-    <message>
         <source>Save (Ctrl+Enter)</source>
         <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
@@ -110,6 +137,13 @@
     <message>
         <source>Start &amp;over</source>
         <translation>Re&amp;commencer</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message>
+        <source>New contact</source>
+        <translation>Nouveau contact</translation>
     </message>
     <message>
         <source>Edit contact</source>
@@ -162,30 +196,6 @@
     <message>
         <source>Contact saved</source>
         <translation>Contact enregistré</translation>
-    </message>
-    <message>
-        <source>%1: %2 given, %3 in stock</source>
-        <translation>%1 : %2 donné(s), %3 en stock</translation>
-    </message>
-    <message>
-        <source>There is less in stock than what you are giving:</source>
-        <translation>Il y a moins en stock que ce que vous remettez :</translation>
-    </message>
-    <message>
-        <source>Save anyway? (The stock will show below zero until it is counted again.)</source>
-        <translation>Enregistrer quand même? (Le stock sera sous zéro jusqu&apos;au prochain décompte.)</translation>
-    </message>
-    <message>
-        <source>Choose a person, or count the unidentified persons.</source>
-        <translation>Choisissez une personne ou indiquez le nombre de personnes non identifiées.</translation>
-    </message>
-    <message>
-        <source>This date is after today. A contact is recorded once it happened.</source>
-        <translation>Cette date est après aujourd&apos;hui. Un contact s&apos;inscrit une fois qu&apos;il a eu lieu.</translation>
-    </message>
-    <message>
-        <source>A quantity given cannot be less than zero.</source>
-        <translation>Une quantité donnée ne peut pas être inférieure à zéro.</translation>
     </message>
 </context>
 <context>
@@ -374,13 +384,6 @@
     <message>
         <source>Follow-up</source>
         <translation>Suivi</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unidentified</source>
-        <translation>
-            <numerusform>%n non identifiée</numerusform>
-            <numerusform>%n non identifiées</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 min</source>
@@ -803,6 +806,10 @@
         <source>Merge two records</source>
         <translation>Fusionner deux fiches</translation>
     </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Fusion en cours…</translation>
+    </message>
     <message numerus="yes">
         <source>%n contact(s) moved</source>
         <translation>
@@ -1037,6 +1044,13 @@
     <message>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message numerus="yes">
+        <source>La Piaule has not confirmed receiving %n bundle(s) sent more than 14 days ago (see Envois).</source>
+        <translation>
+            <numerusform>La Piaule n’a pas confirmé avoir reçu %n envoi envoyé il y a plus de 14 jours (voir Envois).</numerusform>
+            <numerusform>La Piaule n’a pas confirmé avoir reçu %n envois envoyés il y a plus de 14 jours (voir Envois).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Today&apos;s contacts (%1)</source>

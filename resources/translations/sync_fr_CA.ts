@@ -395,6 +395,10 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
         <translation>Fichier</translation>
     </message>
     <message>
+        <source>Received by La Piaule</source>
+        <translation>Reçu par La Piaule</translation>
+    </message>
+    <message>
         <source>&amp;Write again…</source>
         <translation>&amp;Réécrire…</translation>
     </message>
@@ -428,6 +432,10 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     <message>
         <source>(full)</source>
         <translation>(complet)</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
     </message>
     <message>
         <source>Bundles</source>

@@ -56,6 +56,11 @@ class ServiceDetailPane(QScrollArea):
             badges.append(esc(self.tr("Walk-in")))
         if detail.status != "active":
             badges.append(f"<b>{esc(self.status_text(detail.status))}</b>")
+        change = {"new": self.tr("New in La Piaule's directory"),
+                  "changed": self.tr("Changed by La Piaule"),
+                  "withdrawn": self.tr("Withdrawn by La Piaule")}.get(detail.publication_change or "")
+        if change:
+            badges.append(f"<span style='color: #0b5394;'><b>{esc(change)}</b></span>")
         if detail.needs_verification(now.date()):
             to_verify = self.tr("To verify")
             badges.append(f"<span style='color: #9a6700;'><b>{esc(to_verify)}</b></span>")

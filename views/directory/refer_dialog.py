@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app import people
-from app.contacts import ContactInput, create_contact
+from app.contacts import ContactInput
 from app.directory import referrals
 from app.errors import MilieuError
+from app.ops import floor as floor_ops
 from views.directory.labels import ReferralWords, day_field
 from views.directory.referral_widgets import FOLLOW_UP_AFTER_DAYS
 from views.floor.person_field import PersonField
@@ -39,14 +39,14 @@ class ReferDialog(QDialog):
         self.ctx = ctx
         self.service_id = service_id
         self.today = today or date.today()
-        self.saved_referrals: list[int] = []
+        self.saved_referrals: list[int] = []  # ids, once saved
         self.setObjectName("refer_dialog")
         self.setWindowTitle(self.tr("Refer to %1").replace("%1", service_name))
         self.setMinimumWidth(680)
 
         heading = QLabel(self.tr("Refer to <b>%1</b>").replace("%1", service_name.replace("<", "&lt;")))
         heading.setWordWrap(True)
-        self.persons = PersonField(ctx.vault)
+        self.persons = PersonField(ctx)
         self.status = QComboBox()
         self.status.setObjectName("refer_status")
         words = ReferralWords()
@@ -93,29 +93,33 @@ class ReferDialog(QDialog):
         self.persons.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save(self) -> None:
+        """One operation: the referral contact, the new people, one referral per person."""
         follow_up = self.follow_on.date().toPython() if self.follow.isChecked() else None
-        try:
-            with self.ctx.vault.session() as s:
-                person_ids = [pid for pid, _alias in self.persons.persons]
-                for alias in self.persons.new_aliases:
-                    person_ids.append(people.create_person(s, alias, today=self.today).id)
-                change = create_contact(s, ContactInput(
-                    occurred_at=datetime.now().replace(second=0, microsecond=0),
-                    person_ids=person_ids, unidentified_count=self.persons.unidentified.value(),
-                    types=[REFERRAL_TYPE], notes=self.notes.text().strip(),
-                ), today=self.today)
-                for person_id in person_ids or [None]:
-                    ref = referrals.create_referral(
-                        s, change.contact.id, self.service_id, person_id=person_id,
-                        status=self.status.currentData(), follow_up_on=follow_up, notes=self.notes.text(),
-                    )
-                    self.saved_referrals.append(ref.id)
-        except MilieuError as exc:
-            self.saved_referrals = []
-            self.error.setText(self.error_text(exc))
-            return
-        self.ctx.notify("contact", "person", "referral")
+        form = floor_ops.ContactSave(
+            contact=ContactInput(
+                occurred_at=datetime.now().replace(second=0, microsecond=0),
+                person_ids=[pid for pid, _alias in self.persons.persons],
+                unidentified_count=self.persons.unidentified.value(),
+                types=[REFERRAL_TYPE], notes=self.notes.text().strip(),
+            ),
+            new_aliases=tuple(self.persons.new_aliases),
+            referrals=(floor_ops.ReferralInput(self.service_id, follow_up, self.status.currentData(),
+                                               self.notes.text()),),
+        )
+        self.error.setText("")
+        self.save_button.setEnabled(False)
+        self.ctx.ops.run(floor_ops.save_contact, form, today=self.today, on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, contact_id: int) -> None:
+        self.saved_referrals = [r.id for r in self.ctx.ops.read(referrals.referrals_for_contact, contact_id)]
         self.accept()
+
+    def _failed(self, exc: BaseException) -> bool:
+        self.save_button.setEnabled(True)
+        if not isinstance(exc, MilieuError):
+            return False
+        self.error.setText(self.error_text(exc))
+        return True
 
     def error_text(self, exc: MilieuError) -> str:
         fields = {getattr(e, "field", "") for e in getattr(exc, "errors", None) or []}

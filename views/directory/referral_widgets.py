@@ -6,10 +6,8 @@
     box.set_contact(contact_id)          # None for a new contact
     box.changed.connect(form.mark_dirty)
     ...
-    with ctx.vault.session() as s:       # in the form's own save
-        contact = ...
-        box.save(s, contact.id, person_ids)
-    ctx.notify("referral")
+    # the form's save operation (app.ops.floor.save_contact) makes the referrals:
+    ReferralInput(service_id, box.follow_up_date()) for service_id, _n in box.pending_services()
 
 ``ReferralDialog(ctx, referral_id)`` changes one referral: status, outcome,
 follow-up date or done, notes (from Today or a person's page).
@@ -34,10 +32,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
-
 from app.directory import referrals
-from models.referral import Referral
+from app.ops import Entity
+from app.ops import referrals as referral_ops
 from views.directory.labels import ReferralWords, day_field
 from views.directory.search_panel import ServicePicker
 
@@ -58,6 +55,8 @@ class ContactReferrals(QWidget):
         self.words = ReferralWords()
 
         self.picker = ServicePicker(ctx)
+        self._picker_stale = True  # its results are read when first shown, then after directory edits
+        ctx.bus.changed.connect(self._on_changed)
         self.picker.servicePicked.connect(self.add_service)
         self.follow = QCheckBox(self.tr("Follow up on:"))
         self.follow.setObjectName("referrals_follow")
@@ -91,14 +90,18 @@ class ContactReferrals(QWidget):
         self.contact_id = contact_id
         self.list.clear()
         if contact_id is not None:
-            with self.ctx.vault.session() as s:
-                rows = referrals.referrals_for_contact(s, contact_id)
-            for row in rows:
+            for row in self.ctx.ops.read(referrals.referrals_for_contact, contact_id, warm=True):
                 text = f"{row.service_name} · {self.words.status(row.status)}"
                 if row.person_alias:
                     text += f" · {row.person_alias}"
                 self._append(text, (SAVED, row.id))
-        self.picker.refresh()
+        if self._picker_stale or self.picker.box.text():
+            self._picker_stale = False
+            self.picker.refresh()
+
+    def _on_changed(self, changes) -> None:
+        if Entity.DIRECTORY in changes:
+            self._picker_stale = True
 
     def _append(self, text: str, data) -> None:
         item = QListWidgetItem(text)
@@ -129,18 +132,6 @@ class ContactReferrals(QWidget):
     def follow_up_date(self) -> date | None:
         return self.follow_on.date().toPython() if self.follow.isChecked() else None
 
-    def save(self, session: Session, contact_id: int, person_ids: list[int] | None = None) -> list[Referral]:
-        """Create the pending referrals in the caller's session: one per person (or one
-        for whoever was there when no person is named). Returns them; the caller
-        notifies ``{"referral"}`` after its commit."""
-        made = []
-        for service_id, _name in self.pending_services():
-            for person_id in (person_ids or [None]):
-                made.append(referrals.create_referral(
-                    session, contact_id, service_id, person_id=person_id, follow_up_on=self.follow_up_date(),
-                ))
-        return made
-
     def _open(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
         if data[0] == SAVED and ReferralDialog(self.ctx, data[1], self).exec():
@@ -156,10 +147,9 @@ class ReferralDialog(QDialog):
         self.referral_id = referral_id
         self.setObjectName("referral_dialog")
         words = ReferralWords()
-        with ctx.vault.session() as s:
-            ref = s.get(Referral, referral_id)
-            name, status, outcome = ref.service_name, ref.status, ref.outcome
-            follow_on, done, notes = ref.follow_up_on, ref.follow_up_done, ref.notes
+        ref = ctx.ops.read(referrals.referral_row, referral_id)
+        name, status, outcome = ref.service_name, ref.status, ref.outcome
+        follow_on, done, notes = ref.follow_up_on, ref.follow_up_done, ref.notes
         self.setWindowTitle(self.tr("Referral to %1").replace("%1", name))
         self.status = QComboBox()
         self.status.setObjectName("referral_status")
@@ -200,11 +190,11 @@ class ReferralDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        with self.ctx.vault.session() as s:
-            referrals.update_referral(
-                s, self.referral_id, status=self.status.currentData(), outcome=self.outcome.currentData(),
-                follow_up_on=self.follow_on.date().toPython() if self.follow.isChecked() else None,
-                follow_up_done=self.done_box.isChecked(), notes=self.notes.text(),
-            )
-        self.ctx.notify("referral")
-        self.accept()
+        """One operation; the dialog closes once it is saved (an error keeps it open)."""
+        self.ctx.ops.run(
+            referral_ops.update_referral, self.referral_id, status=self.status.currentData(),
+            outcome=self.outcome.currentData(),
+            follow_up_on=self.follow_on.date().toPython() if self.follow.isChecked() else None,
+            follow_up_done=self.done_box.isChecked(), notes=self.notes.text(),
+            on_done=lambda _id: self.accept(),
+        )

@@ -140,6 +140,8 @@ class RepertoirePage(Page):
             self._set_actions(False)
             return
         detail = self.ctx.ops.read(service_detail, service_id)
+        if detail.publication_change:  # shown once: opened, it is no longer news
+            self.ctx.ops.run(directory_ops.mark_service_seen, service_id)
         self.detail.show_detail(detail, self.now())
         self._set_actions(True)
 
@@ -208,14 +210,19 @@ class RepertoirePage(Page):
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import a directory"), str(Path.home()),
-            self.tr("Open Referral HSDS (*.json datapackage.json services.csv)"),
+            self.tr("Directory files (*.json *.csv *.zip *.milieu-directory)"),
         )
         if path:
             self.import_path(Path(path))
 
     def import_path(self, path: Path, *, skip_bad_rows: bool = False) -> None:
         """Import on the writer thread; bad rows are shown and nothing is imported unless asked."""
+        from app.directory.publication.file_format import MAGIC
         from app.directory.records import DirectoryImportRejected
+
+        if path.is_file() and path.read_bytes()[:len(MAGIC)] == MAGIC:
+            self.apply_directory_file(path)
+            return
 
         def done(result) -> None:  # after the page refreshed from the announced change
             text = self.tr("%n service(s) imported", "", result.services_created + result.services_updated)
@@ -239,8 +246,27 @@ class RepertoirePage(Page):
             self.message.setText(self.tr("Import failed: %1").replace("%1", str(exc)))
             return True
 
-        self.ctx.ops.run(directory_ops.import_file, path, skip_bad_rows=skip_bad_rows, on_done=done, on_error=failed,
-                         busy=self.tr("Importing the directory…"))
+        self.ctx.ops.run(directory_ops.import_directory, path, skip_bad_rows=skip_bad_rows, on_done=done,
+                         on_error=failed, busy=self.tr("Importing the directory…"))
+
+    def apply_directory_file(self, path: Path) -> None:
+        """La Piaule's signed directory: applied only when signed by the partner key."""
+
+        def done(result) -> None:  # after the screens refreshed (directory, receipts of bundles)
+            if result.replay:
+                text = self.tr("This directory file was already applied: nothing changed.")
+            else:
+                text = (self.tr("La Piaule's directory applied: %1 new, %2 changed, %3 withdrawn.")
+                        .replace("%1", str(result.new)).replace("%2", str(result.changed))
+                        .replace("%3", str(result.withdrawn)))
+            self.message.setText(text)
+
+        def failed(exc: BaseException) -> bool:
+            self.message.setText(self.tr("Directory file refused: %1").replace("%1", str(exc)))
+            return True
+
+        self.ctx.ops.run(directory_ops.apply_directory_file, path.read_bytes(), on_done=done, on_error=failed,
+                         busy=self.tr("Applying La Piaule's directory…"))
 
     def export_directory(self, fmt: str) -> None:
         """Ask where, then write the HSDS export: one JSON file, or one CSV per table in a folder."""

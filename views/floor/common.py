@@ -8,23 +8,31 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QLayout, QLayoutItem, Q
 
 from app.validation import FUTURE_DATE, NEGATIVE, NOT_FOUND, OUT_OF_RANGE, REQUIRED, TOO_LONG, UNKNOWN_CODE
 
+
 def ui_language() -> str:
     """"en" or "fr": which label column of the code lists to show."""
     return "en" if QLocale().name().startswith("en") else "fr"
 
 
 class CodeLabels:
-    """code -> label of each list, read once per refresh (lists are short)."""
+    """code -> label of each list, read once per refresh (lists are short).
 
-    def __init__(self, session, *list_names: str):
-        from app import codes
+    ``CodeLabels.read(ctx, THEME, PLACE)`` reads through the runner; ``CodeLabels(table)``
+    wraps an ``app.floor_reads.CodeTable`` read with other things. (``CodeLabels(session,
+    ...)`` still works for screens not moved to the runner yet.)
+    """
 
-        lang = ui_language()
-        self._labels, self._active = {}, {}
-        for name in list_names:  # one query per list: retired items still label old records
-            every = codes.items(session, name, include_retired=True)
-            self._labels[name] = {i.code: i.label(lang) for i in every}
-            self._active[name] = [(i.code, i.label(lang)) for i in every if not i.retired]
+    def __init__(self, source, *list_names: str):
+        from app.floor_reads import CodeTable, code_table
+
+        table = source if isinstance(source, CodeTable) else code_table(source, list_names, ui_language())
+        self._labels, self._active = table.labels, table.active
+
+    @classmethod
+    def read(cls, ctx, *list_names: str) -> "CodeLabels":
+        from app.floor_reads import code_table
+
+        return cls(ctx.ops.read(code_table, list_names, ui_language(), warm=True))
 
     def label(self, list_name: str, code: str | None) -> str:
         if not code:

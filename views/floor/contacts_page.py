@@ -6,6 +6,8 @@ confirmation); "History" shows its previous versions.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
@@ -25,15 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from app import contacts, people
+from app.floor_reads import CONTACT_TYPE, PLACE, THEME
 from app.lists import ContactFilter
-from app.validation import ValidationFailed
-from models.codes import CONTACT_TYPE, PLACE, THEME
+from app.ops import Entity
+from app.ops import floor as floor_ops
 from views.context import AppContext
 from views.floor.common import CodeLabels, heading, style_list_table
-from views.floor.contact_panel import quick_entry
 from views.floor.history_dialog import HistoryDialog
 from views.floor.item_models import ContactTableModel
 from views.page import Page
+from views.quick_entry import quick_entry
 
 PERIODS = ("all", "today", "7d", "30d", "year", "12m", "range")
 
@@ -79,14 +82,14 @@ class ContactTable(QTableView):
 
 class ContactsPage(Page):
     page_id = "contacts"
-    entities = frozenset({"contact", "person", "code_item"})
+    entities = frozenset({Entity.CONTACT, Entity.PERSON, Entity.CODE_ITEM})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.setObjectName("contacts_page")
         self._person_id: int | None = None
         self._labels_loaded = False
-        self.model = ContactTableModel(ctx.vault, parent=self)
+        self.model = ContactTableModel(partial(ctx.ops.read, warm=True), parent=self)
 
         self.period = QComboBox()
         self.period.setObjectName("filter_period")
@@ -193,8 +196,8 @@ class ContactsPage(Page):
         return self.tr("Contacts")
 
     # ---- filters ---------------------------------------------------------------------
-    def _load_choices(self, session) -> None:
-        labels = CodeLabels(session, CONTACT_TYPE, THEME, PLACE)
+    def _load_choices(self) -> None:
+        labels = CodeLabels.read(self.ctx, CONTACT_TYPE, THEME, PLACE)
         self.model.set_labels(labels)
         for combo, list_name, everything in (
             (self.type_filter, CONTACT_TYPE, self.tr("All types")),
@@ -222,8 +225,8 @@ class ContactsPage(Page):
             person_id=self._person_id,
         )
 
-    def apply_filters(self, session=None) -> None:
-        self.model.set_filter(self.current_filter(), session)
+    def apply_filters(self) -> None:
+        self.model.set_filter(self.current_filter())
         # Counting every match of a long list waits until the first page is on screen.
         self.count_label.setText("…")
         QTimer.singleShot(0, self._update_count)
@@ -243,8 +246,7 @@ class ContactsPage(Page):
         if not text:
             self._person_id = None
         else:
-            with self.ctx.vault.session() as s:
-                found = people.search_people(s, text, limit=1, include_archived=True)
+            found = self.ctx.ops.read(people.search_people, text, limit=1, include_archived=True, warm=True)
             if found:
                 self._person_id = found[0].id
                 self.person_filter.blockSignals(True)
@@ -269,9 +271,8 @@ class ContactsPage(Page):
 
     def refresh(self) -> None:
         current = self.table.current_id()
-        with self.ctx.vault.session() as s:  # one connection for the whole refresh
-            self._load_choices(s)
-            self.apply_filters(s)
+        self._load_choices()
+        self.apply_filters()
         if current is not None:
             for row in range(self.model.rowCount()):
                 if self.model.row_at(row).id == current:
@@ -301,13 +302,9 @@ class ContactsPage(Page):
         ).replace("%1", index.siblingAtColumn(ContactTableModel.COL_WHEN).data()).replace("%2", who)
         if not self.ctx.extras["dialogs"].confirm(self.tr("Delete a contact"), question, destructive=True):
             return
-        try:
-            with self.ctx.vault.session() as s:
-                change = contacts.delete_contact(s, row.id)
-                entities = change.entities
-        except ValidationFailed:
-            entities = {"contact"}  # already gone: just refresh
-        self.ctx.notify(*entities)
+        self.ctx.ops.run(floor_ops.delete_contact, row.id, on_done=lambda _id: self._deleted())
+
+    def _deleted(self) -> None:
         status = self.ctx.extras.get("status")
         if status is not None:
             status.message(self.tr("Contact deleted (kept in history)"))
@@ -318,5 +315,5 @@ class ContactsPage(Page):
             return
         row = self.model.row_at(index.row())
         title = self.tr("Contact of %1").replace("%1", index.siblingAtColumn(ContactTableModel.COL_WHEN).data())
-        dialog = HistoryDialog(self.ctx.vault, contacts.ENTITY, row.uid, title, self)
+        dialog = HistoryDialog(self.ctx, contacts.ENTITY, row.uid, title, self)
         dialog.exec()

@@ -13,20 +13,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import history
+from app.floor_reads import version_rows
 from views.floor.common import datetime_text
 
+
 class HistoryDialog(QDialog):
-    def __init__(self, vault, entity: str, uid: str, title: str, parent: QWidget | None = None):
+    def __init__(self, ctx, entity: str, uid: str, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("history_dialog")
         self.setWindowTitle(self.tr("History"))
         self.resize(820, 420)
-        with vault.session() as s:
-            versions = [
-                (v.version, v.changed_at, v.changed_by, v.op, [f for f in (v.changed_fields or "").split(",") if f])
-                for v in history.versions(s, entity, uid)
-            ]
+        versions = [(v.version, v.changed_at, v.changed_by, v.op, v.fields)
+                    for v in ctx.ops.read(version_rows, entity, uid, warm=True)]
         self.table = QTableWidget(len(versions), 4)
         self.table.setObjectName("history_table")
         self.table.setHorizontalHeaderLabels(

@@ -3,7 +3,8 @@
 
 A model never loads every row: ``canFetchMore``/``fetchMore`` ask the service for the
 next page (keyset cursor for contacts, offset for people) when the view scrolls near
-the end. Each fetch opens its own short session, as every service call does.
+the end. A model is given ``read`` (``ctx.ops.read``): every fetch is one read of
+frozen rows through the runner.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from app import lists
-from models.codes import CONTACT_TYPE, PLACE, THEME
+from app.floor_reads import CONTACT_TYPE, PLACE, THEME
 from views.floor.common import CodeLabels, datetime_text, day_text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -23,9 +24,9 @@ class _PagedTableModel(QAbstractTableModel):
 
     COLUMN_COUNT = 0
 
-    def __init__(self, vault, page_size: int, parent=None):
+    def __init__(self, read, page_size: int, parent=None):
         super().__init__(parent)
-        self._vault = vault
+        self._read = read  # ctx.ops.read
         self.page_size = page_size
         self._rows: list = []
         self._more = False
@@ -73,8 +74,8 @@ class ContactTableModel(_PagedTableModel):
     RowRole = Qt.ItemDataRole.UserRole + 2     # the app.lists.ContactRow
     SortRole = Qt.ItemDataRole.UserRole + 3    # a comparable value for the column
 
-    def __init__(self, vault, labels: CodeLabels | None = None, *, page_size: int = lists.PAGE_SIZE, parent=None):
-        super().__init__(vault, page_size, parent)
+    def __init__(self, read, labels: CodeLabels | None = None, *, page_size: int = lists.PAGE_SIZE, parent=None):
+        super().__init__(read, page_size, parent)
         self._labels = labels
         self._rows: list[lists.ContactRow] = []
         self._texts: dict[int, tuple[str, ...]] = {}  # row -> display texts, made on first paint
@@ -95,36 +96,28 @@ class ContactTableModel(_PagedTableModel):
         self._cursor = cursor
         self.endResetModel()
 
-    def set_filter(self, flt: lists.ContactFilter | None, session=None) -> None:
-        """Show the contacts matching ``flt``, newest first: the first page now, more on scroll.
-
-        ``session``: an open session to read with (a page refreshing reads everything in one).
-        """
+    def set_filter(self, flt: lists.ContactFilter | None) -> None:
+        """Show the contacts matching ``flt``, newest first: the first page now, more on scroll."""
         self._filter = flt or lists.ContactFilter()
-        self.reload(session)
+        self.reload()
 
     @property
     def filter(self) -> lists.ContactFilter:
         return self._filter
 
-    def reload(self, session=None) -> None:
-        if session is None:
-            with self._vault.session() as s:
-                return self.reload(s)
-        rows, cursor = lists.contact_page(session, self._filter, limit=self.page_size)
+    def reload(self) -> None:
+        rows, cursor = self._read(lists.contact_page, self._filter, limit=self.page_size)
         self._total = len(rows) if cursor is None else None  # counted on demand by total()
         self.set_rows(rows, more=cursor is not None, cursor=cursor)
 
     def total(self) -> int:
         """How many contacts match the filter (all of them, not only the loaded ones)."""
         if self._total is None:
-            with self._vault.session() as s:
-                self._total = lists.count_contacts(s, self._filter)
+            self._total = self._read(lists.count_contacts, self._filter)
         return self._total
 
     def _next_page(self) -> list[lists.ContactRow]:
-        with self._vault.session() as s:
-            rows, cursor = lists.contact_page(s, self._filter, after=self._cursor, limit=self.page_size)
+        rows, cursor = self._read(lists.contact_page, self._filter, after=self._cursor, limit=self.page_size)
         self._more, self._cursor = cursor is not None, cursor
         return rows
 
@@ -201,12 +194,13 @@ class PeopleTableModel(_PagedTableModel):
     RowRole = Qt.ItemDataRole.UserRole + 2     # the app.lists.PersonRow
     SortRole = Qt.ItemDataRole.UserRole + 3
 
-    def __init__(self, vault, *, page_size: int = lists.PAGE_SIZE, parent=None):
-        super().__init__(vault, page_size, parent)
+    def __init__(self, read, *, page_size: int = lists.PAGE_SIZE, parent=None):
+        super().__init__(read, page_size, parent)
         self._rows: list[lists.PersonRow] = []
         self._query = ""
         self._status: str | None = None
         self._order = lists.ORDER_RECENT
+        self._descending = True  # the order's natural direction: last contact first, alias A to Z
 
     def set_rows(self, rows: list[lists.PersonRow], *, more: bool = False) -> None:
         self.beginResetModel()
@@ -220,31 +214,35 @@ class PeopleTableModel(_PagedTableModel):
         self.reload()
 
     def reload(self) -> None:
-        with self._vault.session() as s:
-            rows = lists.people_rows(s, query=self._query, status=self._status, order=self._order, limit=self.page_size)
+        rows = self._read(lists.people_page, self._query, self._status, self._order, self._descending,
+                          limit=self.page_size)
         self.set_rows(rows, more=len(rows) == self.page_size)
 
     def total(self) -> int:
-        with self._vault.session() as s:
-            return lists.count_people(s, query=self._query, status=self._status)
+        return self._read(lists.people_count, self._query, self._status)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """By alias (A to Z) or by last contact (most recent first); the service sorts."""
+        """By alias or by last contact, in the direction the header shows; the service sorts.
+
+        Alias ascending is A to Z; last contact descending is the most recent first.
+        """
         wanted = lists.ORDER_ALIAS if column in (self.COL_ALIAS, self.COL_FIRST_NAME) else lists.ORDER_RECENT
-        if wanted != self._order:
-            self._order = wanted
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (wanted, descending) != (self._order, self._descending):
+            self._order, self._descending = wanted, descending
             self.reload()
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
 
     @property
     def order(self) -> str:
         return self._order
 
     def _next_page(self) -> list[lists.PersonRow]:
-        with self._vault.session() as s:
-            rows = lists.people_rows(
-                s, query=self._query, status=self._status, order=self._order,
-                offset=len(self._rows), limit=self.page_size,
-            )
+        rows = self._read(lists.people_page, self._query, self._status, self._order, self._descending,
+                          offset=len(self._rows), limit=self.page_size)
         self._more = len(rows) == self.page_size
         return rows
 

@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import people
+from functools import partial
+
+from app.ops import Entity
+from app.ops import people as people_ops
 from app.validation import ValidationFailed
 from views.context import AppContext
 from views.floor.common import heading, style_list_table
@@ -27,12 +30,12 @@ from views.page import Page
 
 class PeoplePage(Page):
     page_id = "people"
-    entities = frozenset({"person", "contact", "referral"})
+    entities = frozenset({Entity.PERSON, Entity.CONTACT, Entity.REFERRAL})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.setObjectName("people_page")
-        self.model = PeopleTableModel(ctx.vault, parent=self)
+        self.model = PeopleTableModel(partial(ctx.ops.read, warm=True), parent=self)  # as you type
 
         self.search = QLineEdit()
         self.search.setObjectName("people_search")
@@ -159,12 +162,14 @@ class PeoplePage(Page):
         alias = self.ctx.extras["dialogs"].ask(self.tr("Add a person"), self.tr("Alias (a nickname, never a legal name):"))
         if not alias or not alias.strip():
             return
-        try:
-            with self.ctx.vault.session() as s:
-                person_id = people.create_person(s, alias).id
-        except ValidationFailed as failed:
-            self.ctx.extras["dialogs"].warning(self.tr("Add a person"), str(failed))
-            return
-        self.ctx.notify("person")
+        self.ctx.ops.run(people_ops.create_person, alias, on_done=self._added, on_error=self._refused)
+
+    def _added(self, person_id: int) -> None:
         self.open_person(person_id)
         self.detail.tabs.setCurrentIndex(1)
+
+    def _refused(self, exc: BaseException) -> bool:
+        if not isinstance(exc, ValidationFailed):
+            return False
+        self.ctx.extras["dialogs"].warning(self.tr("Add a person"), str(exc))
+        return True

@@ -4,6 +4,8 @@ directory offers them, and merging a duplicate record into this one.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -11,8 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,78 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from app import people
+from app.floor_reads import AGE_BRACKET, CONSENT, CONTACT_TYPE, GENDER, GROUP, LANGUAGE, PLACE, THEME, person_page
+from app.lists import ContactFilter
+from app.ops import people as people_ops
 from app.validation import ValidationFailed
-from models.codes import AGE_BRACKET, CONSENT, CONTACT_TYPE, GENDER, GROUP, LANGUAGE, PLACE, THEME
 from views.context import AppContext
 from views.drafts import DraftKeeper
 from views.floor.common import CodeLabels, FieldError, FlowLayout, datetime_text, day_text, field_error_text, heading
-from views.floor.contact_panel import quick_entry
 from views.floor.contacts_page import ContactTable
 from views.floor.history_dialog import HistoryDialog
 from views.floor.item_models import ContactTableModel, PeopleTableModel
+from views.floor.merge_dialog import MergeDialog
 from views.floor.today_page import open_referral
-from app.lists import ContactFilter
+from views.quick_entry import quick_entry
 
-try:  # the directory area's per-person referrals, when it exists
-    from app.directory import referrals as _referrals
-except ImportError:  # pragma: no cover
-    _referrals = None
-
-
-class MergeDialog(QDialog):
-    """Pick the duplicate record to fold into the person shown."""
-
-    def __init__(self, vault, keep_id: int, keep_alias: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("merge_dialog")
-        self.setWindowTitle(self.tr("Merge a duplicate"))
-        self.resize(560, 420)
-        self._vault = vault
-        self._keep_id = keep_id
-        self.chosen: tuple[int, str] | None = None
-        intro = QLabel(self.tr(
-            "Find the other record of %1. Its contacts move here; it stays archived, pointing to this one."
-        ).replace("%1", keep_alias))
-        intro.setWordWrap(True)
-        self.search = QLineEdit()
-        self.search.setObjectName("merge_search")
-        self.search.setPlaceholderText(self.tr("Alias of the duplicate…"))
-        self.search.textEdited.connect(self._search)
-        self.results = QListWidget()
-        self.results.setObjectName("merge_results")
-        self.results.itemActivated.connect(lambda _i: self._accept())
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.merge_button = self.buttons.addButton(self.tr("&Merge…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.merge_button.setObjectName("merge_confirm")
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-        self.search.returnPressed.connect(self._accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.search)
-        layout.addWidget(self.results, 1)
-        layout.addWidget(self.buttons)
-        self._search("")
-
-    def _search(self, text: str) -> None:
-        self.results.clear()
-        with self._vault.session() as s:
-            found = [m for m in people.search_people(s, text, limit=20, include_archived=True) if m.id != self._keep_id]
-        for m in found:
-            label = m.alias + (f" ({m.first_name})" if m.first_name else "")
-            label += "  —  " + self.tr("%n contact(s)", "", m.contact_count)
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, (m.id, m.alias))
-            self.results.addItem(item)
-        if self.results.count():
-            self.results.setCurrentRow(0)
-
-    def _accept(self) -> None:
-        item = self.results.currentItem()
-        if item is None:
-            return
-        self.chosen = tuple(item.data(Qt.ItemDataRole.UserRole))
-        self.accept()
+__all__ = ["CheckList", "MergeDialog", "PersonDetail"]
 
 
 class CheckList(QWidget):
@@ -139,8 +82,7 @@ class PersonDetail(QWidget):
         self.ctx = ctx
         self.person_id: int | None = None
         self.person_uid: str | None = None
-        with ctx.vault.session() as s:
-            self.labels = CodeLabels(s, AGE_BRACKET, GENDER, LANGUAGE, GROUP, CONSENT, CONTACT_TYPE, THEME, PLACE)
+        self.labels = CodeLabels.read(ctx, AGE_BRACKET, GENDER, LANGUAGE, GROUP, CONSENT, CONTACT_TYPE, THEME, PLACE)
 
         self.back_button = QPushButton(self.tr("← &People"))
         self.back_button.setObjectName("person_back")
@@ -241,7 +183,7 @@ class PersonDetail(QWidget):
         details_layout.addLayout(actions)
 
         # ---- timeline and referrals ---------------------------------------------------
-        self.timeline_model = ContactTableModel(ctx.vault, self.labels, parent=self)
+        self.timeline_model = ContactTableModel(partial(ctx.ops.read, warm=True), self.labels, parent=self)
         self.timeline = ContactTable(self.timeline_model, "person_timeline")
         self.timeline.doubleClicked.connect(self._open_contact)
         self.referrals = QListWidget()
@@ -253,8 +195,7 @@ class PersonDetail(QWidget):
         self.tabs.setObjectName("person_tabs")
         self.tabs.addTab(self.timeline, self.tr("Contacts"))
         self.tabs.addTab(details, self.tr("Details"))
-        if _referrals is not None:
-            self.tabs.addTab(self.referrals, self.tr("Referrals"))
+        self.tabs.addTab(self.referrals, self.tr("Referrals"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)
@@ -314,35 +255,25 @@ class PersonDetail(QWidget):
         self.archived.setChecked(bool(v.get("archived")))
 
     def show_person(self, person_id: int) -> None:
+        # Typed and not yet written (drafts are written on the writer thread): keep it on screen.
+        typed = self._values() if self.person_id == person_id and self.keeper.dirty else None
         self.keeper.flush()
-        with self.ctx.vault.session() as s:
-            p = people.get_person(s, person_id)
-            values = {
-                "person_id": p.id, "alias": p.alias, "first_name": p.first_name, "age_bracket": p.age_bracket,
-                "gender": p.gender, "gender_self": p.gender_self, "languages": p.language_codes,
-                "groups": p.group_codes, "notes": p.notes, "consent_scope": p.consent_scope,
-                "consent_on": p.consent_on.isoformat() if p.consent_on else None, "archived": p.archived_at is not None,
-            }
-            self.person_uid = p.uid
-            status = p.status(date.today())
-            last, count = p.last_contact_at, p.contact_count
-            refs = _referrals.referrals_for_person(s, p.id) if _referrals is not None else []
+        page = self.ctx.ops.read(person_page, person_id, date.today(), self.keeper.form_id, warm=True)
+        values, self.person_uid, status = page.values, page.uid, page.status
+        last, count, refs = page.last_contact_at, page.contact_count, page.referrals
         self.person_id = person_id
         for error in (self.alias_error, self.consent_error):
             error.set_error("")
         with self.keeper.muted():
             self._set_values(values)
             restored = False
-            try:
-                from app import drafts
-
-                with self.ctx.vault.session() as s:
-                    draft = drafts.load(s, "person_edit")
-                if draft and draft.get("person_id") == person_id:
+            draft = typed or page.draft
+            if draft is not None:
+                try:
                     self._set_values(draft)
                     restored = True
-            except Exception:  # a damaged draft must not block the page
-                restored = False
+                except Exception:  # a damaged draft must not block the page
+                    self._set_values(values)
         self.title.setText(values["alias"])
         parts = [PeopleTableModel.status_text(status), self.tr("%n contact(s)", "", count)]
         if last:
@@ -364,8 +295,7 @@ class PersonDetail(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.referrals.addItem(item)
-        if _referrals is not None:
-            self.tabs.setTabText(2, self.tr("Referrals (%1)").replace("%1", str(len(refs))))
+        self.tabs.setTabText(2, self.tr("Referrals (%1)").replace("%1", str(len(refs))))
         self.tabs.setTabText(0, self.tr("Contacts (%1)").replace("%1", str(count)))
 
     # ---- actions --------------------------------------------------------------------
@@ -375,37 +305,39 @@ class PersonDetail(QWidget):
         v = self._values()
         for error in (self.alias_error, self.consent_error):
             error.set_error("")
-        try:
-            with self.ctx.vault.session() as s:
-                people.update_person(
-                    s, self.person_id, alias=v["alias"], first_name=v["first_name"], age_bracket=v["age_bracket"],
-                    gender=v["gender"], gender_self=v["gender_self"], languages=v["languages"], groups=v["groups"],
-                    notes=v["notes"], consent_scope=v["consent_scope"] or "none",
-                    consent_on=date.fromisoformat(v["consent_on"]) if v["consent_on"] else None,
-                )
-                current = people.get_person(s, self.person_id).archived_at is not None
-                if current != v["archived"]:
-                    people.archive_person(s, self.person_id, v["archived"])
-        except ValidationFailed as failed:
-            for e in failed.errors:
-                label = self.consent_error if e.field == "consent_on" else self.alias_error
-                label.set_error(
-                    self.tr("The consent date is after today.") if e.field == "consent_on"
-                    else field_error_text(e.code)
-                )
-            self.tabs.setCurrentIndex(1)
-            return False
+        self.keeper.forget()  # written by the save; a refused save marks it changed again
+        self.ctx.ops.run(
+            people_ops.update_person, self.person_id, alias=v["alias"], first_name=v["first_name"],
+            age_bracket=v["age_bracket"], gender=v["gender"], gender_self=v["gender_self"],
+            languages=v["languages"], groups=v["groups"], notes=v["notes"],
+            consent_scope=v["consent_scope"] or "none",
+            consent_on=date.fromisoformat(v["consent_on"]) if v["consent_on"] else None, archived=v["archived"],
+            on_done=lambda _id: self._saved(), on_error=self._refused,
+        )
+        return True
+
+    def _saved(self) -> None:
         self.keeper.discard()
-        self.ctx.notify("person")
         status = self.ctx.extras.get("status")
         if status is not None:
             status.message(self.tr("Person saved"))
+
+    def _refused(self, exc: BaseException) -> bool:
+        if not isinstance(exc, ValidationFailed):
+            return False
+        for e in exc.errors:
+            label = self.consent_error if e.field == "consent_on" else self.alias_error
+            label.set_error(
+                self.tr("The consent date is after today.") if e.field == "consent_on" else field_error_text(e.code)
+            )
+        self.tabs.setCurrentIndex(1)
+        self.keeper.changed()
         return True
 
     def merge(self) -> None:
         if self.person_id is None:
             return
-        dialog = MergeDialog(self.ctx.vault, self.person_id, self.alias.text(), self)
+        dialog = MergeDialog(self.ctx, self.person_id, self.alias.text(), self)
         if not dialog.exec() or dialog.chosen is None:
             return
         dup_id, dup_alias = dialog.chosen
@@ -418,19 +350,18 @@ class PersonDetail(QWidget):
         ).replace("%1", dup_alias).replace("%2", self.alias.text())
         if not self.ctx.extras["dialogs"].confirm(self.tr("Merge two records"), question, destructive=True):
             return False
-        with self.ctx.vault.session() as s:
-            result = people.merge_people(s, self.person_id, dup_id)
-            moved = len(result.moved_contact_ids)
-        self.ctx.notify("person", "contact")
+        self.ctx.ops.run(people_ops.merge_people, self.person_id, dup_id, on_done=self._merged,
+                         busy=self.tr("Merging…"))
+        return True
+
+    def _merged(self, moved: int) -> None:
         status = self.ctx.extras.get("status")
         if status is not None:
             status.message(self.tr("%n contact(s) moved", "", moved))
-        self.show_person(self.person_id)
-        return True
 
     def show_history(self) -> None:
         if self.person_uid:
-            HistoryDialog(self.ctx.vault, people.ENTITY, self.person_uid, self.alias.text(), self).exec()
+            HistoryDialog(self.ctx, people.ENTITY, self.person_uid, self.alias.text(), self).exec()
 
     def _contact(self, repeat: bool) -> None:
         entry = quick_entry(self.ctx)

@@ -147,7 +147,7 @@ class SuppliesPage(Page):
     def refresh(self) -> None:
         current = self.current_item_id()
         rows = [(i.id, i.name, i.unit, i.stock_on_hand, i.low_stock_level, i.is_low)
-                for i in self.ctx.ops.read(supplies.item_rows)]
+                for i in self.ctx.ops.read(supplies.item_rows, warm=True)]
         self.item_ids = [r[0] for r in rows]
         self.table.setRowCount(len(rows))
         for row, (_id, name, unit, stock, low, is_low) in enumerate(rows):

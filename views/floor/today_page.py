@@ -19,22 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import contacts, drafts, today
-from models.codes import CONTACT_TYPE, PLACE, THEME
+from app.floor_reads import CONTACT_TYPE, THEME, has_draft, today_view
+from app.ops import Entity
+from app.ops import floor as floor_ops
+from app.ops import referrals as referral_ops
 from views.context import AppContext
-from views.floor.common import CodeLabels, day_text, heading, time_text
-from views.floor.contact_panel import NEW_FORM_ID, install_quick_entry, quick_entry
+from views.directory.referral_widgets import ReferralDialog
+from views.floor.common import CodeLabels, day_text, heading, time_text, ui_language
+from views.floor.contact_panel import NEW_FORM_ID
 from views.page import Page
-
-from app.sync import export as bundle_export
-from app.sync import keys as bundle_keys
-
-try:  # the directory area's service; Today shows referral follow-ups when it exists
-    from app.directory import referrals as _referrals
-    from views.directory.referral_widgets import ReferralDialog
-except ImportError:  # pragma: no cover - directory not installed
-    _referrals = None
-    ReferralDialog = None
+from views.quick_entry import install_quick_entry, quick_entry
 
 KIND_CONTACT = "contact"
 KIND_REFERRAL = "referral"
@@ -42,7 +36,9 @@ KIND_REFERRAL = "referral"
 
 class TodayPage(Page):
     page_id = "today"
-    entities = frozenset({"contact", "person", "supply_item", "stock_movement", "referral", "bundle"})  # bundle: the reminder
+    # bundle: the reminder; code_item: the labels of types and themes
+    entities = frozenset({Entity.CONTACT, Entity.PERSON, Entity.SUPPLY_ITEM, Entity.STOCK_MOVEMENT,
+                          Entity.REFERRAL, Entity.BUNDLE, Entity.CODE_ITEM})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -76,6 +72,12 @@ class TodayPage(Page):
         reminder_row.addWidget(reminder_text, 1)
         reminder_row.addWidget(self.bundle_button)
         self.bundle_reminder.hide()
+        # Bundles La Piaule has not confirmed (receipts come with its directory file, issue 11).
+        self.receipt_warning = QLabel()
+        self.receipt_warning.setObjectName("receipt_warning")
+        self.receipt_warning.setWordWrap(True)
+        self.receipt_warning.setStyleSheet("#receipt_warning { background: #fff3cd; border-radius: 4px; padding: 6px; }")
+        self.receipt_warning.hide()
 
         top = QHBoxLayout()
         titles = QVBoxLayout()
@@ -142,6 +144,7 @@ class TodayPage(Page):
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addLayout(top)
         layout.addWidget(self.bundle_reminder)
+        layout.addWidget(self.receipt_warning)
         layout.addSpacing(8)
         layout.addLayout(grid, 1)
 
@@ -160,9 +163,15 @@ class TodayPage(Page):
 
     def _install_quick_entry(self):
         try:
-            return install_quick_entry(self.ctx, self)
+            entry = install_quick_entry(self.ctx, self)
         except RuntimeError:  # destroyed before the timer fired (locked at once)
             return None
+        if getattr(self, "_entry", None) is not entry:
+            self._entry = entry
+            # The "Resume" button follows the form (its draft is not data others show).
+            entry.new_panel.saved.connect(lambda _id: self._update_new_button())
+            entry.new_panel.closed.connect(self._update_new_button)
+        return entry
 
     def open_new_contact(self) -> None:
         entry = quick_entry(self.ctx) or self._install_quick_entry()
@@ -176,15 +185,14 @@ class TodayPage(Page):
     # ---- content ---------------------------------------------------------------------
     def refresh(self) -> None:
         day = date.today()
-        with self.ctx.vault.session() as s:
-            summary = today.today_summary(s, day)
-            labels = CodeLabels(s, CONTACT_TYPE, THEME, PLACE)
-            referral_due = _referrals.referral_follow_ups(s, day) if _referrals is not None else []
-            low = [(i.name, i.stock_on_hand, i.low_stock_level, i.unit) for i in summary.low_stock]
-            draft_waiting = drafts.load(s, NEW_FORM_ID) is not None
-            bundle_due = (bundle_keys.mode(s) != bundle_keys.MODE_COORDINATION
-                          and bundle_export.reminder_due(s, day))
-        self.bundle_reminder.setVisible(bundle_due)
+        view, table = self.ctx.ops.read(today_view, day, NEW_FORM_ID, ui_language(), warm=True)
+        summary, labels, referral_due = view.summary, CodeLabels(table), view.referral_follow_ups
+        low = [(i.name, i.stock_on_hand, i.low_stock_level, i.unit) for i in summary.low_stock]
+        self.bundle_reminder.setVisible(view.bundle_due)
+        self.receipt_warning.setText(self.tr(
+            "La Piaule has not confirmed receiving %n bundle(s) sent more than 14 days ago (see Envois).", "",
+            len(view.unconfirmed_bundles)))
+        self.receipt_warning.setVisible(bool(view.unconfirmed_bundles))
         self.date_label.setText(self.locale().toString(day, "dddd d MMMM yyyy"))
 
         self.contacts_title.setText(
@@ -238,6 +246,13 @@ class TodayPage(Page):
 
         self.week_contacts.setText(self.tr("%n contact(s)", "", summary.week_contacts))
         self.week_people.setText(self.tr("%n person(s) met", "", summary.week_people))
+        self._update_new_button(view.draft_waiting)
+
+    def _update_new_button(self, draft_waiting: bool | None = None) -> None:
+        if not self.ctx.vault.is_unlocked:
+            return
+        if draft_waiting is None:
+            draft_waiting = self.ctx.ops.read(has_draft, NEW_FORM_ID, warm=True)
         entry = quick_entry(self.ctx)
         if draft_waiting or (entry is not None and entry.new_panel.is_holding_input()):
             self.new_button.setText(self.tr("Resume the contact  (Ctrl+N)"))
@@ -274,7 +289,7 @@ class TodayPage(Page):
     def _open_follow_up(self, item: QListWidgetItem | None) -> None:
         """Enter or double click: a referral opens its follow-up (status, outcome); a contact, the contact."""
         data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        if data and data[0] == KIND_REFERRAL and ReferralDialog is not None:
+        if data and data[0] == KIND_REFERRAL:
             open_referral(self.ctx, data[1], self)
         else:
             self._open_contact(item)
@@ -289,16 +304,14 @@ class TodayPage(Page):
         data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if not data:
             return
-        with self.ctx.vault.session() as s:
-            if data[0] == KIND_CONTACT:
-                contacts.set_follow_up_done(s, data[1], True)
-            else:
-                _referrals.follow_up_done(s, data[1])
-        self.ctx.notify("contact" if data[0] == KIND_CONTACT else "referral")
+        if data[0] == KIND_CONTACT:
+            self.ctx.ops.run(floor_ops.set_follow_up_done, data[1], True)
+        else:
+            self.ctx.ops.run(referral_ops.follow_up_done, data[1])
 
 
 def open_referral(ctx: AppContext, referral_id: int, parent: QWidget):
-    """The referral's follow-up dialog, window-modal; saving notifies "referral" (pages refresh)."""
+    """The referral's follow-up dialog, window-modal; its save is an operation (pages refresh)."""
     dialog = ReferralDialog(ctx, referral_id, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

@@ -96,7 +96,7 @@ class WorkerPanel(QWidget):
         self.history = common.table(
             "history_table",
             [self.tr("No."), self.tr("Written"), self.tr("Weeks"), self.tr("Records"), self.tr("Fingerprint"),
-             self.tr("File")],
+             self.tr("File"), self.tr("Received by La Piaule")],
         )
         self.rewrite_button = common.button(self.tr("&Write again…"), "rewrite_bundle")
         self.rewrite_button.setToolTip(self.tr("Write the selected bundle again, identical, e.g. on a new USB key."))
@@ -146,7 +146,7 @@ class WorkerPanel(QWidget):
         common.fill(self.history, [
             [str(b.sequence), f"{b.created_at:%Y-%m-%d %H:%M}", b.weeks.replace(",", ", "),
              str(b.record_count) + (" " + self.tr("(full)") if b.full else ""), common.short_hash(b.sha256),
-             b.file_name]
+             b.file_name, f"{b.receipt_at:%Y-%m-%d}" if b.receipt_at else self.tr("not yet")]
             for b in state.sent
         ])
         self.rewrite_button.setEnabled(bool(state.sent))
