@@ -51,8 +51,8 @@
         <translation>Dimanche</translation>
     </message>
     <message>
-        <source>New Year&apos;s Day</source>
-        <translation>Jour de l&apos;An</translation>
+        <source>New Year's Day</source>
+        <translation>Jour de l'An</translation>
     </message>
     <message>
         <source>Good Friday</source>
@@ -63,7 +63,7 @@
         <translation>Lundi de Pâques</translation>
     </message>
     <message>
-        <source>National Patriots&apos; Day</source>
+        <source>National Patriots' Day</source>
         <translation>Journée nationale des patriotes</translation>
     </message>
     <message>
@@ -140,7 +140,7 @@
     </message>
     <message>
         <source>Until %1</source>
-        <translation>Jusqu&apos;au %1</translation>
+        <translation>Jusqu'au %1</translation>
     </message>
     <message>
         <source>Closed on %1</source>
@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>Hours not given: call before going.</source>
-        <translation>Heures non indiquées : appeler avant d&apos;y aller.</translation>
+        <translation>Heures non indiquées : appeler avant d'y aller.</translation>
     </message>
     <message>
         <source>Open now</source>
@@ -226,7 +226,7 @@
     </message>
     <message>
         <source>The referral could not be saved: %1</source>
-        <translation>La référence n&apos;a pas pu être enregistrée : %1</translation>
+        <translation>La référence n'a pas pu être enregistrée : %1</translation>
     </message>
 </context>
 <context>
@@ -280,11 +280,11 @@
     </message>
     <message>
         <source>Hours</source>
-        <translation>Heures d&apos;ouverture</translation>
+        <translation>Heures d'ouverture</translation>
     </message>
     <message>
         <source>Walk-in: no appointment needed.</source>
-        <translation>Sans rendez-vous : on peut s&apos;y présenter directement.</translation>
+        <translation>Sans rendez-vous : on peut s'y présenter directement.</translation>
     </message>
     <message>
         <source>Free.</source>
@@ -386,11 +386,11 @@
     </message>
     <message>
         <source>&amp;Verified today</source>
-        <translation>&amp;Vérifié aujourd&apos;hui</translation>
+        <translation>&amp;Vérifié aujourd'hui</translation>
     </message>
     <message>
         <source>You checked these details today (by phone or on site)</source>
-        <translation>Vous avez vérifié ces informations aujourd&apos;hui (par téléphone ou sur place)</translation>
+        <translation>Vous avez vérifié ces informations aujourd'hui (par téléphone ou sur place)</translation>
     </message>
     <message>
         <source>Directory</source>
@@ -421,7 +421,7 @@
     </message>
     <message>
         <source>Marked as verified today.</source>
-        <translation>Marqué comme vérifié aujourd&apos;hui.</translation>
+        <translation>Marqué comme vérifié aujourd'hui.</translation>
     </message>
     <message>
         <source>Import a directory</source>
@@ -448,8 +448,8 @@
     <message numerus="yes">
         <source>%n row(s) of this file are not valid; nothing was imported. Import the valid rows anyway?</source>
         <translation>
-            <numerusform>%n ligne de ce fichier n&apos;est pas valide; rien n&apos;a été importé. Importer quand même les lignes valides?</numerusform>
-            <numerusform>%n lignes de ce fichier ne sont pas valides; rien n&apos;a été importé. Importer quand même les lignes valides?</numerusform>
+            <numerusform>%n ligne de ce fichier n'est pas valide; rien n'a été importé. Importer quand même les lignes valides?</numerusform>
+            <numerusform>%n lignes de ce fichier ne sont pas valides; rien n'a été importé. Importer quand même les lignes valides?</numerusform>
         </translation>
     </message>
     <message>
@@ -459,13 +459,13 @@
     <message numerus="yes">
         <source>Nothing imported: %n row(s) are not valid.</source>
         <translation>
-            <numerusform>Rien n&apos;a été importé : %n ligne n&apos;est pas valide.</numerusform>
-            <numerusform>Rien n&apos;a été importé : %n lignes ne sont pas valides.</numerusform>
+            <numerusform>Rien n'a été importé : %n ligne n'est pas valide.</numerusform>
+            <numerusform>Rien n'a été importé : %n lignes ne sont pas valides.</numerusform>
         </translation>
     </message>
     <message>
         <source>Import failed: %1</source>
-        <translation>L&apos;importation a échoué : %1</translation>
+        <translation>L'importation a échoué : %1</translation>
     </message>
     <message>
         <source>Importing the directory…</source>
@@ -476,7 +476,7 @@
         <translation>Ce fichier de répertoire a déjà été appliqué : rien n’a changé.</translation>
     </message>
     <message>
-        <source>La Piaule&apos;s directory applied: %1 new, %2 changed, %3 withdrawn.</source>
+        <source>La Piaule's directory applied: %1 new, %2 changed, %3 withdrawn.</source>
         <translation>Répertoire de La Piaule appliqué : %1 nouveaux, %2 modifiés, %3 retirés.</translation>
     </message>
     <message>
@@ -484,7 +484,7 @@
         <translation>Fichier de répertoire refusé : %1</translation>
     </message>
     <message>
-        <source>Applying La Piaule&apos;s directory…</source>
+        <source>Applying La Piaule's directory…</source>
         <translation>Application du répertoire de La Piaule…</translation>
     </message>
     <message>
@@ -497,7 +497,7 @@
     </message>
     <message>
         <source>Export the directory (HSDS CSV): choose a folder</source>
-        <translation>Exporter le répertoire (HSDS CSV)&#xa0;: choisissez un dossier</translation>
+        <translation>Exporter le répertoire (HSDS CSV) : choisissez un dossier</translation>
     </message>
     <message>
         <source>Export the directory</source>
@@ -505,11 +505,11 @@
     </message>
     <message>
         <source>%1 is a folder; choose a file name.</source>
-        <translation>%1 est un dossier&#xa0;; choisissez un nom de fichier.</translation>
+        <translation>%1 est un dossier ; choisissez un nom de fichier.</translation>
     </message>
     <message>
         <source>This folder already holds directory tables. Replace them?</source>
-        <translation>Ce dossier contient déjà des tableaux de répertoire. Les remplacer&#xa0;?</translation>
+        <translation>Ce dossier contient déjà des tableaux de répertoire. Les remplacer ?</translation>
     </message>
     <message numerus="yes">
         <source>%n service(s) exported to %1.</source>
@@ -520,7 +520,7 @@
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation>L&apos;exportation a échoué&#xa0;: %1</translation>
+        <translation>L'exportation a échoué : %1</translation>
     </message>
     <message>
         <source>Exporting the directory…</source>
@@ -542,7 +542,7 @@
         <translation>Sans rendez-vous</translation>
     </message>
     <message>
-        <source>New in La Piaule&apos;s directory</source>
+        <source>New in La Piaule's directory</source>
         <translation>Nouveau dans le répertoire de La Piaule</translation>
     </message>
     <message>
@@ -575,7 +575,7 @@
     </message>
     <message>
         <source>Hours</source>
-        <translation>Heures d&apos;ouverture</translation>
+        <translation>Heures d'ouverture</translation>
     </message>
     <message>
         <source>Who can go</source>
@@ -631,7 +631,7 @@
     </message>
     <message>
         <source>Up to age %1</source>
-        <translation>Jusqu&apos;à %1 ans</translation>
+        <translation>Jusqu'à %1 ans</translation>
     </message>
     <message>
         <source>Active</source>
@@ -662,7 +662,7 @@
     </message>
     <message>
         <source>e.g. Food, Emergency shelter (commas between)</source>
-        <translation>p. ex. Alimentation, Hébergement d&apos;urgence (séparés par des virgules)</translation>
+        <translation>p. ex. Alimentation, Hébergement d'urgence (séparés par des virgules)</translation>
     </message>
     <message>
         <source>language codes, e.g. fr, en, ar</source>
@@ -686,7 +686,7 @@
     </message>
     <message>
         <source>+ Add opening hours</source>
-        <translation>+ Ajouter une plage d&apos;ouverture</translation>
+        <translation>+ Ajouter une plage d'ouverture</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -730,7 +730,7 @@
     </message>
     <message>
         <source>How to &amp;get it:</source>
-        <translation>Comment l&apos;&amp;obtenir :</translation>
+        <translation>Comment l'&amp;obtenir :</translation>
     </message>
     <message>
         <source>Local &amp;notes:</source>
@@ -813,5 +813,12 @@
         <source>The first %1 services</source>
         <translation>Les %1 premiers services</translation>
     </message>
-</context>
+<message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    </context>
 </TS>
