@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 from app import commands
-from app.errors import InvalidInput, MilieuError
+from app.coredumps import forbid_core_dumps
+from app.errors import InvalidInput, MilieuError, disk_full
 from app.paths import resolve_data_dir
 from app.vault import Vault
 
@@ -60,6 +61,8 @@ class Context:
     def unlocked_vault(self) -> Vault:
         vault = self.vault()
         vault.unlock(self.passphrase())
+        for warning in vault.warnings:
+            print(f"milieu: warning: {warning}", file=sys.stderr)
         return vault
 
 
@@ -73,7 +76,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_INPUT_LIMITS = {
+    RecursionError: "the input is nested too deeply to be read; nothing was changed.",
+    OverflowError: "the input holds a number too large to be stored (e.g. 1e20 or thousands of digits); nothing was changed.",
+    UnicodeError: "the input holds text that is not valid Unicode (e.g. a lone surrogate); nothing was changed.",
+}
+
+
+def _input_limit(exc: BaseException) -> str | None:
+    """Input beyond what can be read or stored (a file nested 100,000 deep, a number of
+    1e20 for a column, a lone surrogate), whichever reader met it first; the transaction
+    was rolled back, so one sentence says so. None for any other error (a bug: traceback)."""
+    for _ in range(5):
+        if isinstance(exc, ValueError) and "integer string conversion" in str(exc):
+            return _INPUT_LIMITS[OverflowError]
+        for kind, text in _INPUT_LIMITS.items():
+            if isinstance(exc, kind):
+                return text
+        exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__
+        if exc is None:
+            return None
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    forbid_core_dumps()  # first: the passphrase may soon be in this process's memory
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
@@ -88,8 +115,20 @@ def main(argv: list[str] | None = None) -> int:
         print("milieu: interrupted.", file=sys.stderr)
         return 130
     except OSError as exc:
-        print(f"milieu: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        full = disk_full(exc)
+        print(f"milieu: {full or exc.strerror or exc}" + ("" if full else f": {exc.filename or ''}").rstrip(": "),
+              file=sys.stderr)
         return 11
+    except Exception as exc:
+        full = disk_full(exc)  # SQLite's "disk is full" or ENOSPC: one sentence, exit 11
+        if full is None:
+            limit = _input_limit(exc)
+            if limit is None:
+                raise
+            print(f"milieu: {limit}", file=sys.stderr)
+            return InvalidInput.exit_code
+        print(f"milieu: {full}", file=sys.stderr)
+        return full.exit_code
 
 
 if __name__ == "__main__":  # pragma: no cover

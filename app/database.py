@@ -37,12 +37,20 @@ def connect_raw(path: Path, key: bytes, *, any_thread: bool = False) -> sqlciphe
     return conn
 
 
-def make_engine(path: Path, key_source: Callable[[], bytes | None], *, keep_per_thread: bool = False) -> Engine:
+def make_engine(
+    path: Path, key_source: Callable[[], bytes | None], *, keep_per_thread: bool = False, immediate: bool | None = None
+) -> Engine:
     """Engine whose every connection reads the key from ``key_source`` (None once locked).
 
     NullPool by default: a connection lives as long as one operation. With
     ``keep_per_thread`` one connection per thread stays open until ``dispose()``
     (the vault's warm sessions, closed at lock).
+
+    ``immediate`` (default: the NullPool engine, the one writes go through): transactions
+    BEGIN IMMEDIATE, so a second writer waits for the write lock under the busy timeout
+    instead of failing with "database is locked" when its deferred transaction upgrades
+    (SQLite returns SQLITE_BUSY at once there: waiting could deadlock). The warm engine
+    (search as you type) stays deferred so reads never queue behind a writer.
     """
 
     def creator():
@@ -57,8 +65,10 @@ def make_engine(path: Path, key_source: Callable[[], bytes | None], *, keep_per_
     # The driver stays in autocommit (isolation_level=None) and SQLAlchemy emits
     # BEGIN itself: pysqlite's implicit transactions would break transactional
     # DDL in migrations and SAVEPOINTs (SQLAlchemy's documented SQLite recipe).
+    begin = "BEGIN IMMEDIATE" if (not keep_per_thread if immediate is None else immediate) else "BEGIN"
+
     @event.listens_for(engine, "begin")
     def _begin(conn):
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql(begin)
 
     return engine

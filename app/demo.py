@@ -20,6 +20,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app import history
+from app.records.schema import snapshot_fields
 from app.textsearch import fold
 from models.base import utcnow
 from models.contacts import Contact, ContactSupply, ContactTheme, ContactType, contact_person
@@ -125,6 +126,11 @@ class _Weighted:
         return self.values[bisect_right(self.cum, rng.random() * self.cum[-1])]
 
 
+
+def _snap(entity: str, row: dict) -> dict:
+    """The row's columns that the record schema puts in a snapshot (extras are added after)."""
+    return {k: row[k] for k in snapshot_fields(entity) if k in row}
+
 def _uid(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
@@ -226,7 +232,7 @@ def generate(
         )
         items.append(row)
         new_items.append(row)
-        item_versions.append((row["uid"], {k: v for k, v in row.items() if k not in ("id", "stock_on_hand")}))
+        item_versions.append((row["uid"], _snap("supply_item", row)))
 
     # ---- people: arrival day, how often they come back ---------------------
     person_id0 = _next_id(session, Person)
@@ -366,7 +372,7 @@ def generate(
             ))
             stock[k] -= qty
             supply_pairs.append([item_uid[items[k]["id"]], qty])
-        snap = {k: v for k, v in row.items() if k != "id"}
+        snap = _snap("contact", row)
         snap.update(
             person_uids=sorted(person_uid[person_id0 + i] for i in who), types=sorted(ctypes),
             themes=sorted(cthemes), supplies=sorted(supply_pairs),
@@ -401,12 +407,12 @@ def generate(
     for g in groups:
         group_codes.setdefault(g["person_id"], []).append(g["code"])
     for row in persons:
-        snap = {k: v for k, v in row.items() if k not in ("id", "search_key", "last_contact_at", "contact_count", "merged_into_id")}
+        snap = _snap("person", row)
         snap.update(groups=group_codes.get(row["id"], []), merged_into_uid=None)
         person_versions.append((row["uid"], snap))
     move_versions = []
     for m in moves:
-        snap = {k: v for k, v in m.items() if k not in ("id", "item_id", "contact_id")}
+        snap = _snap("stock_movement", m)
         snap.update(item_uid=item_uid[m["item_id"]], contact_uid=None)
         move_versions.append((m["uid"], snap))
     contact_uid = {c["id"]: c["uid"] for c in contacts}

@@ -7,6 +7,7 @@ An unlocked vault holds a shared lock; a restore needs the exclusive one. POSIX
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 try:
@@ -40,3 +41,27 @@ class FolderLock:
         if self._fd is not None:
             os.close(self._fd)  # closing the descriptor drops the flock
             self._fd = None
+
+    @contextmanager
+    def exclusive(self):
+        """Hold the lock exclusively for a block (a passphrase change): converts a shared
+        lock this object holds, or takes the lock; raises VaultInUse if another process
+        has the vault open or is changing it."""
+        if self._fd is None:
+            self.acquire(exclusive=True)
+            try:
+                yield
+            finally:
+                self.release()
+            return
+        if fcntl is not None:
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                fcntl.flock(self._fd, fcntl.LOCK_SH)  # a failed conversion may have dropped it
+                raise VaultInUse(str(self.path)) from None
+        try:
+            yield
+        finally:
+            if fcntl is not None and self._fd is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_SH)

@@ -7,12 +7,15 @@ Layout (JSON, written atomically, mode 0600)::
      "wrap": {"aead": "chacha20poly1305", "nonce": b64, "ciphertext": b64}}
 
 The AEAD's associated data is the canonical JSON of ``format`` and ``kdf``, so the
-parameters cannot be altered (e.g. weakened) without the unwrap failing.
+parameters cannot be altered (e.g. weakened) without the unwrap failing. ``kdf_sha256``
+(SHA-256 of that same text, not secret) tells an altered or damaged file from a wrong
+passphrase: both make the unwrap fail, only one is the user's typing.
 Changing the passphrase rewraps the same database key: the database is never re-encrypted.
 """
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -33,6 +36,7 @@ MIN_MEMORY_KIB = 64 * 1024
 MAX_MEMORY_KIB = 4 * 1024 * 1024
 MAX_ITERATIONS = 64
 MAX_LANES = 64
+MAX_FILE = 64 * 1024  # a key file is under 1 KiB; /dev/zero or a huge file is not read whole
 
 
 def _b64(data: bytes) -> str:
@@ -86,18 +90,22 @@ class KeyFile:
         return bytearray(key)
 
     def to_bytes(self) -> bytes:
-        doc = {"format": FORMAT, "kdf": self.kdf, "wrap": self.wrap}
+        doc = {"format": FORMAT, "kdf": self.kdf, "wrap": self.wrap, "kdf_sha256": hashlib.sha256(_aad(self.kdf)).hexdigest()}
         return (json.dumps(doc, sort_keys=True, indent=1) + "\n").encode()
 
     def save(self, path: Path) -> None:
-        atomic_write(path, self.to_bytes())
+        atomic_write(path, self.to_bytes(), vault_file=True)
 
     @classmethod
     def load(cls, path: Path) -> "KeyFile":
         if not Path(path).exists():
             raise VaultMissing(f"No vault found in {Path(path).parent}.")
         try:
-            doc = json.loads(Path(path).read_text("utf-8"))
+            with open(path, "rb") as fh:
+                raw = fh.read(MAX_FILE + 1)
+            if len(raw) > MAX_FILE:
+                raise ValueError("too large")
+            doc = json.loads(raw.decode("utf-8"))
             if doc.get("format") != FORMAT:
                 raise KeyFileCorrupt(f"The key file {path} has an unknown format.")
             kdf, wrap = doc["kdf"], doc["wrap"]
@@ -112,8 +120,14 @@ class KeyFile:
                 and 1 <= lanes <= MAX_LANES and MIN_MEMORY_KIB <= memory <= MAX_MEMORY_KIB
             ):
                 raise ValueError("parameters out of bounds")
+            check = doc.get("kdf_sha256")
+            if check is not None and check != hashlib.sha256(_aad(kdf)).hexdigest():
+                raise KeyFileCorrupt(
+                    f"The key file {path} was altered (its key-derivation parameters were changed); "
+                    "put back a copy of milieu.key."
+                )
         except KeyFileCorrupt:
             raise
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError, UnicodeDecodeError):
             raise KeyFileCorrupt(f"The key file {path} is damaged.") from None
         return cls(kdf=kdf, wrap=wrap)

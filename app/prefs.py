@@ -22,4 +22,4 @@ def load_language(path: Path) -> str:
 def save_language(path: Path, language: str) -> None:
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}")
-    atomic_write(path, json.dumps({"language": language}).encode())
+    atomic_write(path, json.dumps({"language": language}).encode(), vault_file=True)

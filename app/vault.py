@@ -6,6 +6,8 @@ While locked the vault holds no key and no connection.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,16 +18,16 @@ import sqlcipher3
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit
-from app.atomic import FILE_MODE, atomic_copy, atomic_path
+from app.coredumps import forbid_core_dumps
+from app.atomic import FILE_MODE, atomic_copy, atomic_path, ensure_private_dir, protect_vault_folder
 from app.database import connect_raw, make_engine
-from app.errors import IntegrityFailure, InvalidInput, VaultExists, VaultInUse, VaultLocked, VaultMissing
+from app.errors import IntegrityFailure, InvalidInput, VaultExists, VaultInUse, VaultLocked, VaultMissing, disk_full
 from app.filelock import FolderLock, VaultInUse as _Busy
 from app.keyfile import DB_KEY_BYTES, KeyFile
 from app.paths import DataPaths
-from app import schema
-
-BACKUP_SUFFIX = ".milieu-backup"
-
+from app.vault_backup import BACKUP_SUFFIX, BackupMixin, _integrity_problems, _wipe, opens_with  # noqa: F401 (re-exported)
+from app import vault_files
+from app import passphrase_policy, schema
 
 @dataclass
 class CheckReport:
@@ -35,44 +37,11 @@ class CheckReport:
     up_to_date: bool
 
 
-def _wipe(buf: bytearray | None) -> None:
-    if buf is not None:
-        for i in range(len(buf)):
-            buf[i] = 0
-
-
-def _forbid_core_dumps() -> None:
-    """A crash of a process holding the key must not write its memory (the key, the
-    data on screen) to disk: no core file, and systemd-coredump/apport honour it too."""
-    try:
-        import resource
-    except ImportError:  # Windows: no core files
-        return
-    try:
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ValueError, OSError):
-        pass
-
-
-def _integrity_problems(path: Path, key: bytes, full: bool = False) -> list[str]:
-    """cipher_integrity_check (every page's HMAC); with ``full``, SQLite's own check too."""
-    try:
-        conn = connect_raw(path, key)
-        try:
-            rows = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
-            if full:
-                rows += [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
-            return rows
-        finally:
-            conn.close()
-    except sqlcipher3.DatabaseError as exc:
-        return [str(exc)]
-
-
-class Vault:
+class Vault(BackupMixin):
     def __init__(self, data_dir: os.PathLike | str):
         self.paths = DataPaths(Path(data_dir))
-        _forbid_core_dumps()
+        forbid_core_dumps()
+        protect_vault_folder(self.paths.root)  # no export may overwrite this vault's files
         self._key: bytearray | None = None
         self.engine = None
         self._sessions: sessionmaker | None = None
@@ -82,6 +51,7 @@ class Vault:
         # unchanged file is not re-checked page by page at the next unlock.
         self._verified_stamp: tuple[int, int, int] | None = None
         self._folder_lock = FolderLock(self.paths.lock)  # shared while unlocked
+        self.warnings: list[str] = []  # e.g. an audit entry skipped on a full disk
 
     # ---- state -------------------------------------------------------------
     def exists(self) -> bool:
@@ -128,17 +98,23 @@ class Vault:
     ) -> None:
         """Create the vault, unlocked, with its signing keys (``extra_settings`` may set
         the vault's mode, e.g. coordination, before the keys are made)."""
-        if self.exists() or self.paths.database.exists():
+        if self.exists():
             raise VaultExists(f"A vault already exists in {self.paths.root}; it was left untouched.")
-        if not passphrase:
-            raise InvalidInput("The passphrase cannot be empty.")
-        self.paths.ensure()
+        passphrase_policy.require(passphrase)
+        final = self.paths
+        replaced = vault_files.before_create(final)
+        final.ensure()
+        # Built in a temporary folder, moved into place last (app.vault_files): an
+        # interrupted init leaves no vault-looking file that init would then refuse.
+        build = DataPaths(Path(tempfile.mkdtemp(prefix=vault_files.INIT_PREFIX, suffix=".tmp", dir=final.root)))
         key = bytearray(os.urandom(DB_KEY_BYTES))
+        kept = bytearray(key)
         keyfile = KeyFile.wrap_key(bytes(key), passphrase, kdf_params)
-        self._open(key)
+        os.close(os.open(build.database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))  # never 0644
+        self.paths = build
         try:
+            self._open(key)
             schema.upgrade(self.engine)
-            os.chmod(self.paths.database, FILE_MODE)
             from app import settings
             from app.sync import keys
 
@@ -146,18 +122,29 @@ class Vault:
                 settings.set_many(s, {settings.SITE_NAME: site_name, settings.WORKER_NAME: worker_name})
                 settings.set_many(s, extra_settings or {})
                 s.flush()
-                keys.ensure_keys(s)
-                audit.record(s, "vault_created")
-            # The key file is written last: a vault "exists" only once complete.
-            keyfile.save(self.paths.keyfile)
+                keys.create_keys(s)
+                audit.record(s, "vault_created", "replaced a half-made vault" if replaced else "")
+            self.lock()
+            keyfile.save(build.keyfile)
+            vault_files.move_into_place(build, final)
         except BaseException:
             self.lock()
+            _wipe(kept)
             raise
+        finally:
+            self.paths = final
+            shutil.rmtree(build.root, ignore_errors=True)
+        self._open(kept)
+        self.replaced_half_made = replaced
+        vault_files.keep_room(final)
 
     def unlock(self, passphrase: str) -> None:
         """Unwrap the key, check integrity, refuse newer schemas, migrate after a backup."""
         self.lock()  # unlocking twice must not leave a connection or key behind
+        if not self.paths.keyfile.exists():
+            raise vault_files.missing_key(self.paths)
         key = KeyFile.load(self.paths.keyfile).unwrap(passphrase)
+        self.warnings = [w for w in [vault_files.keep_room(self.paths)] if w]
         if not self.paths.database.exists():
             _wipe(key)
             raise VaultMissing(f"The database file {self.paths.database} is missing.")
@@ -167,19 +154,20 @@ class Vault:
             # authenticates each page as it is read.
             problems = _integrity_problems(self.paths.database, bytes(key))
             if problems:
+                failure = self._integrity_failure(problems, bytes(key))
                 _wipe(key)
-                raise self._integrity_failure(problems)
+                raise failure
         self._verified_stamp = None
         self._open(key)
+        vault_files.remove_leftovers(self.paths)  # of writes interrupted earlier (kill, power cut)
         try:
             state = schema.SchemaState(self.engine)
             state.refuse_if_too_new()
             if not state.up_to_date:
                 if not state.empty:
-                    self.backup(reason="pre-migration")
+                    self.backup_before_migration(schema.describe(state.current))
                 schema.upgrade(self.engine)
-            with self.session() as s:
-                audit.record(s, "unlock")
+            self._audit("unlock")
         except BaseException:
             self.lock()
             raise
@@ -189,7 +177,7 @@ class Vault:
             self._folder_lock.acquire(exclusive=False)
         except _Busy:
             _wipe(key)
-            raise VaultInUse("A restore of this vault is under way; try again when it is done.") from None
+            raise VaultInUse("A restore or a passphrase change of this vault is under way; try again when it is done.") from None
         self._key = key
         self.engine = make_engine(self.paths.database, self._current_key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -232,19 +220,45 @@ class Vault:
         self._key = None
 
     def change_passphrase(self, old: str, new: str) -> None:
-        if not new:
-            raise InvalidInput("The new passphrase cannot be empty.")
-        current = KeyFile.load(self.paths.keyfile)
-        key = current.unwrap(old)
+        """Rewrap the key under ``new``, holding the folder lock exclusively: of two
+        concurrent changes one fails (VaultInUse), never both report success."""
+        passphrase_policy.require(new)
+        was_unlocked = self.is_unlocked
         try:
-            KeyFile.wrap_key(bytes(key), new, {k: v for k, v in current.kdf.items() if k != "salt"}).save(
-                self.paths.keyfile
-            )
+            with self._folder_lock.exclusive():
+                current = KeyFile.load(self.paths.keyfile)  # read under the lock: the latest wrap
+                key = current.unwrap(old)
+                try:
+                    KeyFile.wrap_key(bytes(key), new, {k: v for k, v in current.kdf.items() if k != "salt"}).save(
+                        self.paths.keyfile
+                    )
+                except BaseException:
+                    _wipe(key)
+                    raise
+        except _Busy:
+            raise VaultInUse(
+                "Another Milieu window or process has this vault open or is changing it; close it, then try again."
+            ) from None
+        if not was_unlocked:
+            self._open(key)  # only to log the change; the database is not re-checked
+        try:
+            self._audit("passphrase_changed")
         finally:
-            _wipe(key)
-        if self.is_unlocked:
+            if not was_unlocked:
+                self.lock()
+            else:
+                _wipe(key)
+
+    def _audit(self, kind: str, detail: str = "") -> None:
+        """Log a security event; on a full disk the event is skipped with a warning, so
+        unlocking and read-only work (check, a backup to another disk) still go on."""
+        try:
             with self.session() as s:
-                audit.record(s, "passphrase_changed")
+                audit.record(s, kind, detail)
+        except Exception as exc:
+            if disk_full(exc) is None:
+                raise
+            self.warnings.append(f"the disk is full, so the audit entry \"{kind}\" was not written")
 
     # ---- checks ------------------------------------------------------------
     def check(self) -> CheckReport:
@@ -260,14 +274,17 @@ class Vault:
             up_to_date=state.up_to_date,
         )
 
-    def latest_backup(self) -> Path | None:
-        if not self.paths.backups.exists():
-            return None
-        found = sorted(self.paths.backups.glob(f"*{BACKUP_SUFFIX}"), key=lambda p: p.stat().st_mtime)
-        return found[-1] if found else None
-
-    def _integrity_failure(self, problems: list[str]) -> IntegrityFailure:
+    def _integrity_failure(self, problems: list[str], key: bytes) -> IntegrityFailure:
         latest = self.latest_backup()
+        if not opens_with(self.paths.database, key) and (latest is None or not opens_with(latest, key)):
+            # Page 1 does not decrypt, nor does the latest backup: the key file is most
+            # likely another vault's, and no backup of this folder can help with it.
+            return IntegrityFailure(
+                f"The key file {self.paths.keyfile} does not open the database {self.paths.database}"
+                + (" nor its latest backup" if latest else "")
+                + ": it is probably another vault's key file; put back this vault's own milieu.key.",
+                latest_backup=None,
+            )
         if latest:
             how = f"Restore the latest backup, {latest}, with: milieu restore \"{latest}\"."
         else:
@@ -276,82 +293,3 @@ class Vault:
             f"The database {self.paths.database} failed its integrity check ({problems[0]}). {how}",
             latest_backup=latest,
         )
-
-    # ---- backup and restore -----------------------------------------------
-    def backup(self, to_dir: os.PathLike | str | None = None, reason: str = "manual") -> Path:
-        """A consistent, encrypted copy (same key) written atomically; returns its path."""
-        if self._key is None:
-            raise VaultLocked("The vault is locked.")
-        target_dir = Path(to_dir) if to_dir else self.paths.backups
-        target_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = target_dir / f"milieu-{stamp}-{reason}{BACKUP_SUFFIX}"
-        with atomic_path(target) as tmp:
-            conn = connect_raw(self.paths.database, bytes(self._key))
-            try:
-                # VACUUM INTO writes a consistent snapshot encrypted with the same key.
-                conn.execute("VACUUM INTO ?", (str(tmp),))
-            finally:
-                conn.close()
-        if self.is_unlocked and self._sessions is not None:
-            with self.session() as s:
-                audit.record(s, "backup", reason)
-        return target
-
-    def restore(self, backup_file: os.PathLike | str, passphrase: str) -> Path:
-        """Replace the database by ``backup_file`` after keeping a copy of the current one.
-
-        Works on a damaged database too: the current file is copied byte for byte.
-        Returns the path of the copy of the replaced database.
-        """
-        backup_file = Path(backup_file)
-        if not backup_file.is_file():
-            raise InvalidInput(f"The backup file {backup_file} does not exist.")
-        self.lock()
-        key = KeyFile.load(self.paths.keyfile).unwrap(passphrase)
-        self.paths.ensure()
-        try:
-            self._folder_lock.acquire(exclusive=True)
-        except _Busy:
-            _wipe(key)
-            raise VaultInUse(
-                "Milieu has this vault open in another window or process; close it, then restore."
-            ) from None
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        # Checked as a private copy: opening a SQLite file writes to it (WAL), and the
-        # user's backup may sit on read-only media or be needed again.
-        staging = self.paths.backups / f".restoring-{stamp}.tmp"
-        try:
-            atomic_copy(backup_file, staging)
-            problems = _integrity_problems(staging, bytes(key))
-            if problems:
-                raise IntegrityFailure(
-                    f"The backup {backup_file} cannot be opened with this vault's key or is damaged ({problems[0]})."
-                )
-            probe = make_engine(staging, lambda: bytes(key))
-            try:
-                schema.SchemaState(probe).refuse_if_too_new()
-            finally:
-                probe.dispose()
-            kept = self.paths.backups / f"milieu-{stamp}-before-restore{BACKUP_SUFFIX}"
-            if self.paths.database.exists():
-                # Fold the WAL in when the file is readable; copy as is otherwise.
-                try:
-                    conn = connect_raw(self.paths.database, bytes(key))
-                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                    conn.close()
-                except sqlcipher3.DatabaseError:
-                    pass
-                atomic_copy(self.paths.database, kept)
-            for suffix in ("-wal", "-shm"):
-                stale = Path(str(self.paths.database) + suffix)
-                if stale.exists():
-                    stale.unlink()
-            atomic_copy(staging, self.paths.database)
-            self._verified_stamp = None
-            return kept
-        finally:
-            for leftover in (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm")):
-                leftover.unlink(missing_ok=True)
-            self._folder_lock.release()
-            _wipe(key)

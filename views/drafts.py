@@ -35,12 +35,14 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QTimer
 
+from app.errors import disk_full
 from views.context import AppContext
 
 if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtWidgets import QWidget
 
 DEBOUNCE_MS = 800
+FULL_DISK_RETRY_MS = 30_000  # a draft that found the disk full is tried again this often
 
 
 class DraftRegistry:
@@ -184,8 +186,13 @@ class DraftKeeper:
 
             self.ctx.ops.run(draft_ops.discard_draft, self.form_id, on_error=self._failed)
 
-    def _failed(self, _exc: BaseException) -> bool:
-        """A draft write that lost the race with a lock is dropped quietly; anything else is said."""
+    def _failed(self, exc: BaseException) -> bool:
+        """A draft write that lost the race with a lock is dropped quietly; a full disk keeps
+        what was typed in the form (memory) and tries again until there is room; anything else is said."""
+        if disk_full(exc) is not None:
+            self._dirty = True
+            self._timer.start(FULL_DISK_RETRY_MS)
+            return True
         return not self.ctx.vault.is_unlocked
 
     def forget(self) -> None:

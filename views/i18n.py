@@ -120,7 +120,36 @@ def update(areas: list[str] | None = None, *, root: Path = ROOT, table: dict | N
         if not sources:
             continue
         for language in LANGUAGES_WITH_FILES:
-            _lupdate(sources, ts_path(area, language, directory), language)
+            ts = ts_path(area, language, directory)
+            before = ts.read_text("utf-8") if ts.exists() else None
+            _lupdate(sources, ts, language)
+            if before is not None:
+                _keep_dropped(before, ts)
+
+
+def _keep_dropped(before: str, ts: Path) -> None:
+    """Put back the translated plural messages lupdate dropped: its Python parser misses some
+    ``QCoreApplication.translate(context, "%n ...", "", n)`` calls that the app does use
+    (a plural whose source is really gone stays as a harmless unused entry)."""
+    import xml.etree.ElementTree as ET
+
+    old, tree = ET.fromstring(before), ET.parse(ts)
+    contexts = {c.findtext("name"): c for c in tree.getroot().iter("context")}
+    have = {(name, m.findtext("source")) for name, c in contexts.items() for m in c.iter("message")}
+    dropped = [
+        (c.findtext("name"), m) for c in old.iter("context") for m in c.iter("message")
+        if (c.findtext("name"), m.findtext("source")) not in have and m.get("numerus") == "yes"
+        and m.find("translation").get("type") is None
+    ]
+    if not dropped:
+        return
+    for name, message in dropped:
+        if name not in contexts:
+            contexts[name] = ET.SubElement(tree.getroot(), "context")
+            ET.SubElement(contexts[name], "name").text = name
+        contexts[name].append(message)
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
 
 
 def release(areas: list[str] | None = None, *, root: Path = ROOT, table: dict | None = None) -> None:

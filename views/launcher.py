@@ -14,6 +14,9 @@ def _gui_requested(argv: list[str]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from app.coredumps import forbid_core_dumps
+
+    forbid_core_dumps()  # before the unlock screen exists or MILIEU_PASSPHRASE is read
     argv = sys.argv[1:] if argv is None else argv
     if _gui_requested(argv):
         from views.app_main import run_gui

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
-from views.passphrase_strength import MIN_LENGTH, score
+from app.passphrase_policy import MIN_LENGTH, MIN_SCORE, score
 
 # Strength bar colours for scores 0..4: red, red, orange, green, green.
 STRENGTH_COLOURS = ("#c0392b", "#c0392b", "#d35400", "#27ae60", "#27ae60")
@@ -69,6 +69,8 @@ class NewPassphraseFields(QObject):
         passphrase = self.passphrase.text()
         if len(passphrase) < MIN_LENGTH:
             return self.tr("The passphrase needs at least %n characters.", "", MIN_LENGTH)
+        if score(passphrase) < MIN_SCORE:  # the rule of app.passphrase_policy, as the CLI applies it
+            return self.tr("The passphrase is too easy to guess; use several unrelated words.")
         if self.repeat.text() != passphrase:
             return self.tr("The two passphrases are different.")
         return ""

@@ -72,17 +72,21 @@ def _with_session(ctx, action):
 
 
 def _read_bundle(path: str) -> bytes:
-    p = Path(path)
-    if p.stat().st_size > MAX_FILE:
-        raise TooLarge(f"{p.name} is larger than any bundle can be.")
-    return p.read_bytes()
+    from app.atomic import read_limited
+
+    data = read_limited(Path(path), MAX_FILE)
+    if data is None:
+        raise TooLarge(f"{Path(path).name} is larger than any bundle can be.")
+    return data
 
 
 def _read_public(path: str) -> keys.PublicIdentity:
-    p = Path(path)
-    if p.stat().st_size > keys.MAX_PUBLIC_FILE:
+    from app.atomic import read_limited
+
+    data = read_limited(Path(path), keys.MAX_PUBLIC_FILE)
+    if data is None:
         raise KeyFileInvalid("This is not a Milieu public-key file (it is too large).")
-    return keys.parse_public_file(p.read_bytes())
+    return keys.parse_public_file(data)
 
 
 def _confirm(ctx, identity: keys.PublicIdentity) -> None:

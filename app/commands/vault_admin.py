@@ -76,11 +76,10 @@ def cmd_passwd(ctx) -> int:
         from app.errors import InvalidInput
 
         raise InvalidInput("No new passphrase: use an interactive terminal or --new-passphrase-file.")
-    vault.unlock(old)
-    try:
-        vault.change_passphrase(old, new)
-    finally:
-        vault.lock()
+    from app import passphrase_policy
+
+    passphrase_policy.require(new)
+    vault.change_passphrase(old, new)  # on the locked vault: takes the folder lock exclusively
     print("Passphrase changed.")
     return 0
 

@@ -8,6 +8,7 @@ from typing import Callable
 
 from sqlalchemy.orm import Session
 
+from app.atomic import read_limited
 from app.errors import MilieuError
 from app.ops.changes import NOTHING, Changes, Done, Entity
 from app.ops.registry import operation
@@ -61,9 +62,10 @@ def trust_worker(session: Session, identity: keys.PublicIdentity) -> Done:
 
 
 def _read(path: Path) -> bytes:
-    if path.stat().st_size > MAX_BUNDLE_FILE:
+    data = read_limited(path, MAX_BUNDLE_FILE)  # bounded: /dev/zero says st_size 0
+    if data is None:
         raise OSError("too large")
-    return path.read_bytes()
+    return data
 
 
 @operation(Entity.BUNDLE, Entity.AUDIT)

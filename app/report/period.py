@@ -76,8 +76,14 @@ def pilot(start: date | None, end: date | None, today: date) -> Period:
     return Period(first, last + timedelta(days=1), PILOT)
 
 
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)  # a report's period stays inside
+
+
 def parse_day(text: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise InvalidInput(f"{text!r} is not a date (expected YYYY-MM-DD).") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidInput(f"{day} is outside the dates a report can cover ({FIRST_DAY} to {LAST_DAY}).")
+    return day

@@ -48,7 +48,7 @@ INFO_LABEL = b"milieu-bundle/1\x00"
 SIGNATURE_CONTEXT = b"milieu-bundle-signature/1\x00"
 
 MAX_CIPHERTEXT = 128 * 1024 * 1024
-MAX_PAYLOAD = 256 * 1024 * 1024  # decompressed canonical JSON
+MAX_PAYLOAD = 32 * 1024 * 1024  # decompressed canonical JSON (docs/bundle-format.md, section 13)
 
 SUITE = Suite(KEM.X25519, KDF.HKDF_SHA256, AEAD.CHACHA20_POLY1305)
 

@@ -38,6 +38,9 @@ PayloadInvalid = _rejection("PayloadInvalid", "payload_invalid", 33, "Decrypted 
 HeaderMismatch = _rejection(
     "HeaderMismatch", "header_mismatch", 34, "The payload disagrees with the signed header."
 )
+RecordInvalid = _rejection(
+    "RecordInvalid", "record_invalid", 37, "A record's data does not follow the record schema (section 5.5)."
+)
 
 
 class KeyFileInvalid(SyncError):
@@ -59,5 +62,5 @@ class Declined(SyncError):
 
 ALL_REJECTIONS = [
     NotABundle, UnsupportedVersion, UnsupportedSuite, MalformedHeader, TooLarge, Truncated, TrailingData,
-    WrongRecipient, UnknownSigner, BadSignature, DecryptionFailed, PayloadInvalid, HeaderMismatch,
+    WrongRecipient, UnknownSigner, BadSignature, DecryptionFailed, PayloadInvalid, HeaderMismatch, RecordInvalid,
 ]

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.sync import envelope, keys, payload
+from app.sync.record_check import check_records
 from app.sync.errors import BundleRejected, HeaderMismatch, NotConfigured, UnknownSigner, WrongRecipient
 from models.sync import BundleReceived, SyncKey, SyncPeer, SyncRecord
 
@@ -110,6 +111,7 @@ def verify(session: Session, data: bytes) -> Verified:
         or doc["recipient_key_id"] != header.recipient_key_id.hex()
     ):
         raise HeaderMismatch("The bundle's payload disagrees with its signed header.")
+    check_records(doc["records"])  # the record schema, before anything is written
     return Verified(peer, header, body, envelope.sha256_hex(data))
 
 

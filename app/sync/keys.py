@@ -75,10 +75,21 @@ def mode(session: Session) -> str:
     return settings.get(session, MODE) or MODE_WORKER
 
 
-def _ensure(session: Session, name: str) -> SyncKey:
+KEYS_MADE = "sync_keys_made"  # setting: this vault's keys were made; they are never made again
+
+
+def _ensure(session: Session, name: str, *, creating: bool = False) -> SyncKey:
     row = session.get(SyncKey, name)
     if row is not None:
         return row
+    if not creating and settings.get(session, KEYS_MADE):
+        # Only init makes a vault's keys: a new signing key would make La Piaule refuse
+        # the worker's bundles as an unknown signer.
+        from app.sync.errors import NotConfigured
+
+        raise NotConfigured(
+            f"This vault's {name} key is missing; restore a complete backup of this vault (milieu restore FILE)."
+        )
     if name == SIGNING:
         private = ed25519.Ed25519PrivateKey.generate()
         row = SyncKey(name=name, algorithm=ED25519, secret=_raw_private(private), public=_raw_public(private.public_key()))
@@ -95,13 +106,21 @@ def _ensure(session: Session, name: str) -> SyncKey:
     return row
 
 
-def ensure_keys(session: Session) -> None:
-    """Create the keys this vault's mode needs (lazily for vaults made before bundles existed)."""
-    _ensure(session, SIGNING)
+def ensure_keys(session: Session, *, creating: bool = False) -> None:
+    """The keys this vault's mode needs: made by init (``create_keys``), or once, lazily,
+    for a vault made before bundles existed; never again after that."""
+    _ensure(session, SIGNING, creating=creating)
     if mode(session) == MODE_COORDINATION:
-        _ensure(session, RECEIVING)
+        _ensure(session, RECEIVING, creating=creating)
     else:
-        _ensure(session, PSEUDONYM)
+        _ensure(session, PSEUDONYM, creating=creating)
+    if not settings.get(session, KEYS_MADE):
+        settings.set_many(session, {KEYS_MADE: "1"})
+
+
+def create_keys(session: Session) -> None:
+    """init only: the new vault's signing key and receiving key or pseudonym secret."""
+    ensure_keys(session, creating=True)
 
 
 def signing_key(session: Session) -> ed25519.Ed25519PrivateKey:

@@ -1,7 +1,8 @@
 """What of each record may leave the worker's machine (docs/bundle-format.md, section 5.3).
 
-An explicit policy per entity and per field. Anything not listed, an unknown entity or
-an unknown field, is left out: a new column never leaks by default.
+An explicit policy per entity and per field, from the record schema (app.records.schema,
+each field's ``share``). Anything not listed, an unknown entity or an unknown field, is
+left out: a new column never leaks by default.
 
 Field rules:
   KEEP       copied as is (codes, counts, dates, uids of non-personal records)
@@ -19,83 +20,13 @@ import hashlib
 import hmac
 from dataclasses import dataclass, field
 
-KEEP = "keep"
-PERSON = "person"
-IDENTITY = "identity"
-ALIAS = "alias"
-PAIRS = "pairs"
+from app.records.schema import ALIAS, IDENTITY, KEEP, PAIRS, PERSON, privacy_policy
 
 # consent_scope codes (code list "consent"): what a person agreed supervision may see.
 CONSENT_FOR = {ALIAS: frozenset({"alias", "full"}), IDENTITY: frozenset({"full"})}
 
-_SYNC = {"version": KEEP, "created_at": KEEP, "updated_at": KEEP, "deleted_at": KEEP}
-
-POLICY: dict[str, dict] = {
-    "person": {
-        **_SYNC,
-        "alias": ALIAS,
-        "first_name": IDENTITY,
-        "notes": IDENTITY,
-        "gender_self": IDENTITY,  # in the person's own words
-        "consent_notes": IDENTITY,
-        "age_bracket": KEEP,
-        "gender": KEEP,
-        "languages": KEEP,
-        "groups": KEEP,
-        "consent_scope": KEEP,
-        "consent_on": KEEP,
-        "archived_at": KEEP,
-        "merged_into_uid": PERSON,
-    },
-    "contact": {
-        **_SYNC,
-        "occurred_at": KEEP,
-        "duration_min": KEEP,
-        "place_code": KEEP,
-        "unidentified_count": KEEP,
-        "initiated_by": KEEP,
-        "types": KEEP,
-        "themes": KEEP,
-        "follow_up_on": KEEP,
-        "follow_up_done": KEEP,
-        "share_with_supervision": KEEP,
-        "notes": IDENTITY,
-        "person_uids": PERSON,
-        "persons": PERSON,
-        "supplies": PAIRS,
-    },
-    "referral": {
-        **_SYNC,
-        "contact_uid": KEEP,
-        "person_uid": PERSON,
-        "service_hsds_id": KEEP,
-        "service_name": KEEP,
-        "status": KEEP,
-        "follow_up_on": KEEP,
-        "follow_up_done": KEEP,
-        "outcome": KEEP,
-        "notes": IDENTITY,
-    },
-    "supply_item": {
-        **_SYNC, "name": KEEP, "unit": KEEP, "low_stock_level": KEEP, "sort_order": KEEP, "retired": KEEP,
-        "stock_on_hand": KEEP,
-    },
-    "stock_movement": {
-        **_SYNC, "item_uid": KEEP, "kind": KEEP, "quantity": KEEP, "occurred_at": KEEP, "contact_uid": KEEP,
-    },
-    # Free text of conflicts and staff support (action taken, topic, notes) may name
-    # someone and has no supervision mark: it stays on the worker's machine.
-    "conflict": {
-        **_SYNC, "occurred_at": KEEP, "place_code": KEEP, "parties": KEEP, "intensity": KEEP, "handled_by": KEEP,
-        "outcome": KEEP, "person_uids": PERSON, "contact_uid": KEEP,
-    },
-    "staff_support": {**_SYNC, "occurred_on": KEEP, "kind": KEEP, "staff_count": KEEP, "duration_min": KEEP},
-    "presence": {**_SYNC, "starts_on": KEEP, "span": KEEP, "library_min": KEEP, "street_min": KEEP},
-    "code_item": {
-        **_SYNC, "list_name": KEEP, "code": KEEP, "label_fr": KEEP, "label_en": KEEP, "category": KEEP,
-        "sort_order": KEEP, "retired": KEEP,
-    },
-}
+# Generated from the record schema (app/records/schema.py), where each field is declared once.
+POLICY: dict[str, dict] = privacy_policy()
 
 
 def pseudonym(secret: bytes, uid: str) -> str:

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>This date is after today. A contact is recorded once it happened.</source>
-        <translation>Cette date est après aujourd&apos;hui. Un contact s&apos;inscrit une fois qu&apos;il a eu lieu.</translation>
+        <translation>Cette date est après aujourd'hui. Un contact s'inscrit une fois qu'il a eu lieu.</translation>
     </message>
     <message>
         <source>A quantity given cannot be less than zero.</source>
@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Save anyway? (The stock will show below zero until it is counted again.)</source>
-        <translation>Enregistrer quand même? (Le stock sera sous zéro jusqu&apos;au prochain décompte.)</translation>
+        <translation>Enregistrer quand même? (Le stock sera sous zéro jusqu'au prochain décompte.)</translation>
     </message>
 </context>
 <context>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>No supply items yet (see Supplies).</source>
-        <translation>Aucun article pour l&apos;instant (voir Dépannage).</translation>
+        <translation>Aucun article pour l'instant (voir Dépannage).</translation>
     </message>
     <message>
         <source>What matters for next time (no legal names)</source>
@@ -131,7 +131,7 @@
         <translation>&amp;Répéter le dernier contact</translation>
     </message>
     <message>
-        <source>Same types, themes, place and duration as this person&apos;s last contact</source>
+        <source>Same types, themes, place and duration as this person's last contact</source>
         <translation>Mêmes types, thèmes, lieu et durée que le dernier contact de cette personne</translation>
     </message>
     <message>
@@ -159,7 +159,7 @@
     </message>
     <message>
         <source>Changes to another contact were not saved. Drop them and open this one?</source>
-        <translation>Des modifications d&apos;un autre contact n&apos;ont pas été enregistrées. Les abandonner et ouvrir celui-ci?</translation>
+        <translation>Des modifications d'un autre contact n'ont pas été enregistrées. Les abandonner et ouvrir celui-ci?</translation>
     </message>
     <message>
         <source>Unsaved changes brought back</source>
@@ -190,6 +190,14 @@
         <translation>Stock insuffisant</translation>
     </message>
     <message>
+        <source>Disk full</source>
+        <translation>Disque plein</translation>
+    </message>
+    <message>
+        <source>The disk is full: the contact was not saved. What you typed stays here; free some space, then save again.</source>
+        <translation>Le disque est plein : le contact n’a pas été enregistré. Ce que vous avez saisi reste ici; libérez de l’espace, puis enregistrez de nouveau.</translation>
+    </message>
+    <message>
         <source>Contact updated</source>
         <translation>Contact modifié</translation>
     </message>
@@ -206,7 +214,7 @@
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
+        <translation>Aujourd'hui</translation>
     </message>
     <message>
         <source>Last 7 days</source>
@@ -313,7 +321,7 @@
     </message>
     <message>
         <source>Contact deleted (kept in history)</source>
-        <translation>Contact supprimé (conservé dans l&apos;historique)</translation>
+        <translation>Contact supprimé (conservé dans l'historique)</translation>
     </message>
     <message>
         <source>Contact of %1</source>
@@ -328,7 +336,7 @@
     </message>
     <message>
         <source>This date is after today. Check the day.</source>
-        <translation>Cette date est après aujourd&apos;hui. Vérifiez le jour.</translation>
+        <translation>Cette date est après aujourd'hui. Vérifiez le jour.</translation>
     </message>
     <message>
         <source>This cannot be less than zero.</source>
@@ -336,15 +344,15 @@
     </message>
     <message>
         <source>This is too long.</source>
-        <translation>C&apos;est trop long.</translation>
+        <translation>C'est trop long.</translation>
     </message>
     <message>
         <source>This choice is no longer offered. Pick another one.</source>
-        <translation>Ce choix n&apos;est plus offert. Choisissez-en un autre.</translation>
+        <translation>Ce choix n'est plus offert. Choisissez-en un autre.</translation>
     </message>
     <message>
         <source>This record no longer exists.</source>
-        <translation>Cette fiche n&apos;existe plus.</translation>
+        <translation>Cette fiche n'existe plus.</translation>
     </message>
     <message>
         <source>This value is out of range.</source>
@@ -429,7 +437,14 @@
         <source>never</source>
         <translation>jamais</translation>
     </message>
-</context>
+<message numerus="yes">
+        <source>%n unidentified</source>
+        <translation>
+            <numerusform>%n non identifiée</numerusform>
+            <numerusform>%n non identifiées</numerusform>
+        </translation>
+    </message>
+    </context>
 <context>
     <name>HistoryDialog</name>
     <message>
@@ -514,7 +529,7 @@
     </message>
     <message>
         <source>age bracket</source>
-        <translation>tranche d&apos;âge</translation>
+        <translation>tranche d'âge</translation>
     </message>
     <message>
         <source>gender</source>
@@ -577,7 +592,7 @@
     </message>
     <message>
         <source>Find the other record of %1. Its contacts move here; it stays archived, pointing to this one.</source>
-        <translation>Trouvez l&apos;autre fiche de %1. Ses contacts seront rattachés ici; elle restera archivée et renverra à celle-ci.</translation>
+        <translation>Trouvez l'autre fiche de %1. Ses contacts seront rattachés ici; elle restera archivée et renverra à celle-ci.</translation>
     </message>
     <message>
         <source>Alias of the duplicate…</source>
@@ -792,7 +807,7 @@
     </message>
     <message>
         <source>The consent date is after today.</source>
-        <translation>La date du consentement est après aujourd&apos;hui.</translation>
+        <translation>La date du consentement est après aujourd'hui.</translation>
     </message>
     <message>
         <source>Person saved</source>
@@ -854,7 +869,7 @@
     </message>
     <message>
         <source>Created when the contact is saved; click to remove</source>
-        <translation>Créée à l&apos;enregistrement du contact; cliquez pour retirer</translation>
+        <translation>Créée à l'enregistrement du contact; cliquez pour retirer</translation>
     </message>
 </context>
 <context>
@@ -889,7 +904,7 @@
     </message>
     <message>
         <source>What is on the shelf now; the difference is recorded as an adjustment</source>
-        <translation>Ce qu&apos;il y a sur la tablette maintenant; l&apos;écart est inscrit comme un ajustement</translation>
+        <translation>Ce qu'il y a sur la tablette maintenant; l'écart est inscrit comme un ajustement</translation>
     </message>
     <message>
         <source>Change &amp;low level</source>
@@ -921,7 +936,7 @@
     </message>
     <message>
         <source>&amp;Add the item</source>
-        <translation>&amp;Ajouter l&apos;article</translation>
+        <translation>&amp;Ajouter l'article</translation>
     </message>
     <message>
         <source>New item</source>
@@ -981,7 +996,7 @@
     </message>
     <message>
         <source>Give the item a name.</source>
-        <translation>Donnez un nom à l&apos;article.</translation>
+        <translation>Donnez un nom à l'article.</translation>
     </message>
     <message>
         <source>Item added</source>
@@ -1011,15 +1026,15 @@
     </message>
     <message>
         <source>Today is the day to send the weekly bundle to La Piaule.</source>
-        <translation>C&apos;est aujourd&apos;hui le jour de l&apos;envoi hebdomadaire à La Piaule.</translation>
+        <translation>C'est aujourd'hui le jour de l'envoi hebdomadaire à La Piaule.</translation>
     </message>
     <message>
         <source>&amp;Go to Bundles</source>
         <translation>Aller aux &amp;envois</translation>
     </message>
     <message>
-        <source>Today&apos;s contacts</source>
-        <translation>Contacts d&apos;aujourd&apos;hui</translation>
+        <source>Today's contacts</source>
+        <translation>Contacts d'aujourd'hui</translation>
     </message>
     <message>
         <source>Follow-ups due</source>
@@ -1043,7 +1058,7 @@
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
+        <translation>Aujourd'hui</translation>
     </message>
     <message numerus="yes">
         <source>La Piaule has not confirmed receiving %n bundle(s) sent more than 14 days ago (see Envois).</source>
@@ -1053,12 +1068,12 @@
         </translation>
     </message>
     <message>
-        <source>Today&apos;s contacts (%1)</source>
-        <translation>Contacts d&apos;aujourd&apos;hui (%1)</translation>
+        <source>Today's contacts (%1)</source>
+        <translation>Contacts d'aujourd'hui (%1)</translation>
     </message>
     <message>
         <source>No contact yet today.</source>
-        <translation>Aucun contact pour l&apos;instant aujourd&apos;hui.</translation>
+        <translation>Aucun contact pour l'instant aujourd'hui.</translation>
     </message>
     <message>
         <source>Overdue since %1</source>
@@ -1074,7 +1089,7 @@
     </message>
     <message>
         <source>Nothing to follow up today.</source>
-        <translation>Aucun suivi à faire aujourd&apos;hui.</translation>
+        <translation>Aucun suivi à faire aujourd'hui.</translation>
     </message>
     <message>
         <source>%1: %2 left (low at %3)</source>

@@ -139,6 +139,10 @@
         </translation>
     </message>
     <message>
+        <source>The passphrase is too easy to guess; use several unrelated words.</source>
+        <translation>La phrase de passe est trop facile à deviner; utilisez plusieurs mots sans lien entre eux.</translation>
+    </message>
+    <message>
         <source>The two passphrases are different.</source>
         <translation>Les deux phrases de passe sont différentes.</translation>
     </message>

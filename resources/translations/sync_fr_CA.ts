@@ -290,6 +290,14 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
         <translation>Ce n&apos;est pas un fichier de clé publique Milieu valide.</translation>
     </message>
     <message>
+        <source>A record of this bundle is malformed; nothing of it was imported.</source>
+        <translation>Un enregistrement de cet envoi est mal formé; rien de cet envoi n’a été importé.</translation>
+    </message>
+    <message>
+        <source>This file belongs to the vault itself; choose another place.</source>
+        <translation>Ce fichier fait partie du coffre lui-même; choisissez un autre emplacement.</translation>
+    </message>
+    <message>
         <source>This action is not available yet: set the keys first.</source>
         <translation>Cette action n&apos;est pas encore possible&#xa0;: définissez d&apos;abord les clés.</translation>
     </message>

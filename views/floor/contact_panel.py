@@ -22,6 +22,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QWidget
 
 from app import contacts
+from app.errors import disk_full
 from app.floor_reads import contact_form_start, saved_contact, supply_rows
 from app.ops import Changes, Entity
 from app.ops import floor as floor_ops
@@ -274,6 +275,12 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self.keeper.changed()  # the draft keeps what the refused save held
         if isinstance(exc, ValidationFailed):
             self._show_errors(exc)
+            return True
+        if disk_full(exc) is not None:
+            # Nothing was saved; the form stays open with everything typed, and its draft
+            # is saved as soon as the disk has room again (views.drafts).
+            self._dialogs().error(self.tr("Disk full"), self.tr(
+                "The disk is full: the contact was not saved. What you typed stays here; free some space, then save again."))
             return True
         return False
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import timezone
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +16,38 @@ from PySide6.QtWidgets import (
 
 from app.floor_reads import version_rows
 from views.floor.common import datetime_text
+
+
+def field_names() -> dict[str, str]:
+    """Words for the fields of app.records.schema a worker edits (a test checks every
+    declared person and contact field has one)."""
+    return {
+        "occurred_at": QCoreApplication.translate("HistoryDialog", "when"),
+        "duration_min": QCoreApplication.translate("HistoryDialog", "duration"),
+        "place_code": QCoreApplication.translate("HistoryDialog", "place"),
+        "person_uids": QCoreApplication.translate("HistoryDialog", "persons"),
+        "unidentified_count": QCoreApplication.translate("HistoryDialog", "unidentified persons"),
+        "initiated_by": QCoreApplication.translate("HistoryDialog", "initiated by"),
+        "types": QCoreApplication.translate("HistoryDialog", "types"),
+        "themes": QCoreApplication.translate("HistoryDialog", "themes"),
+        "supplies": QCoreApplication.translate("HistoryDialog", "supplies given"),
+        "notes": QCoreApplication.translate("HistoryDialog", "notes"),
+        "follow_up_on": QCoreApplication.translate("HistoryDialog", "follow-up"),
+        "follow_up_done": QCoreApplication.translate("HistoryDialog", "follow-up done"),
+        "share_with_supervision": QCoreApplication.translate("HistoryDialog", "shared with supervision"),
+        "alias": QCoreApplication.translate("HistoryDialog", "alias"),
+        "first_name": QCoreApplication.translate("HistoryDialog", "first name"),
+        "age_bracket": QCoreApplication.translate("HistoryDialog", "age bracket"),
+        "gender": QCoreApplication.translate("HistoryDialog", "gender"),
+        "gender_self": QCoreApplication.translate("HistoryDialog", "gender in their words"),
+        "languages": QCoreApplication.translate("HistoryDialog", "languages"),
+        "groups": QCoreApplication.translate("HistoryDialog", "groups"),
+        "consent_scope": QCoreApplication.translate("HistoryDialog", "consent"),
+        "consent_on": QCoreApplication.translate("HistoryDialog", "consent date"),
+        "consent_notes": QCoreApplication.translate("HistoryDialog", "consent notes"),
+        "archived_at": QCoreApplication.translate("HistoryDialog", "archived"),
+        "merged_into_uid": QCoreApplication.translate("HistoryDialog", "merged"),
+    }
 
 
 class HistoryDialog(QDialog):
@@ -33,18 +66,7 @@ class HistoryDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
-        names = {
-            "occurred_at": self.tr("when"), "duration_min": self.tr("duration"), "place_code": self.tr("place"),
-            "person_uids": self.tr("persons"), "unidentified_count": self.tr("unidentified persons"),
-            "initiated_by": self.tr("initiated by"), "types": self.tr("types"), "themes": self.tr("themes"),
-            "supplies": self.tr("supplies given"), "notes": self.tr("notes"), "follow_up_on": self.tr("follow-up"),
-            "follow_up_done": self.tr("follow-up done"), "share_with_supervision": self.tr("shared with supervision"),
-            "alias": self.tr("alias"), "first_name": self.tr("first name"), "age_bracket": self.tr("age bracket"),
-            "gender": self.tr("gender"), "gender_self": self.tr("gender in their words"),
-            "languages": self.tr("languages"), "groups": self.tr("groups"), "consent_scope": self.tr("consent"),
-            "consent_on": self.tr("consent date"), "consent_notes": self.tr("consent notes"),
-            "archived_at": self.tr("archived"), "merged_into_uid": self.tr("merged"),
-        }
+        names = field_names()
         ops = {"create": self.tr("Created"), "update": self.tr("Changed"), "delete": self.tr("Deleted")}
         for row, (number, at, by, op, fields) in enumerate(reversed(versions)):
             local = at.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None) if at else None

@@ -39,6 +39,9 @@ def error_message(exc: Exception) -> str:
         "payload_invalid": QCoreApplication.translate("SyncLabels", "The content of this bundle is damaged."),
         "header_mismatch": QCoreApplication.translate("SyncLabels", "The content of this bundle disagrees with its signed header."),
         "public_key_invalid": QCoreApplication.translate("SyncLabels", "This is not a valid Milieu public-key file."),
+        "record_invalid": QCoreApplication.translate("SyncLabels", "A record of this bundle is malformed; nothing of it was imported.")
+        + " (" + str(exc) + ")",
+        "output_is_vault_file": QCoreApplication.translate("SyncLabels", "This file belongs to the vault itself; choose another place."),
         "sync_not_configured": QCoreApplication.translate("SyncLabels", "This action is not available yet: set the keys first."),
     }
     return messages.get(getattr(exc, "code", ""), str(exc))

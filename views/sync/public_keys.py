@@ -9,6 +9,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
+from app.atomic import read_limited
 from app.errors import MilieuError
 from views.sync.pickers import Pickers
 
@@ -24,7 +25,7 @@ def accept_public_key(ctx, pickers: Pickers, picker_title: str, question: str,
     if not path:
         return False
     try:
-        identity = keys.parse_public_file(Path(path).read_bytes()[: keys.MAX_PUBLIC_FILE + 1])
+        identity = keys.parse_public_file(read_limited(Path(path), keys.MAX_PUBLIC_FILE) or b"\0" * (keys.MAX_PUBLIC_FILE + 1))
     except (MilieuError, OSError) as exc:
         fail(exc)
         return False

@@ -1,4 +1,7 @@
-"""A rough passphrase strength estimate for the setup screen's feedback.
+"""The one passphrase policy (CLI init, passwd, coordination init, the GUI's screens).
+
+A passphrase is accepted with at least MIN_LENGTH characters and a strength score of
+at least MIN_SCORE. The estimate below is also the GUI's live feedback.
 
 Counts bits from the character classes used, discounts repeated characters and
 runs (aaaa, 1234), and credits passphrases made of several words. It guides the
@@ -8,7 +11,10 @@ from __future__ import annotations
 
 import math
 
+from app.errors import InvalidInput
+
 MIN_LENGTH = 10
+MIN_SCORE = 1  # "weak" or better: refuses 1234567890, password12, aaaaaaaaaa
 # Bits needed for scores 1..4 (weak, fair, good, strong).
 THRESHOLDS = (28, 45, 60, 80)
 
@@ -58,3 +64,23 @@ def score(text: str) -> int:
         return 0
     bits = estimate_bits(text)
     return sum(bits >= t for t in THRESHOLDS)
+
+
+TOO_SHORT = f"The passphrase needs at least {MIN_LENGTH} characters."
+TOO_WEAK = "The passphrase is too easy to guess; use several unrelated words."
+
+
+def problem(passphrase: str) -> str:
+    """Why ``passphrase`` is refused, in one sentence; "" when it is accepted."""
+    if len(passphrase) < MIN_LENGTH or not passphrase.strip():
+        return TOO_SHORT
+    if score(passphrase) < MIN_SCORE:
+        return TOO_WEAK
+    return ""
+
+
+def require(passphrase: str) -> None:
+    """Raise InvalidInput (exit 9) for a passphrase the policy refuses."""
+    why = problem(passphrase)
+    if why:
+        raise InvalidInput(why)
