@@ -204,6 +204,7 @@ def test_service_edit_survives_a_lock_as_an_encrypted_draft(qtbot, ctx, page):
     qtbot.addWidget(editor)
     editor.notes.setPlainText("Fermé pour rénovations en janvier")
     editor.keeper.flush()  # what the shell does just before it locks
+    ctx.ops.wait()  # drafts are written on the writer thread
     editor.deleteLater()
     again = ServiceEditor(ctx, service_id, page)
     qtbot.addWidget(again)
@@ -212,6 +213,7 @@ def test_service_edit_survives_a_lock_as_an_encrypted_draft(qtbot, ctx, page):
     qtbot.addWidget(other)
     assert not other.restored and other.notes.toPlainText() == ""
     again.reject()  # Cancel drops it
+    ctx.ops.wait()
     third = ServiceEditor(ctx, service_id, page)
     qtbot.addWidget(third)
     assert not third.restored

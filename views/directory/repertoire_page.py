@@ -129,9 +129,12 @@ class RepertoirePage(Page):
 
     # ---- content ------------------------------------------------------------
     def refresh(self) -> None:
+        """After a change: the same service shown again, and what the page last said kept."""
+        said = self.message.text()
         self.search.refresh()
         if self.search.current_service_id():
             self.show_service(self.search.current_service_id())
+        self.message.setText(said)
 
     def show_service(self, service_id: int) -> None:
         self.message.clear()
