@@ -17,11 +17,14 @@ from models.activity import Conflict, StaffSupport
 from views.bus import DataBus
 from views.context import AppContext
 from views.drafts import DraftRegistry
+from tests.gui_doubles import ScriptedDialogs
 
 
 @pytest.fixture
 def ctx(vault):
-    return AppContext(vault=vault, bus=DataBus(), extras={"drafts": DraftRegistry()})
+    context = AppContext(vault=vault, bus=DataBus(), extras={"drafts": DraftRegistry(), "dialogs": ScriptedDialogs()})
+    yield context
+    context.ops.wait()
 
 
 def _alt(qtbot, widget, key):
@@ -36,6 +39,12 @@ def _show(qtbot, widget) -> None:
     qtbot.waitExposed(widget)
     widget.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=3000)
+
+
+def _computed(qtbot, page, interventions: str) -> None:
+    """The Bilan computes off the GUI thread: wait for the newest answer."""
+    qtbot.waitUntil(lambda: page.cards["interventions"].value.text() == interventions
+                    and page.status.text() == "", timeout=10000)
 
 
 def _saved_conflicts(vault):
@@ -67,6 +76,7 @@ def test_conflict_is_recorded_by_keyboard(qtbot, ctx, vault):
     qtbot.keyClick(form.person_edit, Qt.Key.Key_Return)
     assert form.persons.count() == 1
     qtbot.keyClick(form.action, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    ctx.ops.wait()  # written on the writer thread
 
     assert _saved_conflicts(vault) == [
         (3, "worker security", "Discussion à l'écart, café offert", ["Grand Marc, casquette rouge"], "resolved")
@@ -108,6 +118,7 @@ def test_a_conflict_being_typed_comes_back_as_a_draft(qtbot, ctx):
     form.intensity.button(4).click()
     form.action.insertPlainText("Objet lancé près de l'accueil")
     form.keeper.flush()  # what the shell does before a lock
+    ctx.ops.wait()  # drafts are written on the writer thread
     form.close()
     again = ConflictForm(ctx)
     qtbot.addWidget(again)
@@ -127,6 +138,7 @@ def test_staff_support_is_recorded_by_keyboard(qtbot, ctx, vault):
     form.staff_count.setValue(3)
     form.duration.setValue(45)
     qtbot.keyClick(form.topic, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    ctx.ops.wait()
     with vault.session() as s:
         rows = [(r.kind, r.topic, r.staff_count, r.duration_min, r.occurred_on) for r in s.scalars(select(StaffSupport))]
     assert rows == [("debrief", "Retour sur l'incident de mardi", 3, 45, date.today())]
@@ -138,8 +150,9 @@ def test_staff_support_without_topic_is_refused(qtbot, ctx, vault):
 
     form = StaffSupportForm(ctx)
     qtbot.addWidget(form)
-    assert form.save() is None
-    assert form.error.text()
+    form.save()
+    ctx.ops.wait()  # refused by the core, said under the fields (no dialog)
+    assert form.error.text() and ctx.extras["dialogs"].said == []
     with vault.session() as s:
         assert s.scalars(select(StaffSupport)).first() is None
 
@@ -156,6 +169,7 @@ def test_staff_page_lists_and_deletes(qtbot, ctx, vault):
     assert page.table.rowCount() == 1
     page.table.selectRow(0)
     page._delete_selected()
+    ctx.ops.wait()
     assert page.table.rowCount() == 0
 
 
@@ -178,16 +192,16 @@ def test_bilan_page_shows_exact_figures_and_follows_the_period(qtbot, pilot_ctx)
     page.resize(1146, 700)
     page.show()
     qtbot.waitExposed(page)
-    assert page.cards["interventions"].value.text() == "251"
+    _computed(qtbot, page, "251")  # computed on the writer thread
     assert page.cards["people"].value.text() == "82"
     ages = page.findChild(QTableWidget, "table_people_by_age_gender")
     assert ages.item(0, 2).text() == "3"  # the worker's screen: exact
     assert page.findChild(QChartView, "chart_conflicts_by_month") is not None
 
     page.set_period(MONTH, anchor=date(2026, 3, 15))
-    assert page.cards["interventions"].value.text() == "50"
+    _computed(qtbot, page, "50")
     page.next.click()
-    assert page.cards["interventions"].value.text() == "56"  # April
+    _computed(qtbot, page, "56")  # April
 
 
 def test_bilan_exports_hide_small_counts_unless_asked(qtbot, pilot_ctx, tmp_path):
@@ -197,11 +211,15 @@ def test_bilan_exports_hide_small_counts_unless_asked(qtbot, pilot_ctx, tmp_path
     qtbot.addWidget(page)
     page.set_period(CUSTOM, first=D.PILOT_FIRST, last=D.PILOT_LAST)
     page.pick_path = lambda fmt, suggested: str(tmp_path / f"bilan.{fmt}")
-    csv_path = page.export("csv")
+    page.export("csv")
+    pilot_ctx.ops.wait()
+    csv_path = page.last_export
     assert "18 à 24 ans;x;< 5;10" in csv_path.read_text("utf-8-sig")  # 7 would give 10 - 7 away
     page.exact.setChecked(True)
     page.pick_path = lambda fmt, suggested: str(tmp_path / "interne")
-    exact = page.export("csv")
+    page.export("csv")
+    pilot_ctx.ops.wait()
+    exact = page.last_export
     assert exact.name == "interne.csv" and "18 à 24 ans;7;3;10" in exact.read_text("utf-8-sig")
     assert "interne.csv" in page.status.text()
 
@@ -273,7 +291,8 @@ def test_presence_dialog_changes_the_hours_of_the_report(qtbot, ctx, vault):
     dialog.library.setValue(12)
     dialog.street.setValue(3)
     dialog.entry_save.click()
-    assert dialog.table.rowCount() == 1
+    ctx.ops.wait()
+    assert dialog.table.rowCount() == 1  # the open dialog listened for the change
     with vault.session() as s:
         assert presence.schedule(s).library_min == 22 * 60 + 30
         [row] = presence.rows(s, date(2026, 11, 2), date(2026, 11, 9))
@@ -301,7 +320,7 @@ def test_coordination_bilan_chooses_a_worker_or_all(qtbot, make_vault):
                                  changed_at=datetime(2026, 6, 1), bundle_sequence=1,
                                  data=json.dumps({"occurred_at": f"2026-05-1{k}T10:00:00", "person_uids": ["p-1"]})))
         decode.rebuild(s)  # the importer's decode step, for these records written directly
-    ctx = AppContext(vault=coord, bus=DataBus(), extras={"drafts": DraftRegistry()})
+    ctx = AppContext(vault=coord, bus=DataBus(), extras={"drafts": DraftRegistry(), "dialogs": ScriptedDialogs()})
     page = BilanPage(ctx)
     qtbot.addWidget(page)
     page.show()
@@ -309,10 +328,11 @@ def test_coordination_bilan_chooses_a_worker_or_all(qtbot, make_vault):
     page.set_period(CUSTOM, first=date(2026, 5, 1), last=date(2026, 5, 31))
     assert [page.worker.itemText(i) for i in (1, 2)] == ["Intervenant·e 1", "Intervenant·e 2"]
     assert page.worker.currentData() is None  # all workers
-    assert page.cards["interventions"].value.text() == "7"
+    _computed(qtbot, page, "7")
     assert page.cards["people"].value.text() == "2"  # the same pseudonym at two workers: two people
     page.worker.setCurrentIndex(2)
-    assert page.cards["interventions"].value.text() == "5"
+    _computed(qtbot, page, "5")
+    ctx.ops.wait()
 
 
 def _report_table(key, columns, rows, people=frozenset(), chart_columns=(1,), sums=()):

@@ -119,3 +119,24 @@ def test_app_imports_app_and_models_at_module_level():
                 if any(n == "(relative)" or n.split(".")[0] in ("app", "models", "views") for n in names):
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+def _views_sources():
+    for path in sorted((ROOT / "views").rglob("*.py")):
+        yield str(path.relative_to(ROOT)), path.read_text("utf-8")
+
+
+def test_only_the_runner_opens_a_session_in_views():
+    import re
+
+    opens = re.compile(r"\.(session|warm_session)\(")
+    offenders = sorted(name for name, text in _views_sources() if opens.search(text) and name != "views/ops_runner.py")
+    assert offenders == [], "open a session through ctx.ops (read, fetch, run) instead"
+
+
+def test_views_never_import_models_or_sqlalchemy():
+    offenders = sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "views").rglob("*.py")
+        if any(n.split(".")[0] in ("models", "sqlalchemy") for n in _imports(p))
+    )
+    assert offenders == []

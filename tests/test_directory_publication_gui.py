@@ -40,23 +40,28 @@ def test_importer_applies_the_signed_directory_and_refuses_a_changed_one(qtbot, 
     worker, coord = parties
     with coord.session() as s:
         path = publish(s, tmp_path / "usb").path
-    page = RepertoirePage(_ctx(worker))
+    ctx = _ctx(worker)
+    page = RepertoirePage(ctx)
     qtbot.addWidget(page)
     page.show()
     page.import_path(path)
+    ctx.ops.wait()  # applied on the writer thread
     assert page.message.text() == "Répertoire de La Piaule appliqué : 15 nouveaux, 0 modifiés, 0 retirés."
     page.refresh()
     page.show_service(page.search.model.hits[-1].id)
     assert "Nouveau dans le répertoire de La Piaule" in page.detail.label.text()
+    ctx.ops.wait()  # marked as seen on the writer thread
     page.show_service(page.search.model.hits[-1].id)  # opened once: no longer news
     assert "Nouveau dans le répertoire de La Piaule" not in page.detail.label.text()
     page.import_path(path)
+    ctx.ops.wait()
     assert page.message.text() == "Ce fichier de répertoire a déjà été appliqué : rien n’a changé."
     data = bytearray(path.read_bytes())
     data[80] ^= 0xFF
     changed = tmp_path / "changed.milieu-directory"
     changed.write_bytes(bytes(data))
     page.import_path(changed)
+    ctx.ops.wait()
     assert page.message.text().startswith("Fichier de répertoire refusé : ")
 
 
@@ -71,11 +76,13 @@ def test_envois_shows_what_la_piaule_received_and_today_warns_about_the_rest(qtb
         s.execute(update(BundleSent).values(created_at=datetime.utcnow() - timedelta(days=20)))
     with coord.session() as s:
         data = publish(s, tmp_path / "out").path.read_bytes()
-    repertoire = RepertoirePage(_ctx(worker))
+    ctx = _ctx(worker)
+    repertoire = RepertoirePage(ctx)
     qtbot.addWidget(repertoire)
     path = tmp_path / "la-piaule.milieu-directory"
     path.write_bytes(data)
     repertoire.import_path(path)
+    ctx.ops.wait()
 
     envois = EnvoisPage(_ctx(worker))
     qtbot.addWidget(envois)

@@ -27,7 +27,8 @@ def ctx(vault, french):
         import_sample(s)
     context = AppContext(vault, DataBus())
     context.extras["dialogs"] = ScriptedDialogs()
-    return context
+    yield context
+    context.ops.wait()
 
 
 @pytest.fixture
@@ -137,6 +138,7 @@ def test_add_a_service_by_hand_then_find_it(qtbot, ctx, page):
     editor._add_row(None)  # Monday to Friday, 9:00 to 17:00 by default
     editor.hours_rows[0].closes.setTime(editor.hours_rows[0].closes.time().fromString("13:00", "HH:mm"))
     editor.save()
+    ctx.ops.wait()  # saved on the writer thread
     assert editor.result() == editor.DialogCode.Accepted
     with ctx.vault.session() as s:
         [hit] = search_services(s, "popote mobilite")
@@ -152,6 +154,7 @@ def test_edit_keeps_what_was_not_touched(qtbot, ctx, page):
     qtbot.addWidget(editor)
     editor.notes.setPlainText("Casiers pour les vélos")
     editor.save()
+    ctx.ops.wait()
     page.refresh()
     text = page.detail.plain_text()
     assert "Casiers pour les vélos" in text and "19 h à 7 h (le lendemain)" in text
@@ -201,6 +204,7 @@ def test_service_edit_survives_a_lock_as_an_encrypted_draft(qtbot, ctx, page):
     qtbot.addWidget(editor)
     editor.notes.setPlainText("Fermé pour rénovations en janvier")
     editor.keeper.flush()  # what the shell does just before it locks
+    ctx.ops.wait()  # drafts are written on the writer thread
     editor.deleteLater()
     again = ServiceEditor(ctx, service_id, page)
     qtbot.addWidget(again)
@@ -209,6 +213,7 @@ def test_service_edit_survives_a_lock_as_an_encrypted_draft(qtbot, ctx, page):
     qtbot.addWidget(other)
     assert not other.restored and other.notes.toPlainText() == ""
     again.reject()  # Cancel drops it
+    ctx.ops.wait()
     third = ServiceEditor(ctx, service_id, page)
     qtbot.addWidget(third)
     assert not third.restored
@@ -222,10 +227,12 @@ def test_import_with_bad_rows_asks_before_importing_the_good_ones(qtbot, ctx, pa
     dialogs = ctx.extras["dialogs"]
     dialogs.confirm_answer = False
     page.import_path(folder)
+    ctx.ops.wait()  # imported on the writer thread
     assert page.message.text() == "Rien n'a été importé : 1 ligne n'est pas valide."
     assert "services.csv, row 3, name: is missing" in dialogs.said[-1][2]
     dialogs.confirm_answer = True
     page.import_path(folder)
+    ctx.ops.wait()
     assert page.message.text() == "1 service importé (1 ligne invalide ignorée)"
     page.refresh()
     type_query(qtbot, page, "repit")
@@ -284,6 +291,7 @@ def test_export_csv_to_a_folder_and_say_when_it_fails(qtbot, ctx, page, tmp_path
     folder = tmp_path / "tables"
     page.pickers = ScriptedPickers(folder_path=str(folder))
     page.export_csv_action.trigger()
+    ctx.ops.wait()  # written on the writer thread
     assert dialogs.said[-1][0] == "info" and dialogs.said[-1][2].startswith("15 services exportés")
     assert (folder / "services.csv").read_text("utf-8").count("Refuge de nuit Le Phare") == 1
     dialogs.confirm_answer = False  # the folder now holds tables: asked first, nothing replaced on No
@@ -293,6 +301,7 @@ def test_export_csv_to_a_folder_and_say_when_it_fails(qtbot, ctx, page, tmp_path
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder", "utf-8")
     page.export_to("csv", blocked)
+    ctx.ops.wait()
     assert dialogs.said[-1][0] == "error" and dialogs.said[-1][2].startswith("L'exportation a échoué")
     page.pickers = ScriptedPickers(save_path=None)  # Cancel in the save dialog: nothing happens
     count = len(dialogs.said)

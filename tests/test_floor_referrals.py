@@ -13,6 +13,7 @@ from app import contacts, people
 from app.contacts import ContactInput
 from app.directory import referrals
 from app.directory.sample import import_sample
+from app.ops import sync as sync_ops
 from app.sync import export
 from models.directory import DirService
 from tests.floor_gui_kit import focused, open_unlocked, unlock
@@ -206,17 +207,15 @@ def test_today_reminds_of_the_bundle_on_its_weekday_and_leads_to_envois(qtbot, f
     window = open_unlocked(qtbot, referral_vault)
     today_page = window.workspace.page("today")
     assert not today_page.bundle_reminder.isVisible()
-    with window.vault.session() as s:
-        export.set_reminder_weekday(s, TODAY.isoweekday())
-    window.ctx.notify("bundle")  # what the Envois page says when the weekday changes or a bundle goes
+    window.ctx.ops.run(sync_ops.set_reminder_weekday, TODAY.isoweekday())  # what Envois runs when it is chosen
+    window.ctx.ops.wait()
     assert today_page.bundle_reminder.isVisible()
     assert today_page.bundle_button.text() == "Aller aux &envois"
     qtbot.mouseClick(today_page.bundle_button, Qt.MouseButton.LeftButton)
     assert window.workspace.current_page_id() == "envois"
 
     # No reminder day any more (chosen on the Envois page): Today drops the reminder.
-    with window.vault.session() as s:
-        export.set_reminder_weekday(s, None)
-    window.ctx.notify("bundle")
+    window.ctx.ops.run(sync_ops.set_reminder_weekday, None)
+    window.ctx.ops.wait()
     window.show_page("today")
     assert not today_page.bundle_reminder.isVisible()

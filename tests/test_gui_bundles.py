@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from app.ops import Changes, Entity
 from app.sync import export, keys
 from bundle_kit import add_contact, add_person, export_to, make_coordination
 from gui_doubles import ScriptedDialogs
@@ -68,6 +69,7 @@ def test_worker_sets_the_key_exports_and_sees_the_history_in_french(qtbot, frenc
 
     pickers.open_path = _public_file(coord, tmp_path / "la-piaule.pub")
     qtbot.mouseClick(panel.partner_button, Qt.MouseButton.LeftButton)
+    ctx.ops.wait()  # stored on the writer thread, then the page refreshes from the change
     with coord.session() as s:
         fingerprint = keys.own_identity(s).fingerprint
     assert fingerprint in ctx.extras["dialogs"].said[-1][2]
@@ -75,7 +77,7 @@ def test_worker_sets_the_key_exports_and_sees_the_history_in_french(qtbot, frenc
 
     person = add_person(worker, "Grand Marc")
     add_contact(worker, [person])
-    ctx.notify("contact")
+    ctx.ops.announce(Changes.of(Entity.CONTACT))  # written outside the page (the contact panel)
     kinds = {panel.pending.item(r, 0).text(): panel.pending.item(r, 1).text() for r in range(panel.pending.rowCount())}
     assert kinds == {"Contacts": "1", "Personnes": "1"}
     assert panel.pending_total.text() == "2 fiches en attente d'envoi."
@@ -84,6 +86,7 @@ def test_worker_sets_the_key_exports_and_sees_the_history_in_french(qtbot, frenc
     usb.mkdir()
     pickers.folder_path = str(usb)
     qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    ctx.ops.wait()
     (written,) = list(usb.iterdir())
     assert written.suffix == ".bundle" and written.name in panel.result_label.text()
     assert panel.history.rowCount() == 1 and panel.history.item(0, 0).text() == "1"
@@ -94,6 +97,7 @@ def test_worker_sets_the_key_exports_and_sees_the_history_in_french(qtbot, frenc
     pickers.folder_path = str(again)
     panel.history.selectRow(0)
     qtbot.mouseClick(panel.rewrite_button, Qt.MouseButton.LeftButton)
+    ctx.ops.wait()
     assert (again / written.name).read_bytes() == written.read_bytes()
 
 
@@ -121,16 +125,18 @@ def test_reminder_weekday_is_kept_and_shown_on_its_day(qtbot, french, make_vault
     from datetime import date
 
     worker = make_vault("worker")
-    page, _, _ = _page(qtbot, worker)
+    page, _, ctx = _page(qtbot, worker)
     combo = page.panel.reminder
     index = combo.findData(date.today().isoweekday())
     combo.setCurrentIndex(index)
     combo.activated.emit(index)
+    ctx.ops.wait()
     with worker.session() as s:
         assert export.reminder_weekday(s) == date.today().isoweekday()
         assert export.reminder_due(s)
     assert page.panel.reminder_banner.isVisibleTo(page)
     combo.activated.emit(0)  # "Aucun rappel"
+    ctx.ops.wait()
     assert not page.panel.reminder_banner.isVisibleTo(page)
 
 
@@ -141,7 +147,7 @@ def test_status_bar_counts_unsent_changes(qtbot, french, make_vault):
     qtbot.addWidget(status)
     assert status.text() == "0 modification non envoyée"
     add_person(worker, "Petite Julie")
-    ctx.notify("person")
+    ctx.ops.announce(Changes.of(Entity.PERSON))
     assert status.text() == "1 modification non envoyée"
 
 
@@ -164,14 +170,17 @@ def test_coordination_trusts_imports_and_shows_gaps_and_weekly_figures(qtbot, fr
     assert page.title() == "Coordination"
     pickers.open_paths = [str(first)]
     qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
+    ctx.ops.wait()  # read, verified and imported on the writer thread
     assert "refusé" in panel.result_label.text() and "pas encore approuvée" in panel.result_label.text()
 
     pickers.open_path = _public_file(worker, tmp_path / "worker.pub")
     qtbot.mouseClick(panel.trust_button, Qt.MouseButton.LeftButton)
+    ctx.ops.wait()
     assert panel.workers.rowCount() == 1 and "Alex Test" in panel.workers.item(0, 0).text()
 
     pickers.open_paths = [str(first), str(third), str(first)]
     qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
+    ctx.ops.wait()
     text = panel.result_label.text()
     assert "envoi no 1 importé" in text and "envoi no 3 importé" in text and "déjà importé" in text
     assert "Envois manquants de cet·te intervenant·e : 2." in text.replace("\u00a0", " ")

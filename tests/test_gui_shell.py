@@ -178,7 +178,7 @@ def test_idle_lock_hides_the_data_and_the_typed_draft_returns(qtbot, open_window
     assert window.workspace.current_page_id() == "settings"
     # Saving stores it and the draft is gone.
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    window.ctx.ops.wait()  # drafts are written (and dropped) on the writer thread
+    window.ctx.ops.wait()  # saved (and the draft dropped) on the writer thread
     with window.vault.session() as s:
         assert settings.get(s, settings.SITE_NAME) == "Annexe Saint-Joseph (brouillon)"
         assert drafts.load(s, "settings") is None
@@ -203,6 +203,7 @@ def test_settings_change_the_idle_delay_and_the_language(qtbot, open_window, loc
     page.idle_minutes.setValue(12)
     page.language.setCurrentIndex(page.language.findData("en"))
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    window.ctx.ops.wait()  # saved on the writer thread; the window listens for the setting change
     assert window.idle.timeout_s == 12 * 60
     assert window.countdown.text().startswith("Verrouillage dans 12:") or window.countdown.text().startswith(
         "Verrouillage dans 11:"

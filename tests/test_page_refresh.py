@@ -1,6 +1,7 @@
 """A save refreshes the page in view only; hidden pages catch up when shown."""
 from __future__ import annotations
 
+from app.ops import Changes, Entity
 from views import registry
 from views.bus import DataBus
 from views.context import AppContext
@@ -9,7 +10,7 @@ from views.workspace import Workspace
 
 
 class CountingPage(Page):
-    entities = frozenset({"contact"})
+    entities = frozenset({Entity.CONTACT})
 
     def __init__(self, ctx, page_id):
         self.page_id = page_id
@@ -35,9 +36,9 @@ def test_hidden_pages_wait_until_shown(qtbot, vault, monkeypatch):
     workspace.show_row(0)
     before = (first.refreshes, second.refreshes)
 
-    ctx.notify("contact")
+    ctx.ops.announce(Changes.of(Entity.CONTACT))
     assert (first.refreshes, second.refreshes) == (before[0] + 1, before[1])
-    ctx.notify("directory")  # not shown by these pages
+    ctx.ops.announce(Changes.of(Entity.DIRECTORY))  # not shown by these pages
     assert first.refreshes == before[0] + 1
 
     workspace.show_row(1)
@@ -48,5 +49,5 @@ def test_a_page_outside_the_workspace_refreshes_on_every_change(qtbot, vault):
     ctx = AppContext(vault=vault, bus=DataBus())
     page = CountingPage(ctx, "alone")
     qtbot.addWidget(page)
-    ctx.notify("contact")
+    ctx.ops.announce(Changes.of(Entity.CONTACT))
     assert page.refreshes == 1

@@ -12,8 +12,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 @dataclass
 class AppContext:
-    vault: "Vault"          # open sessions with ``with ctx.vault.session() as s:``
-    bus: "DataBus"          # emit what changed; pages listen
+    vault: "Vault"          # only views/ops_runner.py opens its sessions (ctx.ops.run / read / fetch)
+    bus: "DataBus"          # the runner emits what changed (app.ops.Changes); widgets listen
     extras: dict = field(default_factory=dict)  # shell services (dialogs, tasks, drafts...)
 
     @property
@@ -27,9 +27,3 @@ class AppContext:
             tasks = self.extras.setdefault("tasks", TaskRunner())
             runner = self.extras["ops"] = OpRunner(self, tasks, lambda: self.extras["dialogs"])
         return runner
-
-    def notify(self, *entities: str) -> None:
-        """Deprecated: emit the Changes an operation returns (ctx.ops) instead."""
-        from app.ops.changes import Changes
-
-        self.bus.changed.emit(Changes(entities))

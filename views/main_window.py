@@ -27,6 +27,7 @@ from app.errors import (
     VaultMissing,
     WrongPassphrase,
 )
+from app.ops.changes import Entity
 from app.paths import DataPaths
 from app.throttle import UnlockThrottle
 from views.bus import DataBus
@@ -46,6 +47,7 @@ MIN_SIZE = (1024, 640)
 class MainWindow(QMainWindow):
     locked = Signal()
     unlocked = Signal()
+    entities = frozenset({Entity.SETTING})  # the idle-lock delay and the names it shows
 
     def __init__(
         self,
@@ -214,10 +216,10 @@ class MainWindow(QMainWindow):
     def _read_settings(self) -> None:
         from app import settings
 
-        with self.vault.session() as s:
-            self.site_name = settings.get(s, settings.SITE_NAME)
-            self.worker_name = settings.get(s, settings.WORKER_NAME)
-            minutes = settings.idle_lock_minutes(s)
+        stored = self.ctx.ops.read(settings.get_all)
+        self.site_name = stored.get(settings.SITE_NAME)
+        self.worker_name = stored.get(settings.WORKER_NAME)
+        minutes = self.ctx.ops.read(settings.idle_lock_minutes)
         self.idle.set_timeout(self._idle_seconds(minutes))
 
     def _unlock_failed(self, exc: BaseException) -> None:
@@ -344,7 +346,9 @@ class MainWindow(QMainWindow):
             for widget in QApplication.topLevelWidgets():
                 if widget is not self and widget.isVisible():
                     widget.hide()
-            self.tasks.wait()
+            # Operations queued before the lock finish, and their results reach the screens
+            # (a saved form drops its draft) while the vault is still open.
+            self.ctx.ops.wait()
             self._leave_workspace()
             self.vault.lock()
             self._show_unlock()
@@ -366,7 +370,7 @@ class MainWindow(QMainWindow):
         self.statusBar().hide()
 
     def _on_changed(self, entities: set) -> None:
-        if "setting" in entities and self.vault is not None and self.vault.is_unlocked:
+        if not self.entities.isdisjoint(entities) and self.vault is not None and self.vault.is_unlocked:
             self._read_settings()
             if self.idle.active:
                 self.idle.start()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from app.ops.changes import Entity
 from views.context import AppContext
 
 
@@ -10,13 +11,14 @@ class Page(QWidget):
     """A sidebar page.
 
     Subclasses set ``page_id`` (stable), implement ``title()`` with ``self.tr``
-    and ``refresh()``, and list in ``entities`` the entity names they display:
-    the page refreshes when the bus reports a change to one of them (and when
-    it is shown after an unlock).
+    and ``refresh()``, and list in ``entities`` the ``app.ops.Entity`` members they
+    display: the page refreshes when the bus reports a change to one of them (and
+    when it is shown after an unlock). tests/test_ops_listening.py checks that some
+    operation can produce each of them.
     """
 
     page_id: str = ""
-    entities: frozenset[str] = frozenset()
+    entities: frozenset[Entity] = frozenset()
     hosted = False  # set by the workspace, which refreshes the page when it is shown
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -30,8 +32,8 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reload what the page shows from the vault."""
 
-    def _on_changed(self, entities: set) -> None:
+    def _on_changed(self, changes) -> None:  # app.ops.Changes
         if self.hosted and not self.isVisible():
             return
-        if self.ctx.vault.is_unlocked and (entities & self.entities):
+        if self.ctx.vault.is_unlocked and not self.entities.isdisjoint(changes):
             self.refresh()

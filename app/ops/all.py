@@ -2,3 +2,4 @@
 from app.ops import codes, directory, privacy, supplies  # noqa: F401
 from app.ops import drafts, floor, people, referrals  # noqa: F401
 from app.ops import evaluation  # noqa: F401
+from app.ops import activity, report, settings, sync  # noqa: F401

@@ -94,6 +94,20 @@ def needs_password(exc: StoreError) -> bool:
     return "password" in str(exc).lower()
 
 
+def separate_engine(session: Session) -> Engine | None:
+    """The PostgreSQL engine of the coordination store saved in this vault (migrated once per
+    process), or None when the store is the vault itself. For code already inside a vault session
+    (an operation on the writer thread), which must not open a second one as Store() does."""
+    url = saved_url(session)
+    if url is None:
+        return None
+    engine = make_store_engine(url)
+    if url not in _MIGRATED:
+        migrate(engine)
+        _MIGRATED.add(url)
+    return engine
+
+
 class Store:
     """The coordination store of an unlocked coordination vault."""
 

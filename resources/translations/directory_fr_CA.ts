@@ -51,42 +51,6 @@
         <translation>Dimanche</translation>
     </message>
     <message>
-        <source>New Year's Day</source>
-        <translation>Jour de l'An</translation>
-    </message>
-    <message>
-        <source>Good Friday</source>
-        <translation>Vendredi saint</translation>
-    </message>
-    <message>
-        <source>Easter Monday</source>
-        <translation>Lundi de Pâques</translation>
-    </message>
-    <message>
-        <source>National Patriots' Day</source>
-        <translation>Journée nationale des patriotes</translation>
-    </message>
-    <message>
-        <source>Fête nationale</source>
-        <translation>Fête nationale</translation>
-    </message>
-    <message>
-        <source>Canada Day</source>
-        <translation>Fête du Canada</translation>
-    </message>
-    <message>
-        <source>Labour Day</source>
-        <translation>Fête du Travail</translation>
-    </message>
-    <message>
-        <source>Thanksgiving</source>
-        <translation>Action de grâce</translation>
-    </message>
-    <message>
-        <source>Christmas Day</source>
-        <translation>Noël</translation>
-    </message>
-    <message>
         <source>%1:%2</source>
         <translation>%1 h %2</translation>
     </message>
@@ -301,41 +265,6 @@
     <message>
         <source>Information verified on %1.</source>
         <translation>Informations vérifiées le %1.</translation>
-    </message>
-</context>
-<context>
-    <name>ReferralWords</name>
-    <message>
-        <source>Proposed</source>
-        <translation>Proposée</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Acceptée</translation>
-    </message>
-    <message>
-        <source>Accompanied</source>
-        <translation>Accompagnée</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Complétée</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>Refusée</translation>
-    </message>
-    <message>
-        <source>Outcome unknown</source>
-        <translation>Résultat inconnu</translation>
-    </message>
-    <message>
-        <source>Need met</source>
-        <translation>Besoin répondu</translation>
-    </message>
-    <message>
-        <source>Need not met</source>
-        <translation>Besoin non répondu</translation>
     </message>
 </context>
 <context>

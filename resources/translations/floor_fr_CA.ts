@@ -782,26 +782,6 @@
         <translation>modifications non enregistrées reprises</translation>
     </message>
     <message>
-        <source>proposed</source>
-        <translation>proposée</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>acceptée</translation>
-    </message>
-    <message>
-        <source>accompanied</source>
-        <translation>accompagnée</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>complétée</translation>
-    </message>
-    <message>
-        <source>declined</source>
-        <translation>refusée</translation>
-    </message>
-    <message>
         <source>follow-up %1</source>
         <translation>suivi le %1</translation>
     </message>

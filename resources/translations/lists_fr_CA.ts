@@ -32,23 +32,23 @@
     </message>
     <message>
         <source>&amp;List:</source>
-        <translation>&amp;Liste :</translation>
+        <translation>&amp;Liste&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Items:</source>
-        <translation>Élé&amp;ments :</translation>
+        <translation>Élé&amp;ments&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;French label:</source>
-        <translation>Libellé &amp;français :</translation>
+        <translation>Libellé &amp;français&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;English label:</source>
-        <translation>Libellé &amp;anglais :</translation>
+        <translation>Libellé &amp;anglais&#xa0;:</translation>
     </message>
     <message>
         <source>Items are never deleted: a retired item is no longer offered for new entries, and the records that use it keep showing it.</source>
-        <translation>Rien n’est supprimé : un élément retiré n’est plus proposé pour les nouvelles saisies, et les fiches qui l’utilisent continuent de l’afficher.</translation>
+        <translation>Rien n’est supprimé&#xa0;: un élément retiré n’est plus proposé pour les nouvelles saisies, et les fiches qui l’utilisent continuent de l’afficher.</translation>
     </message>
     <message>
         <source>Contact types</source>
@@ -92,11 +92,11 @@
     </message>
     <message>
         <source>New item for « %1 »</source>
-        <translation>Nouvel élément de « %1 »</translation>
+        <translation>Nouvel élément de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Editing « %1 »</source>
-        <translation>Modification de « %1 »</translation>
+        <translation>Modification de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>&amp;Bring back</source>
@@ -104,19 +104,19 @@
     </message>
     <message>
         <source>« %1 » added.</source>
-        <translation>« %1 » ajouté.</translation>
+        <translation>«&#xa0;%1&#xa0;» ajouté.</translation>
     </message>
     <message>
         <source>« %1 » saved.</source>
-        <translation>« %1 » enregistré.</translation>
+        <translation>«&#xa0;%1&#xa0;» enregistré.</translation>
     </message>
     <message>
         <source>« %1 » is offered again.</source>
-        <translation>« %1 » est de nouveau proposé.</translation>
+        <translation>«&#xa0;%1&#xa0;» est de nouveau proposé.</translation>
     </message>
     <message>
         <source>« %1 » is retired: no longer offered for new entries.</source>
-        <translation>« %1 » est retiré : il n’est plus proposé pour les nouvelles saisies.</translation>
+        <translation>«&#xa0;%1&#xa0;» est retiré&#xa0;: il n’est plus proposé pour les nouvelles saisies.</translation>
     </message>
     <message>
         <source>This list already has an item with this label.</source>
@@ -139,7 +139,7 @@
     </message>
     <message>
         <source>Contact types, themes, places, age brackets...: add, rename, retire or bring back.</source>
-        <translation>Types de contact, thèmes, lieux, tranches d’âge… : ajouter, renommer, retirer ou remettre.</translation>
+        <translation>Types de contact, thèmes, lieux, tranches d’âge…&#xa0;: ajouter, renommer, retirer ou remettre.</translation>
     </message>
     <message>
         <source>Edit the li&amp;sts...</source>

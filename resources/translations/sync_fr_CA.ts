@@ -101,6 +101,21 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
         <source>Milieu bundles (*.bundle);;All files (*)</source>
         <translation>Envois Milieu (*.bundle);;Tous les fichiers (*)</translation>
     </message>
+    <message numerus="yes">
+        <source>Importing %n bundle(s)…</source>
+        <translation>
+            <numerusform>Importation de %n envoi…</numerusform>
+            <numerusform>Importation de %n envois…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing bundle %1 of %2…</source>
+        <translation>Importation de l&apos;envoi %1 sur %2…</translation>
+    </message>
+    <message>
+        <source>Importing the bundles…</source>
+        <translation>Importation des envois…</translation>
+    </message>
     <message>
         <source>%1: refused. %2</source>
         <translation>%1&#xa0;: refusé. %2</translation>
@@ -125,10 +140,6 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
         <source>Save my public key</source>
         <translation>Enregistrer ma clé publique</translation>
     </message>
-    <message>
-        <source>Public key saved. Its fingerprint is %1.</source>
-        <translation>Clé publique enregistrée. Son empreinte est %1.</translation>
-    </message>
 </context>
 <context>
     <name>EnvoisPage</name>
@@ -150,6 +161,10 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     <message>
         <source>Check the fingerprint</source>
         <translation>Vérifier l&apos;empreinte</translation>
+    </message>
+    <message>
+        <source>Public key saved. Its fingerprint is %1.</source>
+        <translation>Clé publique enregistrée. Son empreinte est %1.</translation>
     </message>
 </context>
 <context>
@@ -457,10 +472,6 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que La Piaule vous a lue
         <translation>Enregistrer ma clé publique</translation>
     </message>
     <message>
-        <source>Public key saved. Its fingerprint is %1.</source>
-        <translation>Clé publique enregistrée. Son empreinte est %1.</translation>
-    </message>
-    <message>
         <source>Folder to write the bundle to (e.g. the USB key)</source>
         <translation>Dossier où écrire l&apos;envoi (par exemple la clé USB)</translation>
     </message>
@@ -471,6 +482,10 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que La Piaule vous a lue
     <message>
         <source>Bundle no. %1 written: %2</source>
         <translation>Envoi no %1 écrit&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Écriture de l&apos;envoi…</translation>
     </message>
     <message>
         <source>Folder to write the bundle to again</source>

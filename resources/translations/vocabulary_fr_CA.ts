@@ -44,7 +44,7 @@
     </message>
     <message>
         <source>someone hurt, or police or ambulance called</source>
-        <translation>personne blessée, ou appel à la police ou à l'ambulance</translation>
+        <translation>personne blessée, ou appel à la police ou à l&apos;ambulance</translation>
     </message>
 </context>
 <context>
@@ -59,7 +59,7 @@
     </message>
     <message>
         <source>The person left on their own</source>
-        <translation>La personne est partie d'elle-même</translation>
+        <translation>La personne est partie d&apos;elle-même</translation>
     </message>
     <message>
         <source>Asked to leave the premises</source>
@@ -67,7 +67,7 @@
     </message>
     <message>
         <source>Emergency services came</source>
-        <translation>Services d'urgence sur place</translation>
+        <translation>Services d&apos;urgence sur place</translation>
     </message>
     <message>
         <source>Not settled</source>

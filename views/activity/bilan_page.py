@@ -4,19 +4,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QDate, QSize, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
-    QLabel, QPushButton, QScrollArea, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+    QVBoxLayout, QWidget,
 )
 
+from app.ops import Entity
 from app.report import labels as words
 from app.report import period as periods
-from app.report.export import header_labels
+from app.report import reads
 from app.report.model import Report
-from views.activity import charts
+from views.activity.bilan_widgets import FigureCard, section
+from views.activity.evaluation_bar import EvaluationBar
 from views.context import AppContext
 from views.floor.common import heading, ui_language
 from views.page import Page
@@ -26,62 +27,21 @@ CARDS = ("interventions", "people", "new_people", "conflicts", "intensity_mean",
          "presence_hours", "interventions_per_hour")
 DATES_DEBOUNCE_MS = 600
 FORMATS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "docx": "Word (*.docx)"}
-
-
-class FigureCard(QFrame):
-    def __init__(self, key: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName(f"card_{key}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(f"QFrame#card_{key} {{ background: palette(base); border: 1px solid palette(mid);"
-                           " border-radius: 8px; }")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        self.value = QLabel("–")
-        self.value.setObjectName(f"card_value_{key}")
-        font = self.value.font()
-        font.setPointSize(font.pointSize() + 9)
-        font.setBold(True)
-        self.value.setFont(font)
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        layout.addWidget(self.value)
-        layout.addWidget(self.caption)
-
-
-class _FitTable(QTableWidget):
-    """A table as wide and as tall as its cells (up to ``max_height``), re-measured when
-    Qt sizes its columns with the final fonts."""
-
-    max_height = 320
-
-    def __init__(self, rows: int, columns: int):
-        super().__init__(rows, columns)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.horizontalHeader().sectionResized.connect(lambda *_: self.updateGeometry())
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
-        header = self.horizontalHeader()
-        height = header.height() + sum(self.rowHeight(r) for r in range(self.rowCount())) + 2 * self.frameWidth()
-        height = min(height, self.max_height)
-        scroll = self.verticalScrollBar().sizeHint().width() if height == self.max_height else 0
-        return QSize(header.length() + 2 * self.frameWidth() + scroll, height)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt name
-        return self.sizeHint()
+DRAWN = ("pdf", "docx")  # charts painted by Qt on the GUI thread
 
 
 class BilanPage(Page):
     page_id = "bilan"
-    entities = frozenset({"contact", "person", "referral", "stock_movement", "conflict", "staff_support",
-                          "presence", "code_item", "bundle", "setting", "baseline_incident", "visit_count",
-                          "survey_response"})
+    # Everything the report counts; bundles: a coordination vault reports what it imported.
+    entities = frozenset({Entity.CONTACT, Entity.PERSON, Entity.REFERRAL, Entity.STOCK_MOVEMENT, Entity.SUPPLY_ITEM,
+                          Entity.CONFLICT, Entity.STAFF_SUPPORT, Entity.PRESENCE, Entity.CODE_ITEM, Entity.BUNDLE,
+                          Entity.SETTING, Entity.BASELINE_INCIDENT, Entity.VISIT_COUNT, Entity.SURVEY_RESPONSE})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.setObjectName("bilan_page")
         self.report: Report | None = None
+        self.last_export: Path | None = None
         self._dirty = True
         self._generation = 0
         self.coordination = self._coordination_mode()
@@ -140,8 +100,6 @@ class BilanPage(Page):
         bar.addWidget(self.worker)
         bar.addStretch(1)
         outer.addLayout(bar)
-        from views.activity.evaluation_bar import EvaluationBar
-
         self.evaluation = EvaluationBar(ctx, self.coordination, self)  # the baseline compared with (issue 13)
         outer.addWidget(self.evaluation)
 
@@ -210,19 +168,14 @@ class BilanPage(Page):
 
     # ---- period ---------------------------------------------------------------------------
     def _coordination_mode(self) -> bool:
-        from app.sync import keys
-
-        with self.ctx.vault.session() as s:
-            return keys.mode(s) == keys.MODE_COORDINATION
+        return self.ctx.ops.read(reads.is_coordination)
 
     def _load_workers(self) -> None:
         if not self.coordination:
             return
-        from app.report import coordination
-        from app.sync import store
+        from app.sync import rows as sync_rows
 
-        with store.read_session(self.ctx.vault) as s:
-            peers = [(p.id, p.label or p.fingerprint) for p in coordination.workers(s)]
+        peers = self.ctx.ops.read(sync_rows.report_workers, store=True)
         self.worker.blockSignals(True)
         self.worker.clear()
         self.worker.addItem(self.tr("All workers"), None)
@@ -231,15 +184,7 @@ class BilanPage(Page):
         self.worker.blockSignals(False)
 
     def _pilot(self) -> periods.Period:
-        from app.report import coordination, worker
-
-        if self.coordination:
-            from app.sync import store
-
-            with store.read_session(self.ctx.vault) as s:
-                return coordination.pilot_period(s)
-        with self.ctx.vault.session() as s:
-            return worker.pilot_period(s)
+        return self.ctx.ops.read(reads.pilot_period, self.coordination, store=self.coordination)
 
     def period(self) -> periods.Period:
         kind = self.kind.currentData()
@@ -298,12 +243,10 @@ class BilanPage(Page):
 
     def save_pilot_dates(self) -> None:
         """The dates shown become the pilot project's period (kept in the vault's settings)."""
-        from app.report import worker
+        from app.ops import settings as settings_ops
 
         first, last = self.first_day.date().toPython(), self.last_day.date().toPython()
-        with self.ctx.vault.session() as s:
-            worker.set_pilot_period(s, min(first, last), max(first, last))
-        self.refresh()
+        self.ctx.ops.run(settings_ops.set_pilot_period, min(first, last), max(first, last))  # -> refresh
 
     # ---- content ------------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - Qt name
@@ -316,36 +259,16 @@ class BilanPage(Page):
             self._dirty = True  # computed when shown: a hidden page (or an unlock) costs nothing
             return
         self._dirty = False
-        job = self._job()
-        tasks = self.ctx.extras.get("tasks")
-        if tasks is None:  # no background runner (e.g. a page on its own): compute here
-            self._deliver(self._generation, job())
-            return
-        # Years of data take about a second: off the GUI thread, the newest request wins.
+        # Years of data take about a second: on the writer thread, the newest request wins.
         self._generation += 1
         generation = self._generation
         self.status.setText(self.tr("Computing…"))
-        tasks.run(job, lambda report: self._deliver(generation, report), lambda _exc: self._failed(generation))
-
-    def _job(self, lang: str | None = None):
-        """The computation, with everything read from the widgets now (the worker thread touches none)."""
-        from app.report import coordination, worker
-
-        lang = lang or ui_language()
-        p = self.period()
-        vault, peer, coordination_mode = self.ctx.vault, self.worker.currentData(), self.coordination
-        baseline = self.evaluation.baseline()
-
-        def run() -> Report:
-            if coordination_mode:
-                from app.sync import store
-
-                with store.read_session(vault) as s:
-                    return coordination.report(s, p, peer, lang=lang, baseline=baseline)
-            with vault.session() as s:
-                return worker.report(s, p, lang=lang, baseline=baseline)
-
-        return run
+        self.ctx.ops.fetch(
+            reads.compute, self.coordination, self.period(), self.worker.currentData(), lang=ui_language(),
+            baseline=self.evaluation.baseline(), store=self.coordination,
+            on_done=lambda report: self._deliver(generation, report),
+            on_error=lambda _exc: self._failed(generation),
+        )
 
     def _deliver(self, generation: int, report: Report) -> None:
         if generation != self._generation:
@@ -357,17 +280,14 @@ class BilanPage(Page):
         except RuntimeError:  # the page was closed (lock) while computing
             pass
 
-    def _failed(self, generation: int) -> None:
+    def _failed(self, generation: int) -> bool:
         try:
             if generation == self._generation:
                 self.status.setText("")
                 self._dirty = True  # e.g. locked meanwhile: computed again when shown
         except RuntimeError:
             pass
-
-    def compute(self, lang: str | None = None) -> Report:
-        """The report now, on this thread (exports)."""
-        return self._job(lang)()
+        return True  # said by the status line: no dialog
 
     def _show(self, report: Report) -> None:
         lang = report.lang
@@ -382,89 +302,83 @@ class BilanPage(Page):
                 item.widget().deleteLater()
         for table in report.tables:
             if table.rows:
-                self.sections.addWidget(self._section(report, table))
-
-    def _section(self, report: Report, table) -> QWidget:
-        box = QFrame()
-        box.setObjectName(f"section_{table.key}")
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 10, 0, 0)
-        layout.addWidget(heading(words.text(table.key, report.lang), 2))
-        row = QHBoxLayout()
-        height = charts.preferred_height(table)
-        if charts.has_chart(table):
-            view = QChartView(charts.build_chart(table, report.lang))
-            view.setObjectName(f"chart_{table.key}")
-            view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(height)
-            view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            row.addWidget(view, 3)
-        grid = _FitTable(len(table.rows), len(table.columns))
-        grid.setObjectName(f"table_{table.key}")
-        grid.setHorizontalHeaderLabels(header_labels(table, report.lang))
-        grid.verticalHeader().setVisible(False)
-        grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        grid.horizontalHeader().setStretchLastSection(False)
-        grid.setWordWrap(False)
-        small = grid.font()
-        small.setPointSizeF(max(8.0, small.pointSizeF() - 1))
-        grid.setFont(small)
-        grid.horizontalHeader().setFont(small)
-        for r, values in enumerate(table.rows):
-            for c, value in enumerate(values):
-                text = str(value) if c == 0 else words.number(value, table.decimals_of(r, c), report.lang)
-                item = QTableWidgetItem(text)
-                if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                grid.setItem(r, c, item)
-        grid.max_height = max(height, 320)
-        row.addWidget(grid, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(row)
-        return box
+                self.sections.addWidget(section(report, table))
 
     # ---- actions --------------------------------------------------------------------------------
     def _ask_path(self, fmt: str, suggested: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"), suggested, FORMATS[fmt])
         return path
 
-    def export(self, fmt: str) -> Path | None:
-        from app.report import export
+    def export(self, fmt: str) -> bool:
+        """Ask where, then compute and write on the writer thread (a 5-year report takes seconds).
+        CSV and Excel are written there too; the PDF's charts are drawn here once the figures are in."""
+        from app.ops import report as report_ops
 
-        report = self.report or self.compute()
-        suggested = f"bilan_{report.period.start}_{report.period.last_day}.{fmt}"
+        p = self.period()
+        suggested = f"bilan_{p.start}_{p.last_day}.{fmt}"
         chosen = self.pick_path(fmt, str(Path.home() / suggested))
         if not chosen:
-            return None
+            return False
         path = Path(chosen)
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(path.name + f".{fmt}")
         outside = not self.exact.isChecked()
-        report = self.compute(lang="fr")  # exports are in French
+        busy = self.tr("Exporting the report…")
+        self.status.setText(busy)
+        for button in self.export_buttons.values():
+            button.setEnabled(False)
+        peer = self.worker.currentData()
+        baseline = self.evaluation.baseline()
+        if fmt in DRAWN:  # exports are in French
+            self.ctx.ops.fetch(reads.compute, self.coordination, p, peer, lang="fr", busy=busy, baseline=baseline,
+                               store=self.coordination,
+                               on_done=lambda report: self._write_pdf(report, path, outside, fmt),
+                               on_error=self._export_failed)
+        else:
+            self.ctx.ops.run(report_ops.export_tables, self.coordination, p, peer, fmt, path, outside=outside,
+                             lang="fr", baseline=baseline, busy=busy, store=self.coordination,
+                             on_done=self._exported, on_error=self._export_failed)
+        return True
+
+    def _write_pdf(self, report: Report, path: Path, outside: bool, fmt: str = "pdf") -> None:
+        """The figures were computed on the writer thread; the charts and pages (PDF or Word) are
+        drawn here: Qt's layout and painting hold the GIL (PySide6), so a thread would not keep the
+        window responsive."""
+        from views.activity.report_docx import write_docx
+        from views.activity.report_pdf import write_pdf
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if fmt == "pdf":
-                from views.activity.report_pdf import write_pdf
-
-                write_pdf(report, path, outside)
-            elif fmt == "docx":
-                from views.activity.report_docx import write_docx
-
-                write_docx(report, path, outside)
-            else:
-                export.write(report, path, fmt, outside=outside)
+            (write_pdf if fmt == "pdf" else write_docx)(report, path, outside)
         except OSError as exc:
-            dialogs = self.ctx.extras.get("dialogs")
-            if dialogs is not None:
-                dialogs.error(self.tr("Export failed"), self.tr("The file could not be written."), str(exc))
-            self.status.setText(self.tr("Export failed."))
-            return None
+            self._export_failed(exc)
+            return
+        except RuntimeError:  # the page was closed (lock) while computing
+            return
         finally:
             QGuiApplication.restoreOverrideCursor()
+        self._exported(path)
+
+    def _exported(self, path: Path) -> None:
+        self.last_export = path
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
         self.status.setText(self.tr("Exported: %1").replace("%1", path.name))
-        return path
+
+    def _export_failed(self, exc: BaseException) -> bool:
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
+        self.status.setText(self.tr("Export failed."))
+        if not isinstance(exc, OSError):
+            return False  # unexpected: the dialog seam says it
+        dialogs = self.ctx.extras.get("dialogs")
+        if dialogs is not None:
+            dialogs.error(self.tr("Export failed"), self.tr("The file could not be written."), str(exc))
+        return True
 
     def edit_presence(self) -> None:
         from views.activity.presence_dialog import PresenceDialog
 
-        PresenceDialog(self.ctx, self).exec()
+        dialog = PresenceDialog(self.ctx, self)
+        dialog.exec()
+        dialog.deleteLater()  # it listens on the bus while it lives

@@ -15,15 +15,13 @@ from views.activity import common
 from views.activity.entry_form import ActivityEntryForm
 from views.context import AppContext
 from views.drafts import DraftKeeper
-from views.floor.common import CodeLabels, FieldError, datetime_text, field_error_text
+from views.floor.common import FieldError, datetime_text, field_error_text, ui_language
 
 FORM_ID = "activity.conflict"
 
 
 class ConflictForm(ActivityEntryForm):
     """New conflict, or edit one with ``load(conflict_id)``. Emits ``saved(conflict_id)``."""
-
-    entity = "conflict"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, "conflict", parent)
@@ -148,14 +146,10 @@ class ConflictForm(ActivityEntryForm):
 
     # ---- choices from the vault -----------------------------------------------------
     def reload_choices(self) -> None:
-        from app.activity import recent
-        from models.codes import PLACE
+        from app.activity import rows
 
-        with self.ctx.vault.session() as s:
-            labels = CodeLabels(s, PLACE)
-            places = labels.active(PLACE)
-            aliases = recent.person_aliases(s)
-            contacts = recent.contacts(s)
+        choices = self.ctx.ops.read(rows.conflict_choices, ui_language())
+        places, aliases, contacts = choices.places, choices.aliases, choices.contacts
         with self.keeper_muted():
             current = self.place.currentData()
             self.place.clear()
@@ -231,16 +225,9 @@ class ConflictForm(ActivityEntryForm):
             self.intensity_error.set_error("")
 
     def load(self, conflict_id: int) -> None:
-        from app.activity import conflicts
+        from app.activity import rows
 
-        with self.ctx.vault.session() as s:
-            k = conflicts.get(s, conflict_id)
-            values = {
-                "editing_id": k.id, "occurred_at": k.occurred_at.isoformat(), "place_code": k.place_code,
-                "parties": k.parties, "intensity": k.intensity, "action_taken": k.action_taken,
-                "handled_by": k.responder_codes, "outcome": k.outcome,
-                "persons": [[p.alias, p.id] for p in k.persons], "contact_id": k.contact_id,
-            }
+        values = self.ctx.ops.read(rows.conflict_values, conflict_id)
         with self.keeper.muted():
             self.set_values(values)
         self.keeper.changed()
@@ -280,8 +267,9 @@ class ConflictForm(ActivityEntryForm):
             label.setStyleSheet("color: palette(text); background: #fff3cd;" if level == chosen else "color: #555;")
 
     # ---- actions ----------------------------------------------------------------------
-    def save(self) -> int | None:
-        from app.activity import conflicts
+    def save(self) -> bool | None:
+        """Hand the conflict to the runner (True), or None without an intensity (said at once)."""
+        from app.ops import activity as activity_ops
 
         v = self.values()
         if v["intensity"] is None:
@@ -293,15 +281,16 @@ class ConflictForm(ActivityEntryForm):
             intensity=v["intensity"], action_taken=v["action_taken"], handled_by=v["handled_by"],
             outcome=v["outcome"], person_ids=[pid for _alias, pid in v["persons"]], contact_id=v["contact_id"],
         )
-        try:
-            conflict_id = self._store(conflicts, fields)
-        except ValidationFailed as exc:
-            self.error.set_error("\n".join(
-                f"{self._field_name(e.field)} : {field_error_text(e.code)}" for e in exc.errors
-            ))
-            return None
-        self._last_place = v["place_code"]  # the next conflict is often in the same zone
-        return self._after_save(conflict_id)
+
+        def saved() -> None:
+            self._last_place = v["place_code"]  # the next conflict is often in the same zone
+
+        return self._submit(activity_ops.save_conflict, fields, self._refused, before=saved)
+
+    def _refused(self, exc: ValidationFailed) -> None:
+        self.error.set_error("\n".join(
+            f"{self._field_name(e.field)} : {field_error_text(e.code)}" for e in exc.errors
+        ))
 
     def _field_name(self, name: str) -> str:
         return {

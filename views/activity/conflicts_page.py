@@ -6,19 +6,22 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QWidget
 
+from app.ops import Entity
+from app.ops import activity as activity_ops
 from views.activity import common
 from views.activity.conflict_form import ConflictForm
 from views.activity.entries_page import ActivityEntriesPage
 from views.context import AppContext
-from views.floor.common import CodeLabels
+from views.floor.common import ui_language
 
 RECENT_DAYS = 90
 
 
 class ConflictsPage(ActivityEntriesPage):
     page_id = "conflicts"
-    entities = frozenset({"conflict", "person", "contact", "code_item"})
-    entity = "conflict"
+    # People and contacts: the form offers them (aliases, the last days' contacts); code items: the places.
+    entities = frozenset({Entity.CONFLICT, Entity.PERSON, Entity.CONTACT, Entity.CODE_ITEM})
+    delete_op = activity_ops.delete_conflict
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -38,14 +41,12 @@ class ConflictsPage(ActivityEntriesPage):
         return self.tr("Conflicts")
 
     def refresh(self) -> None:
-        from app.activity import conflicts
-        from models.codes import PLACE
+        from app.activity import rows as activity_rows
 
         now = datetime.now()
-        with self.ctx.vault.session() as s:
-            labels = CodeLabels(s, PLACE)
-            rows = [(k.id, k.occurred_at, k.intensity, labels.label(PLACE, k.place_code), k.outcome)
-                    for k in conflicts.between(s, now - timedelta(days=RECENT_DAYS), now + timedelta(days=1))]
+        rows = [(k.id, k.occurred_at, k.intensity, k.place, k.outcome)
+                for k in self.ctx.ops.read(activity_rows.recent_conflicts, now - timedelta(days=RECENT_DAYS),
+                                           now + timedelta(days=1), ui_language())]
         self.form.reload_choices()
         outcomes = common.outcome_labels()
         levels = common.intensity_levels()
@@ -64,8 +65,3 @@ class ConflictsPage(ActivityEntriesPage):
 
     def _focus_after_load(self) -> QWidget:
         return self.form.when
-
-    def _delete_entry(self, session, entry_id: int) -> None:
-        from app.activity import conflicts
-
-        conflicts.delete(session, entry_id)

@@ -15,9 +15,9 @@ from views.page import Page
 
 class ActivityEntriesPage(Page):
     """Subclasses call ``_build`` in ``__init__``, then implement ``refresh`` (filling ``self.table``
-    with ``_set_row``) and ``_delete_entry``; ``entity`` is what a delete notifies."""
+    with ``_set_row``) and set ``delete_op``, the operation that deletes one entry by id."""
 
-    entity = ""
+    delete_op = None  # app.ops operation (session, entry_id) -> Done
 
     def _build(self, *, name: str, button_prefix: str, form: QWidget, form_title: str, list_title: str,
                headers: list[str], delete_question: str, stretch: tuple[int, int]) -> None:
@@ -92,9 +92,6 @@ class ActivityEntriesPage(Page):
     def _focus_after_load(self) -> QWidget:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def _delete_entry(self, session, entry_id: int) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
-
     def _delete_selected(self) -> None:
         entry_id = self._selected_id()
         if entry_id is None:
@@ -106,6 +103,4 @@ class ActivityEntriesPage(Page):
             destructive=True,
         ):
             return
-        with self.ctx.vault.session() as s:
-            self._delete_entry(s, entry_id)
-        self.ctx.notify(self.entity)
+        self.ctx.ops.run(type(self).delete_op, entry_id)

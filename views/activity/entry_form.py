@@ -1,22 +1,23 @@
 """What the conflict and staff-support forms share: the frame (fields, error line, Clear / Save,
-Ctrl+Enter), the draft keeper's muting, and create-or-update on save."""
+Ctrl+Enter), the draft keeper's muting, and create-or-update on save (an operation run by ctx.ops)."""
 from __future__ import annotations
 
 from contextlib import nullcontext
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from app.validation import ValidationFailed
 from views.context import AppContext
 from views.floor.common import FieldError
 
 
 class ActivityEntryForm(QWidget):
-    """New entry, or edit one after ``load(entry_id)``. Emits ``saved(entry_id)``; ``entity`` is notified."""
+    """New entry, or edit one after ``load(entry_id)``. Emits ``saved(entry_id)`` once the save is done."""
 
     saved = Signal(int)
-    entity = ""
 
     def __init__(self, ctx: AppContext, name: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -54,19 +55,29 @@ class ActivityEntryForm(QWidget):
         keeper = getattr(self, "keeper", None)
         return nullcontext() if keeper is None else keeper.muted()
 
-    def _store(self, service, fields: dict) -> int:
-        """Create, or update the entry being edited, with ``service`` (a module with create/update)."""
-        with self.ctx.vault.session() as s:
-            if self.editing_id is None:
-                return service.create(s, **fields).id
-            return service.update(s, self.editing_id, **fields).id
+    def _submit(self, op, fields: dict, refused: Callable[[ValidationFailed], None],
+                before: Callable[[], None] | None = None) -> bool:
+        """Run ``op(session, editing_id, **fields)`` (create when None, else update); a refused value goes
+        to ``refused``; ``before`` runs once saved, before the form is emptied. True: handed to the runner."""
 
-    def _after_save(self, entry_id: int) -> int:
+        def done(entry_id: int) -> None:
+            if before is not None:
+                before()
+            self._after_save(entry_id)
+
+        def failed(exc: BaseException) -> bool:
+            if isinstance(exc, ValidationFailed):
+                refused(exc)
+                return True
+            return False
+
+        self.ctx.ops.run(op, self.editing_id, **fields, on_done=done, on_error=failed)
+        return True
+
+    def _after_save(self, entry_id: int) -> None:
         self.reset()
         self.keeper.discard()
-        self.ctx.notify(self.entity)
         self.saved.emit(entry_id)
-        return entry_id
 
     def cancel(self) -> None:
         self.reset()
@@ -75,5 +86,5 @@ class ActivityEntryForm(QWidget):
     def reset(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def save(self) -> int | None:  # pragma: no cover - overridden
+    def save(self) -> bool | None:  # pragma: no cover - overridden
         raise NotImplementedError

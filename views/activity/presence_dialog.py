@@ -2,8 +2,6 @@
 days or weeks that differed from it."""
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
@@ -11,8 +9,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from app.activity.presence import SPAN_DAY, SPAN_WEEK
+from app.ops import Entity
+from app.ops import activity as activity_ops
 from app.validation import ValidationFailed
-from models.activity import SPAN_DAY, SPAN_WEEK
 from views.context import AppContext
 from views.floor.common import FieldError, day_text, field_error_text
 
@@ -28,9 +28,14 @@ def _hours_spin(name: str, maximum: float) -> QDoubleSpinBox:
 
 
 class PresenceDialog(QDialog):
+    """Open, it listens on the bus like a page: its table follows every presence change."""
+
+    entities = frozenset({Entity.PRESENCE})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        ctx.bus.changed.connect(self._changed)
         self.setObjectName("presence_dialog")
         self.setWindowTitle(self.tr("Hours of presence"))
         layout = QVBoxLayout(self)
@@ -104,23 +109,24 @@ class PresenceDialog(QDialog):
         layout.addWidget(close)
         self.load()
 
-    def load(self) -> None:
-        from app.activity import presence
+    def _changed(self, changes) -> None:  # app.ops.Changes
+        if self.ctx.vault.is_unlocked and not self.entities.isdisjoint(changes):
+            self.load()
 
-        today = date.today()
-        with self.ctx.vault.session() as s:
-            plan = presence.schedule(s)
-            rows = [(p.starts_on, p.span, p.library_min, p.street_min)
-                    for p in presence.entries(s, today - timedelta(days=183), today + timedelta(days=366))]
+    def load(self) -> None:
+        from app.activity import rows
+
+        state = self.ctx.ops.read(rows.presence_state)
+        plan = state.schedule
         self.plan_library.setValue(plan.library_min / 60)
         self.plan_street.setValue(plan.street_min / 60)
         if not self.library.value() and not self.street.value():
             self.library.setValue(plan.library_min / 60)
             self.street.setValue(plan.street_min / 60)
-        self.table.setRowCount(len(rows))
-        for r, (day, span, lib, street) in enumerate(reversed(rows)):
-            cells = [day_text(day), self.tr("Week") if span == SPAN_WEEK else self.tr("Day"),
-                     f"{lib / 60:g} h", f"{street / 60:g} h"]
+        self.table.setRowCount(len(state.entries))
+        for r, p in enumerate(reversed(state.entries)):
+            cells = [day_text(p.starts_on), self.tr("Week") if p.span == SPAN_WEEK else self.tr("Day"),
+                     f"{p.library_min / 60:g} h", f"{p.street_min / 60:g} h"]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 
@@ -130,36 +136,23 @@ class PresenceDialog(QDialog):
     def _show(self, exc: ValidationFailed) -> None:
         self.error.set_error("\n".join(field_error_text(e.code) for e in exc.errors))
 
-    def save_schedule(self) -> None:
-        from app.activity import presence
+    def _run(self, op, *args) -> None:
+        """Run a presence operation; the table reloads from the change it announces."""
 
-        try:
-            with self.ctx.vault.session() as s:
-                presence.set_schedule(s, round(self.plan_library.value() * 60), round(self.plan_street.value() * 60))
-        except ValidationFailed as exc:
-            self._show(exc)
-            return
-        self.error.set_error("")
-        self.ctx.notify("presence")
+        def failed(exc: BaseException) -> bool:
+            if isinstance(exc, ValidationFailed):
+                self._show(exc)
+                return True
+            return False
+
+        self.ctx.ops.run(op, *args, on_done=lambda _v: self.error.set_error(""), on_error=failed)
+
+    def save_schedule(self) -> None:
+        self._run(activity_ops.set_schedule, round(self.plan_library.value() * 60), round(self.plan_street.value() * 60))
 
     def save_entry(self) -> None:
-        from app.activity import presence
-
-        try:
-            with self.ctx.vault.session() as s:
-                presence.set_hours(s, self.day.date().toPython(), self._span(), round(self.library.value() * 60),
-                                   round(self.street.value() * 60), self.note.text())
-        except ValidationFailed as exc:
-            self._show(exc)
-            return
-        self.error.set_error("")
-        self.ctx.notify("presence")
-        self.load()
+        self._run(activity_ops.set_hours, self.day.date().toPython(), self._span(), round(self.library.value() * 60),
+                  round(self.street.value() * 60), self.note.text())
 
     def clear_entry(self) -> None:
-        from app.activity import presence
-
-        with self.ctx.vault.session() as s:
-            presence.clear(s, self.day.date().toPython(), self._span())
-        self.ctx.notify("presence")
-        self.load()
+        self._run(activity_ops.clear_hours, self.day.date().toPython(), self._span())

@@ -20,8 +20,6 @@ FORM_ID = "activity.staff_support"
 
 
 class StaffSupportForm(ActivityEntryForm):
-    entity = "staff_support"
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, "staff", parent)
         form = self.fields
@@ -103,31 +101,26 @@ class StaffSupportForm(ActivityEntryForm):
             self.error.set_error("")
 
     def load(self, support_id: int) -> None:
-        from app.activity import staff_support
+        from app.activity import rows
 
-        with self.ctx.vault.session() as s:
-            r = staff_support.get(s, support_id)
-            values = {"editing_id": r.id, "occurred_on": r.occurred_on.isoformat(), "kind": r.kind,
-                      "topic": r.topic, "staff_count": r.staff_count, "duration_min": r.duration_min,
-                      "notes": r.notes}
+        values = self.ctx.ops.read(rows.staff_support_values, support_id)
         with self.keeper.muted():
             self.set_values(values)
         self.keeper.changed()
 
-    def save(self) -> int | None:
-        from app.activity import staff_support
+    def save(self) -> bool | None:
+        """Hand the entry to the runner (True); a refused value is said under the fields."""
+        from app.ops import activity as activity_ops
 
         v = self.values()
         fields = dict(occurred_on=date.fromisoformat(v["occurred_on"]), kind=v["kind"] or "", topic=v["topic"],
                       staff_count=v["staff_count"], duration_min=v["duration_min"], notes=v["notes"])
-        try:
-            support_id = self._store(staff_support, fields)
-        except ValidationFailed as exc:
-            names = {"occurred_on": self.tr("Day"), "kind": self.tr("Kind"), "topic": self.tr("Topic"),
-                     "staff_count": self.tr("Number of staff"), "duration_min": self.tr("Duration")}
-            self.error.set_error("\n".join(f"{names.get(e.field, e.field)} : {field_error_text(e.code)}"
-                                           for e in exc.errors))
-            if "topic" in exc.by_field():
-                self.topic.setFocus()
-            return None
-        return self._after_save(support_id)
+        return self._submit(activity_ops.save_staff_support, fields, self._refused)
+
+    def _refused(self, exc: ValidationFailed) -> None:
+        names = {"occurred_on": self.tr("Day"), "kind": self.tr("Kind"), "topic": self.tr("Topic"),
+                 "staff_count": self.tr("Number of staff"), "duration_min": self.tr("Duration")}
+        self.error.set_error("\n".join(f"{names.get(e.field, e.field)} : {field_error_text(e.code)}"
+                                       for e in exc.errors))
+        if "topic" in exc.by_field():
+            self.topic.setFocus()

@@ -6,6 +6,8 @@ from datetime import date, timedelta
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget
 
+from app.ops import Entity
+from app.ops import activity as activity_ops
 from views.activity import common
 from views.activity.entries_page import ActivityEntriesPage
 from views.activity.staff_form import StaffSupportForm
@@ -16,8 +18,8 @@ RECENT_DAYS = 180
 
 class StaffPage(ActivityEntriesPage):
     page_id = "staff"
-    entities = frozenset({"staff_support"})
-    entity = "staff_support"
+    entities = frozenset({Entity.STAFF_SUPPORT})
+    delete_op = activity_ops.delete_staff_support
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -33,12 +35,12 @@ class StaffPage(ActivityEntriesPage):
         return self.tr("Staff")
 
     def refresh(self) -> None:
-        from app.activity import staff_support
+        from app.activity import rows as activity_rows
 
         today = date.today()
-        with self.ctx.vault.session() as s:
-            rows = [(r.id, r.occurred_on, r.kind, r.staff_count, r.duration_min, r.topic)
-                    for r in staff_support.between(s, today - timedelta(days=RECENT_DAYS), today + timedelta(days=1))]
+        rows = [(r.id, r.occurred_on, r.kind, r.staff_count, r.duration_min, r.topic)
+                for r in self.ctx.ops.read(activity_rows.recent_staff_support, today - timedelta(days=RECENT_DAYS),
+                                           today + timedelta(days=1))]
         kinds = common.support_kind_labels()
         self.table.setRowCount(len(rows))
         for r, (sid, day, kind, staff, _minutes, topic) in enumerate(rows):
@@ -49,8 +51,3 @@ class StaffPage(ActivityEntriesPage):
 
     def _focus_after_load(self) -> QWidget:
         return self.form.topic
-
-    def _delete_entry(self, session, entry_id: int) -> None:
-        from app.activity import staff_support
-
-        staff_support.delete(session, entry_id)

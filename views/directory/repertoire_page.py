@@ -8,7 +8,7 @@ Keyboard: Ctrl+F goes to the search box; Enter in the results refers.
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
@@ -17,8 +17,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app import settings
-from app.directory import services
 from app.directory.services import service_detail
+from app.ops import Entity
+from app.ops import directory as directory_ops
 from views.directory.detail_pane import ServiceDetailPane
 from views.directory.search_panel import ServiceSearch
 from views.page import Page
@@ -27,7 +28,7 @@ from views.sync.pickers import Pickers
 
 class RepertoirePage(Page):
     page_id = "repertoire"
-    entities = frozenset({"directory", "referral"})
+    entities = frozenset({Entity.DIRECTORY})  # referrals are made here, never shown
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -128,9 +129,12 @@ class RepertoirePage(Page):
 
     # ---- content ------------------------------------------------------------
     def refresh(self) -> None:
+        """After a change: the same service shown again, and what the page last said kept."""
+        said = self.message.text()
         self.search.refresh()
         if self.search.current_service_id():
             self.show_service(self.search.current_service_id())
+        self.message.setText(said)
 
     def show_service(self, service_id: int) -> None:
         self.message.clear()
@@ -138,12 +142,9 @@ class RepertoirePage(Page):
             self.detail.show_empty()
             self._set_actions(False)
             return
-        with self.ctx.vault.session() as s:
-            detail = service_detail(s, service_id)
-            if detail.publication_change:  # shown once: opened, it is no longer news
-                from app.directory.publication.apply import mark_seen
-
-                mark_seen(s, service_id)
+        detail = self.ctx.ops.read(service_detail, service_id)
+        if detail.publication_change:  # shown once: opened, it is no longer news
+            self.ctx.ops.run(directory_ops.mark_service_seen, service_id)
         self.detail.show_detail(detail, self.now())
         self._set_actions(True)
 
@@ -152,8 +153,7 @@ class RepertoirePage(Page):
             button.setEnabled(enabled)
 
     def _site(self) -> str:
-        with self.ctx.vault.session() as s:
-            return settings.get(s, settings.SITE_NAME, "") or ""
+        return self.ctx.ops.read(settings.get, settings.SITE_NAME, "") or ""
 
     # ---- actions ------------------------------------------------------------
     def refer(self) -> None:
@@ -207,10 +207,8 @@ class RepertoirePage(Page):
         detail = self.detail.detail
         if detail is None:
             return
-        with self.ctx.vault.session() as s:
-            services.mark_verified(s, detail.id, date.today())
-        self.ctx.notify("directory")
-        self.message.setText(self.tr("Marked as verified today."))
+        self.ctx.ops.run(directory_ops.mark_verified, detail.id,
+                         on_done=lambda _id: self.message.setText(self.tr("Marked as verified today.")))
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -221,8 +219,7 @@ class RepertoirePage(Page):
             self.import_path(Path(path))
 
     def import_path(self, path: Path, *, skip_bad_rows: bool = False) -> None:
-        """Import in the background; bad rows are shown and nothing is imported unless asked."""
-        from app.directory.hsds_import import import_file
+        """Import on the writer thread; bad rows are shown and nothing is imported unless asked."""
         from app.directory.publication.file_format import MAGIC
         from app.directory.records import DirectoryImportRejected
 
@@ -230,18 +227,13 @@ class RepertoirePage(Page):
             self.apply_directory_file(path)
             return
 
-        def work():
-            with self.ctx.vault.session() as s:
-                return import_file(s, path, skip_bad_rows=skip_bad_rows)
-
-        def done(result) -> None:
+        def done(result) -> None:  # after the page refreshed from the announced change
             text = self.tr("%n service(s) imported", "", result.services_created + result.services_updated)
             if result.skipped:
                 text += " " + self.tr("(%n bad row(s) skipped)", "", len(result.skipped))
-            self.ctx.notify("directory")  # refreshes the page first: the message must come after
             self.message.setText(text)
 
-        def failed(exc: BaseException) -> None:
+        def failed(exc: BaseException) -> bool:
             dialogs = self.ctx.extras.get("dialogs")
             if isinstance(exc, DirectoryImportRejected):
                 details = "\n".join(str(e) for e in exc.errors[:200])
@@ -253,36 +245,31 @@ class RepertoirePage(Page):
                     self.import_path(path, skip_bad_rows=True)
                 else:
                     self.message.setText(self.tr("Nothing imported: %n row(s) are not valid.", "", len(exc.errors)))
-                return
+                return True
             self.message.setText(self.tr("Import failed: %1").replace("%1", str(exc)))
+            return True
 
-        self._run(work, done, failed, self.tr("Importing the directory…"))
+        self.ctx.ops.run(directory_ops.import_directory, path, skip_bad_rows=skip_bad_rows, on_done=done,
+                         on_error=failed, busy=self.tr("Importing the directory…"))
 
     def apply_directory_file(self, path: Path) -> None:
         """La Piaule's signed directory: applied only when signed by the partner key."""
-        from app.directory.publication.apply import apply_directory_file
 
-        data = path.read_bytes()
-
-        def work():
-            with self.ctx.vault.session() as s:
-                return apply_directory_file(s, data)
-
-        def done(result) -> None:
+        def done(result) -> None:  # after the screens refreshed (directory, receipts of bundles)
             if result.replay:
                 text = self.tr("This directory file was already applied: nothing changed.")
             else:
                 text = (self.tr("La Piaule's directory applied: %1 new, %2 changed, %3 withdrawn.")
                         .replace("%1", str(result.new)).replace("%2", str(result.changed))
                         .replace("%3", str(result.withdrawn)))
-            self.ctx.notify("directory")
-            self.ctx.notify("bundle")
             self.message.setText(text)
 
-        def failed(exc: BaseException) -> None:
+        def failed(exc: BaseException) -> bool:
             self.message.setText(self.tr("Directory file refused: %1").replace("%1", str(exc)))
+            return True
 
-        self._run(work, done, failed, self.tr("Applying La Piaule's directory…"))
+        self.ctx.ops.run(directory_ops.apply_directory_file, path.read_bytes(), on_done=done, on_error=failed,
+                         busy=self.tr("Applying La Piaule's directory…"))
 
     def export_directory(self, fmt: str) -> None:
         """Ask where, then write the HSDS export: one JSON file, or one CSV per table in a folder."""
@@ -295,7 +282,7 @@ class RepertoirePage(Page):
             self.export_to(fmt, Path(path))
 
     def export_to(self, fmt: str, target: Path) -> None:
-        from app.directory.hsds_export import CSV_FILES, export_csv, export_json
+        from app.directory.hsds_export import CSV_FILES
 
         dialogs = self.ctx.extras.get("dialogs")
         title = self.tr("Export the directory")
@@ -308,31 +295,18 @@ class RepertoirePage(Page):
             if dialogs is None or not dialogs.confirm(title, question, destructive=True):
                 return
 
-        def work() -> int:
-            with self.ctx.vault.session() as s:
-                return export_json(s, target) if fmt == "json" else export_csv(s, target)
-
         def done(count: int) -> None:
             text = self.tr("%n service(s) exported to %1.", "", count).replace("%1", str(target))
             self.message.setText(text)
             if dialogs is not None:
                 dialogs.info(title, text)
 
-        def failed(exc: BaseException) -> None:
+        def failed(exc: BaseException) -> bool:
             text = self.tr("The export failed: %1").replace("%1", str(exc))
             self.message.setText(text)
             if dialogs is not None:
                 dialogs.error(title, text)
+            return True
 
-        self._run(work, done, failed, self.tr("Exporting the directory…"))
-
-    def _run(self, work, done, failed, busy: str) -> None:
-        """Through the shell's task runner (off the GUI thread); inline when there is none."""
-        tasks = self.ctx.extras.get("tasks")
-        if tasks is None:
-            try:
-                done(work())
-            except Exception as exc:  # noqa: BLE001 - shown to the worker
-                failed(exc)
-            return
-        tasks.run(work, done, failed, busy=busy)
+        self.ctx.ops.run(directory_ops.export, fmt, target, on_done=done, on_error=failed,
+                         busy=self.tr("Exporting the directory…"))

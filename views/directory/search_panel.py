@@ -170,9 +170,8 @@ class ServiceSearch(QWidget):
     # ---- data ---------------------------------------------------------------
     def reload_choices(self) -> None:
         """Categories and languages present in the directory (after an import or edit)."""
-        with self.ctx.vault.session() as s:
-            categories = category_choices(s)
-            languages = language_choices(s)
+        categories = self.ctx.ops.read(category_choices)
+        languages = self.ctx.ops.read(language_choices)
         for combo, items, all_text in (
             (self.category, [(cid, f"{name} ({n})") for cid, name, n in categories], self.tr("All categories")),
             (self.language, [(code, name) for code, name in languages], self.tr("All languages")),
@@ -201,8 +200,9 @@ class ServiceSearch(QWidget):
         if not self.ctx.vault.is_unlocked:
             return
         previous = self.current_service_id()
-        with self.ctx.vault.warm_session() as s:  # warm connection: this runs at typing speed
-            hits = search_services(s, self.box.text(), self.filters(), limit=self.limit, now=self.now())
+        # warm connection: this runs at typing speed
+        hits = self.ctx.ops.read(search_services, self.box.text(), self.filters(), limit=self.limit, now=self.now(),
+                                 warm=True)
         self.model.set_rows(hits)
         self.count.setText(
             self.tr("No service matches.") if not hits

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.directory import services
 from app.errors import MilieuError
+from app.ops import directory as directory_ops
 from views.directory.hours_text import DirectoryHours
 from views.drafts import DraftKeeper
 
@@ -79,8 +80,7 @@ class ServiceEditor(QDialog):
         self.setObjectName("service_editor")
         self.setWindowTitle(self.tr("Add a service") if service_id is None else self.tr("Edit the service"))
         self.resize(900, 680)
-        with ctx.vault.session() as s:
-            data = services.service_input(s, service_id) if service_id else services.ServiceInput(name="")
+        data = ctx.ops.read(services.service_input, service_id) if service_id else services.ServiceInput(name="")
         self._original = data
 
         self.name = QLineEdit(data.name)
@@ -252,15 +252,17 @@ class ServiceEditor(QDialog):
             self.error.setText(self.tr("A service needs a name."))
             self.name.setFocus()
             return
-        try:
-            with self.ctx.vault.session() as s:
-                if self.service_id:
-                    self.saved_id = services.update_service(s, self.service_id, self.data())
-                else:
-                    self.saved_id = services.add_service(s, self.data())
-        except MilieuError as exc:
-            self.error.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
-            return
+        self.error.clear()
+        self.ctx.ops.run(directory_ops.save_service, self.service_id, self.data(), on_done=self._saved,
+                         on_error=self._refused)
+
+    def _saved(self, service_id: int) -> None:
+        self.saved_id = service_id
         self.keeper.discard()
-        self.ctx.notify("directory")
         self.accept()
+
+    def _refused(self, exc: BaseException) -> bool:
+        if not isinstance(exc, MilieuError):
+            return False  # the dialog seam says it
+        self.error.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+        return True

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.version import version
+from app.ops import Entity
 from views.context import AppContext
 from views.drafts import DraftKeeper
 from views.page import Page
@@ -35,7 +36,7 @@ IDLE_RANGE = (1, 60)
 
 class SettingsPage(Page):
     page_id = "settings"
-    entities = frozenset({"setting"})
+    entities = frozenset({Entity.SETTING})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -159,9 +160,8 @@ class SettingsPage(Page):
     def _saved_values(self) -> dict:
         from app import prefs, settings
 
-        with self.ctx.vault.session() as s:
-            stored = settings.get_all(s)
-            minutes = settings.idle_lock_minutes(s)
+        stored = self.ctx.ops.read(settings.get_all)
+        minutes = self.ctx.ops.read(settings.idle_lock_minutes)
         return {
             "site_name": stored.get(settings.SITE_NAME, ""),
             "worker_name": stored.get(settings.WORKER_NAME, ""),
@@ -180,24 +180,24 @@ class SettingsPage(Page):
 
     # ---- actions -----------------------------------------------------------
     def save(self) -> None:
-        from app import prefs, settings
+        from app import prefs
+        from app.ops import settings as settings_ops
 
         values = self.values()
         site, worker = values["site_name"].strip(), values["worker_name"].strip()
         if not site or not worker:
             self.message.setText(self.tr("The site name and your name cannot be empty."))
             return
-        with self.ctx.vault.session() as s:
-            settings.set_many(s, {
-                settings.SITE_NAME: site,
-                settings.WORKER_NAME: worker,
-                settings.IDLE_LOCK_MINUTES: str(values["idle_lock_minutes"]),
-            })
-        prefs.save_language(self.ctx.vault.paths.prefs, values["language"])
-        self.keeper.discard()
-        self._load_saved()
-        self.message.setText(self.tr("Settings saved."))
-        self.ctx.notify("setting")
+
+        def done(_value) -> None:
+            # The language lives in the preferences file read before unlock, not in the vault.
+            prefs.save_language(self.ctx.vault.paths.prefs, values["language"])
+            self.keeper.discard()
+            self._load_saved()
+            self.message.setText(self.tr("Settings saved."))
+
+        self.ctx.ops.run(settings_ops.save, site_name=site, worker_name=worker,
+                         idle_lock_minutes=values["idle_lock_minutes"], on_done=done)
 
     def cancel(self) -> None:
         self.keeper.discard()

@@ -6,12 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
-from app.atomic import read_limited
-from app.errors import MilieuError
 from views.sync import common, labels, public_keys
 from views.sync.pickers import Pickers
-
-MAX_FILE = 200 * 1024 * 1024
 
 
 class CoordinationPanel(QWidget):
@@ -71,32 +67,27 @@ class CoordinationPanel(QWidget):
         self._weekly: list[dict[str, int]] = []
 
     def refresh(self) -> None:
-        from app.sync import importer, keys, store
+        from app.sync import rows as sync_rows
 
-        with self.ctx.vault.session() as s:
-            own = keys.own_identity(s)
-        with store.read_session(self.ctx.vault) as s:  # the vault, or PostgreSQL
-            items = [
-                (o.peer.label, o.peer.fingerprint, o.last.sequence if o.last else None,
-                 o.last.weeks if o.last else "", o.last.imported_at if o.last else None, o.missing, o.weekly_contacts)
-                for o in importer.overview(s)
-            ]
+        own = self.ctx.ops.read(sync_rows.own_peer)
+        items = self.ctx.ops.read(sync_rows.worker_rows, store=True)  # the vault, or PostgreSQL
         self.own_label.setText(
             self.tr("Coordination vault. Your fingerprint, to read to workers by phone: %1").replace("%1", own.fingerprint)
         )
         rows = []
-        for label, fingerprint, seq, weeks, imported, missing, _weekly in items:
+        for w in items:
+            seq = w.last_sequence
             rows.append([
-                label, fingerprint[:9] + "…", self.tr("No. %1").replace("%1", str(seq)) if seq else self.tr("None yet"),
-                weeks.replace(",", ", "), f"{imported:%Y-%m-%d}" if imported else "",
-                ", ".join(map(str, missing)) if missing else self.tr("None"),
+                w.label, w.fingerprint[:9] + "…", self.tr("No. %1").replace("%1", str(seq)) if seq else self.tr("None yet"),
+                w.last_weeks.replace(",", ", "), f"{w.last_imported_at:%Y-%m-%d}" if w.last_imported_at else "",
+                ", ".join(map(str, w.missing)) if w.missing else self.tr("None"),
             ])
         current = self.workers.currentRow()
         common.fill(self.workers, rows)
-        for row, item in enumerate(items):
-            self.workers.item(row, 0).setToolTip(item[0])
-            self.workers.item(row, 1).setToolTip(item[1])  # the whole fingerprint
-        self._weekly = [item[6] for item in items]
+        for row, w in enumerate(items):
+            self.workers.item(row, 0).setToolTip(w.label)
+            self.workers.item(row, 1).setToolTip(w.fingerprint)  # the whole fingerprint
+        self._weekly = [w.weekly_contacts for w in items]
         if rows:
             self.workers.setCurrentCell(min(max(current, 0), len(rows) - 1), 0)
         self._show_weekly()
@@ -109,40 +100,52 @@ class CoordinationPanel(QWidget):
     def _dialogs(self):
         return self.ctx.extras["dialogs"]
 
+    def _fail(self, exc: BaseException) -> None:
+        self._dialogs().error(self.tr("Coordination"), labels.error_message(exc))
+
     def trust(self) -> None:
-        from app.sync import importer
+        from app.ops import sync as sync_ops
 
         public_keys.accept_public_key(
             self.ctx, self.pickers, self.tr("A worker's public-key file"),
             self.tr("Key of %1.\n\nFingerprint:\n%2\n\nDoes it match, group by group, the fingerprint the worker read "
                     "to you by phone?"),
-            importer.trust_worker,
-            lambda exc: self._dialogs().error(self.tr("Coordination"), labels.error_message(exc)),
+            sync_ops.trust_worker, self._fail,
         )
 
     def import_files(self) -> None:
-        from app.sync import importer
+        """Read, verify and import on the writer thread (a year of bundles takes a while)."""
+        from app.ops import sync as sync_ops
 
         paths = self.pickers.open_files(self.tr("Bundles to import"), self.tr("Milieu bundles (*.bundle);;All files (*)"))
         if not paths:
             return
-        lines, readable = [], []
-        for path in paths:
-            name = Path(path).name
-            try:
-                data = read_limited(Path(path), MAX_FILE)  # bounded: /dev/zero says st_size 0
-                if data is None:
-                    raise OSError("too large")
-                readable.append((name, data))
-            except OSError:
-                lines.append(self.tr("%1: cannot be read.").replace("%1", name))
-        from app.sync import store
+        self.import_button.setEnabled(False)
+        self.result_label.setText(self.tr("Importing %n bundle(s)…", "", len(paths)))
 
-        with store.opened(self.ctx.vault) as coordination_store:
-            results = list(importer.import_many(self.ctx.vault, readable, coordination_store))
-        for name, result in results:
-            if isinstance(result, MilieuError):
-                lines.append(self.tr("%1: refused. %2").replace("%1", name).replace("%2", labels.error_message(result)))
+        def failed(exc: BaseException) -> bool:
+            self.import_button.setEnabled(True)
+            self.result_label.setText("")
+            return False  # unexpected: the dialog seam says it
+
+        def step(done: int, total: int) -> None:
+            self.result_label.setText(self.tr("Importing bundle %1 of %2…").replace("%1", str(done + 1))
+                                      .replace("%2", str(total)))
+
+        self.ctx.ops.run(sync_ops.import_bundles, [Path(p) for p in paths], on_done=self._imported, on_error=failed,
+                         on_progress=step, busy=self.tr("Importing the bundles…"))
+
+    def _imported(self, outcomes) -> None:
+        from app.sync import importer
+
+        self.import_button.setEnabled(True)
+        lines = []
+        for item in outcomes:
+            name, result = item.name, item.result
+            if item.unreadable:
+                lines.append(self.tr("%1: cannot be read.").replace("%1", name))
+            elif item.error is not None:
+                lines.append(self.tr("%1: refused. %2").replace("%1", name).replace("%2", labels.error_message(item.error)))
             elif result.status == importer.ALREADY_IMPORTED:
                 lines.append(self.tr("%1: already imported, nothing changed.").replace("%1", name))
             else:
@@ -152,20 +155,8 @@ class CoordinationPanel(QWidget):
                         self.tr("Missing bundles from this worker: %1.").replace("%1", ", ".join(map(str, result.missing)))
                     )
         self.result_label.setText("\n".join(lines))
-        self.ctx.notify("bundle")
 
     def save_public_key(self) -> None:
-        from app.atomic import atomic_write
-        from app.sync import keys
-
-        with self.ctx.vault.session() as s:
-            identity = keys.own_identity(s)
-        path = self.pickers.save_file(self.tr("Save my public key"), "la-piaule.pub")
-        if not path:
-            return
-        try:
-            atomic_write(Path(path), identity.to_text().encode("utf-8"))
-        except OSError as exc:
-            self._dialogs().error(self.tr("Coordination"), str(exc))
-            return
-        self.result_label.setText(self.tr("Public key saved. Its fingerprint is %1.").replace("%1", identity.fingerprint))
+        public_keys.save_own_key(self.ctx, self.pickers, self.tr("Save my public key"), self.result_label,
+                                 lambda exc: self._dialogs().error(self.tr("Coordination"), str(exc)),
+                                 suggested="la-piaule.pub")

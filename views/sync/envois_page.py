@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
+from app.ops import Entity
 from views.context import AppContext
 from views.floor.common import heading
 from views.page import Page
 from views.sync.pickers import Pickers
 
+# What a bundle carries (a change to one of them is waiting to be sent), the bundles themselves,
+# the keys they are sealed and signed with, and the settings (site name, reminder day).
 RECORD_ENTITIES = frozenset({
-    "bundle", "contact", "person", "referral", "supply_item", "stock_movement", "code_item", "conflict",
-    "staff_support", "presence", "setting",
+    Entity.BUNDLE, Entity.SYNC_KEY, Entity.CONTACT, Entity.PERSON, Entity.REFERRAL, Entity.SUPPLY_ITEM,
+    Entity.STOCK_MOVEMENT, Entity.CODE_ITEM, Entity.CONFLICT, Entity.STAFF_SUPPORT, Entity.PRESENCE, Entity.SETTING,
 })
 
 
 def _coordination_mode(ctx: AppContext) -> bool:
-    from app.sync import keys
+    from app.sync import rows as sync_rows
 
-    with ctx.vault.session() as s:
-        return keys.mode(s) == keys.MODE_COORDINATION
+    return ctx.ops.read(sync_rows.is_coordination)
 
 
 class EnvoisPage(Page):

@@ -1,11 +1,13 @@
 """Public-key exchange, the same on both sides: the worker sets La Piaule as recipient, La Piaule
-trusts a worker. Read the file, have the fingerprint checked by phone, then store it."""
+trusts a worker. Read the file, have the fingerprint checked by phone, then store it; and save
+this vault's own public key for the other side."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
 
 from app.atomic import read_limited
 from app.errors import MilieuError
@@ -13,9 +15,10 @@ from views.sync.pickers import Pickers
 
 
 def accept_public_key(ctx, pickers: Pickers, picker_title: str, question: str,
-                      store: Callable, fail: Callable[[Exception], None]) -> bool:
+                      store: Callable, fail: Callable[[BaseException], None]) -> bool:
     """Ask for a public-key file, show ``question`` (%1 = label, %2 = fingerprint) as a destructive
-    confirmation, then ``store(session, identity)`` and notify "bundle". True when stored."""
+    confirmation, then run the operation ``store(session, identity)``. True when it was handed to the
+    runner (a refusal then goes to ``fail``)."""
     from app.sync import keys
 
     path = pickers.open_file(picker_title, QCoreApplication.translate("PublicKeys", "Public keys (*.pub *.txt);;All files (*)"))
@@ -30,11 +33,34 @@ def accept_public_key(ctx, pickers: Pickers, picker_title: str, question: str,
     if not ctx.extras["dialogs"].confirm(QCoreApplication.translate("PublicKeys", "Check the fingerprint"), question,
                                          destructive=True):
         return False
+
+    def refused(exc: BaseException) -> bool:
+        if not isinstance(exc, MilieuError):
+            return False
+        fail(exc)
+        return True
+
+    ctx.ops.run(store, identity, on_error=refused)
+    return True
+
+
+def save_own_key(ctx, pickers: Pickers, title: str, result: QLabel, fail: Callable[[BaseException], None],
+                 suggested: str | None = None) -> bool:
+    """Write this vault's public key where the user chooses; ``result`` says its fingerprint."""
+    from app.atomic import atomic_write
+    from app.sync import rows as sync_rows
+
+    identity = ctx.ops.read(sync_rows.own_identity)
+    path = pickers.save_file(title, suggested or f"milieu-{identity.short_id}.pub")
+    if not path:
+        return False
     try:
-        with ctx.vault.session() as s:
-            store(s, identity)
-    except MilieuError as exc:
+        atomic_write(Path(path), identity.to_text().encode("utf-8"))
+    except OSError as exc:
         fail(exc)
         return False
-    ctx.notify("bundle")
+    result.setText(
+        QCoreApplication.translate("PublicKeys", "Public key saved. Its fingerprint is %1.")
+        .replace("%1", identity.fingerprint)
+    )
     return True

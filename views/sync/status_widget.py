@@ -1,4 +1,7 @@
-"""Status bar: how many changes wait to be sent, and the last bundle sent (worker vaults)."""
+"""Status bar: how many changes wait to be sent, and the last bundle sent (worker vaults).
+
+It listens on the bus like a page: any change a bundle carries (or a bundle written) updates it.
+"""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
@@ -7,6 +10,8 @@ from views.sync.envois_page import RECORD_ENTITIES
 
 
 class UnsentStatus(QLabel):
+    entities = RECORD_ENTITIES
+
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("unsent_status")
@@ -14,22 +19,20 @@ class UnsentStatus(QLabel):
         ctx.bus.changed.connect(self._changed)
         self.update_text()
 
-    def _changed(self, entities: set) -> None:
-        if self.ctx.vault.is_unlocked and entities & RECORD_ENTITIES:
+    def _changed(self, changes) -> None:  # app.ops.Changes
+        if self.ctx.vault.is_unlocked and not self.entities.isdisjoint(changes):
             self.update_text()
 
     def update_text(self) -> None:
-        from app.sync import export, keys
+        from app.sync import rows as sync_rows
 
-        with self.ctx.vault.session() as s:
-            if keys.mode(s) != keys.MODE_WORKER:
-                self.setText("")
-                return
-            waiting = export.unsent_changes(s)
-            last = export.last_sent(s)
-        text = self.tr("%n change(s) not sent", "", waiting)
-        if last is not None:
-            text += " · " + self.tr("last bundle no. %1 on %2").replace("%1", str(last.sequence)).replace(
-                "%2", f"{last.created_at:%Y-%m-%d}"
+        status = self.ctx.ops.read(sync_rows.unsent_status)
+        if not status.worker_mode:
+            self.setText("")
+            return
+        text = self.tr("%n change(s) not sent", "", status.waiting)
+        if status.last_sequence is not None:
+            text += " · " + self.tr("last bundle no. %1 on %2").replace("%1", str(status.last_sequence)).replace(
+                "%2", f"{status.last_created_at:%Y-%m-%d}"
             )
         self.setText(text)

@@ -114,35 +114,27 @@ class WorkerPanel(QWidget):
         self.rewrite_button.clicked.connect(self.rewrite)
         self.reminder.activated.connect(self._reminder_chosen)
         self._sequences: list[int] = []
+        self._exporting = False
 
     # ---- data ----------------------------------------------------------------
     def refresh(self) -> None:
-        from app.sync import export, keys
+        from app.sync import rows as sync_rows
 
-        with self.ctx.vault.session() as s:
-            own = keys.own_identity(s)
-            partner = export.partner(s)
-            partner_text = (partner.label, partner.fingerprint) if partner else None
-            pending = export.pending_counts(s)
-            sent = [
-                (b.sequence, b.created_at, b.weeks, b.record_count, b.sha256, b.file_name, b.full, b.receipt_at)
-                for b in export.history(s)
-            ]
-            weekday = export.reminder_weekday(s)
-            due = export.reminder_due(s)
-        if partner_text:
+        state = self.ctx.ops.read(sync_rows.worker_state)
+        if state.partner is not None:
             self.partner_label.setText(
                 self.tr("Bundles are encrypted for %1 (fingerprint %2).")
-                .replace("%1", partner_text[0]).replace("%2", partner_text[1])
+                .replace("%1", state.partner.label).replace("%2", state.partner.fingerprint)
             )
         else:
             self.partner_label.setText(
                 self.tr("La Piaule's key is not set yet: ask La Piaule for its public-key file, then check its "
                         "fingerprint by phone.")
             )
-        self.own_label.setText(self.tr("Your fingerprint: %1").replace("%1", own.fingerprint))
-        self.export_button.setEnabled(partner_text is not None)
-        self.full_button.setEnabled(partner_text is not None)
+        self.own_label.setText(self.tr("Your fingerprint: %1").replace("%1", state.own.fingerprint))
+        self.export_button.setEnabled(state.partner is not None and not self._exporting)
+        self.full_button.setEnabled(state.partner is not None and not self._exporting)
+        pending = state.pending
         rows = [[labels.entity_label(e), str(c["changed"]), str(c["deleted"])] for e, c in sorted(pending.items())]
         common.fill(self.pending, rows)
         total = sum(c["changed"] + c["deleted"] for c in pending.values())
@@ -150,73 +142,72 @@ class WorkerPanel(QWidget):
             self.tr("Nothing is waiting: the next bundle will only confirm the week.") if total == 0
             else self.tr("%n record(s) waiting to be sent.", "", total)
         )
-        self._sequences = [row[0] for row in sent]
+        self._sequences = [b.sequence for b in state.sent]
         common.fill(self.history, [
-            [str(seq), f"{created:%Y-%m-%d %H:%M}", weeks.replace(",", ", "),
-             str(count) + (" " + self.tr("(full)") if full else ""), common.short_hash(sha), name,
-             f"{received:%Y-%m-%d}" if received else self.tr("not yet")]
-            for seq, created, weeks, count, sha, name, full, received in sent
+            [str(b.sequence), f"{b.created_at:%Y-%m-%d %H:%M}", b.weeks.replace(",", ", "),
+             str(b.record_count) + (" " + self.tr("(full)") if b.full else ""), common.short_hash(b.sha256),
+             b.file_name, f"{b.receipt_at:%Y-%m-%d}" if b.receipt_at else self.tr("not yet")]
+            for b in state.sent
         ])
-        self.rewrite_button.setEnabled(bool(sent))
-        index = self.reminder.findData(weekday or 0)
+        self.rewrite_button.setEnabled(bool(state.sent))
+        index = self.reminder.findData(state.reminder_weekday or 0)
         self.reminder.setCurrentIndex(max(0, index))
-        self.reminder_banner.setVisible(due)
+        self.reminder_banner.setVisible(state.reminder_due)
 
     # ---- actions -------------------------------------------------------------
     def _dialogs(self):
         return self.ctx.extras["dialogs"]
 
-    def _fail(self, exc: Exception) -> None:
+    def _fail(self, exc: BaseException) -> None:
         self._dialogs().error(self.tr("Bundles"), labels.error_message(exc))
 
     def set_partner(self) -> None:
-        from app.sync import export
+        from app.ops import sync as sync_ops
 
         public_keys.accept_public_key(
             self.ctx, self.pickers, self.tr("La Piaule's public-key file"),
             self.tr("Key of %1.\n\nFingerprint:\n%2\n\nDoes it match, group by group, the fingerprint La Piaule "
                     "read to you by phone?"),
-            export.set_partner, self._fail,
+            sync_ops.set_partner, self._fail,
         )
 
     def save_public_key(self) -> None:
-        from app.atomic import atomic_write
-        from app.sync import keys
-
-        with self.ctx.vault.session() as s:
-            identity = keys.own_identity(s)
-        path = self.pickers.save_file(self.tr("Save my public key"), f"milieu-{identity.short_id}.pub")
-        if not path:
-            return
-        try:
-            atomic_write(Path(path), identity.to_text().encode("utf-8"))
-        except OSError as exc:
-            self._fail(exc)
-            return
-        self.result_label.setText(
-            self.tr("Public key saved. Its fingerprint is %1.").replace("%1", identity.fingerprint)
-        )
+        public_keys.save_own_key(self.ctx, self.pickers, self.tr("Save my public key"), self.result_label, self._fail)
 
     def export(self, full: bool) -> None:
-        from app.sync import export
+        """Written on the writer thread (years of records take a while); the window stays usable."""
+        from app.ops import sync as sync_ops
 
         folder = self.pickers.folder(self.tr("Folder to write the bundle to (e.g. the USB key)"))
         if not folder:
             return
-        try:
-            with self.ctx.vault.session() as s:
-                result = export.export_bundle(s, Path(folder), full=full)
-        except (MilieuError, OSError) as exc:
+
+        def done(result) -> None:
+            self._exporting = False
+            self.result_label.setText(
+                self.tr("Bundle no. %1 written: %2").replace("%1", str(result.sequence))
+                .replace("%2", result.path.name)
+            )
+            self.refresh()
+
+        def failed(exc: BaseException) -> bool:
+            self._exporting = False
+            self.refresh()
+            if not isinstance(exc, (MilieuError, OSError)):
+                return False
             self._fail(exc)
             self.result_label.setText(self.tr("Nothing was lost: the changes are still waiting. Try again."))
-            return
-        self.result_label.setText(
-            self.tr("Bundle no. %1 written: %2").replace("%1", str(result.sequence)).replace("%2", result.path.name)
-        )
-        self.ctx.notify("bundle")
+            return True
+
+        self._exporting = True
+        self.export_button.setEnabled(False)
+        self.full_button.setEnabled(False)
+        self.result_label.setText(self.tr("Writing the bundle…"))
+        self.ctx.ops.run(sync_ops.export_bundle, Path(folder), full=full, on_done=done, on_error=failed,
+                         busy=self.tr("Writing the bundle…"))
 
     def rewrite(self) -> None:
-        from app.sync import export
+        from app.ops import sync as sync_ops
 
         row = self.history.currentRow()
         if not (0 <= row < len(self._sequences)):
@@ -226,18 +217,20 @@ class WorkerPanel(QWidget):
         folder = self.pickers.folder(self.tr("Folder to write the bundle to again"))
         if not folder:
             return
-        try:
-            with self.ctx.vault.session() as s:
-                path = export.rewrite(s, self._sequences[row], Path(folder))
-        except (MilieuError, OSError) as exc:
+
+        def failed(exc: BaseException) -> bool:
+            if not isinstance(exc, (MilieuError, OSError)):
+                return False
             self._fail(exc)
-            return
-        self.result_label.setText(self.tr("Written again: %1").replace("%1", path.name))
+            return True
+
+        self.ctx.ops.run(
+            sync_ops.rewrite_bundle, self._sequences[row], Path(folder), on_error=failed,
+            on_done=lambda path: self.result_label.setText(self.tr("Written again: %1").replace("%1", path.name)),
+            busy=self.tr("Writing the bundle…"),
+        )
 
     def _reminder_chosen(self, index: int) -> None:
-        from app.sync import export
+        from app.ops import sync as sync_ops
 
-        weekday = self.reminder.itemData(index) or None
-        with self.ctx.vault.session() as s:
-            export.set_reminder_weekday(s, weekday)
-        self.ctx.notify("bundle")
+        self.ctx.ops.run(sync_ops.set_reminder_weekday, self.reminder.itemData(index) or None)

@@ -1,0 +1,123 @@
+"""What the bundle screens and the status bar show, as frozen rows (never ORM objects)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from app.report import coordination
+from app.sync import export, importer, keys
+
+
+@dataclass(frozen=True)
+class Peer:
+    label: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class SentRow:
+    sequence: int
+    created_at: datetime
+    weeks: str
+    record_count: int
+    sha256: str
+    file_name: str
+    full: bool
+    receipt_at: datetime | None  # when La Piaule's directory file said it received it
+
+
+@dataclass(frozen=True)
+class WorkerState:
+    """The worker's Envois panel: own key, La Piaule's key, what waits, what was sent, the reminder."""
+
+    own: Peer
+    partner: Peer | None
+    pending: dict  # {entity: {"changed": n, "deleted": n}}
+    sent: tuple[SentRow, ...]
+    reminder_weekday: int | None
+    reminder_due: bool
+
+
+@dataclass(frozen=True)
+class WorkerRow:
+    label: str
+    fingerprint: str
+    last_sequence: int | None
+    last_weeks: str
+    last_imported_at: datetime | None
+    missing: tuple[int, ...]
+    weekly_contacts: dict  # ISO week -> live contacts
+
+
+@dataclass(frozen=True)
+class UnsentStatus:
+    worker_mode: bool
+    waiting: int
+    last_sequence: int | None
+    last_created_at: datetime | None
+
+
+def mode(session: Session) -> str:
+    return keys.mode(session)
+
+
+def is_coordination(session: Session) -> bool:
+    return keys.mode(session) == keys.MODE_COORDINATION
+
+
+def own_identity(session: Session) -> keys.PublicIdentity:
+    """The vault's public identity (a frozen dataclass: label, public keys, fingerprint)."""
+    return keys.own_identity(session)
+
+
+def worker_state(session: Session) -> WorkerState:
+    own = keys.own_identity(session)
+    partner = export.partner(session)
+    return WorkerState(
+        own=Peer(own.label, own.fingerprint),
+        partner=Peer(partner.label, partner.fingerprint) if partner else None,
+        pending=export.pending_counts(session),
+        sent=tuple(
+            SentRow(b.sequence, b.created_at, b.weeks, b.record_count, b.sha256, b.file_name, b.full, b.receipt_at)
+            for b in export.history(session)
+        ),
+        reminder_weekday=export.reminder_weekday(session),
+        reminder_due=export.reminder_due(session),
+    )
+
+
+def own_peer(session: Session) -> Peer:
+    """La Piaule's own identity (in the vault, whatever the store)."""
+    own = keys.own_identity(session)
+    return Peer(own.label, own.fingerprint)
+
+
+def worker_rows(session: Session) -> tuple[WorkerRow, ...]:
+    """Each worker's last bundle, gaps and weekly figures (``session`` on the coordination store)."""
+    return tuple(
+        WorkerRow(
+            o.peer.label, o.peer.fingerprint, o.last.sequence if o.last else None, o.last.weeks if o.last else "",
+            o.last.imported_at if o.last else None, tuple(o.missing), dict(o.weekly_contacts),
+        )
+        for o in importer.overview(session)
+    )
+
+
+def coordination_state(session: Session) -> tuple[Peer, tuple[WorkerRow, ...]]:
+    """Both, when the store is the vault (tests, the embedded store)."""
+    return own_peer(session), worker_rows(session)
+
+
+def unsent_status(session: Session) -> UnsentStatus:
+    if keys.mode(session) != keys.MODE_WORKER:
+        return UnsentStatus(False, 0, None, None)
+    last = export.last_sent(session)
+    return UnsentStatus(True, export.unsent_changes(session), last.sequence if last else None,
+                        last.created_at if last else None)
+
+
+def report_workers(session: Session) -> list[tuple[int, str]]:
+    """(peer id, label) of the workers the coordination report can be narrowed to."""
+    return [(p.id, p.label or p.fingerprint) for p in coordination.workers(session)]
