@@ -17,6 +17,8 @@ from app.validation import OUT_OF_RANGE, REQUIRED, UNKNOWN_CODE, Collector
 from models.codes import STAFF_SURVEY
 from models.evaluation import SOURCE_KIOSK, SOURCE_PAPER, SurveyAnswer, SurveyResponse
 
+SOURCES = (SOURCE_PAPER, SOURCE_KIOSK)  # views read the codes from here (they never import models)
+
 ENTITY = SurveyResponse.__tablename__
 SCORES = (1, 2, 3, 4, 5)
 

@@ -79,8 +79,7 @@ class BaselineImport(QPushButton):
 
     def show_summary(self) -> None:
         """The tooltip says what was imported: the library's incidents are kept apart from the worker's."""
-        with self.ctx.vault.session() as s:
-            count, first, last = baseline.summary(s)
+        count, first, last = self.ctx.ops.read(baseline.summary)
         text = self.tr("The library's incident reports from before the pilot (CSV: date, intensity, time, zone, "
                        "parties, emergency)")
         if count:

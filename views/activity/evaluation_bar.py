@@ -64,8 +64,7 @@ class EvaluationBar(QWidget):
         from app.report import coordination, worker
 
         side = coordination if self.coordination else worker
-        with self.ctx.vault.session() as s:  # a read as the page's own (the writes go through ctx.ops)
-            return side.default_baseline(s)
+        return self.ctx.ops.read(side.default_baseline, store=self.coordination)
 
     def reset(self) -> None:
         """Back to the default: the 12 months before the pilot, checked only when there is data."""

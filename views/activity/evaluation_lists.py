@@ -52,8 +52,8 @@ class EvaluationListsDialog(QDialog):
     def reload(self) -> None:
         list_name = self.which.currentData()
         lang = ui_language()
-        with self.ctx.vault.session() as s:
-            rows = [(i.id, i.label(lang), i.retired) for i in codes.items(s, list_name, include_retired=True)]
+        rows = [(i.id, i.label_en if lang == "en" and i.label_en else i.label_fr, i.retired)
+                for i in self.ctx.ops.read(codes.item_rows, list_name)]
         self.items.clear()
         suffix = self.tr("(retired)")
         for item_id, label, retired in rows:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from app.evaluation import survey
 from app.ops import evaluation as ops
-from models.evaluation import SOURCE_KIOSK, SOURCE_PAPER
 from views.context import AppContext
 from views.floor.common import ui_language
 
@@ -85,7 +84,7 @@ class SurveyDialog(QDialog):
             self.status.setText(self.tr("Saved. Next form?"))
 
         self.ctx.ops.run(ops.record_survey, self.answers(), answered_on=self.day.date().toPython(),
-                         team=self.team.currentText(), round_=self.round.text(), source=SOURCE_PAPER, on_done=done)
+                         team=self.team.currentText(), round_=self.round.text(), source=survey.SOURCE_PAPER, on_done=done)
 
     def open_kiosk(self) -> None:
         kiosk = SurveyKiosk(self.ctx, self.round.text(), self)
@@ -155,7 +154,7 @@ class SurveyKiosk(QDialog):
             self.thanks.setText(self.tr("Choose at least one answer."))
             return
         self.ctx.ops.run(ops.record_survey, given, answered_on=date.today(), team=self.team.currentText(),
-                         round_=self.round, source=SOURCE_KIOSK, on_done=lambda _id: self.blank())
+                         round_=self.round, source=survey.SOURCE_KIOSK, on_done=lambda _id: self.blank())
 
     def blank(self) -> None:
         """Back to an empty form for the next person: nothing of the previous answers stays."""
