@@ -125,7 +125,7 @@ def test_follow_up_dates_read_like_the_rest_of_the_app(qtbot, ctx):
     assert dialog.follow_on.text() == "24 nov. 2026"  # not 2026-11-24
     box = ContactReferrals(ctx, today=date(2026, 11, 26))
     qtbot.addWidget(box)
-    assert box.follow_on.text() == "3 déc. 2026"
+    assert box.follow_on.text() == "27 nov. 2026"  # tomorrow by default
 
 
 def test_escape_in_the_service_search_clears_it_before_closing_the_contact_panel(qtbot, french, make_vault):
