@@ -404,3 +404,30 @@ def test_when_is_the_time_the_form_is_started_not_built(qtbot, ctx, vault, monke
     clock["now"] = datetime(2026, 11, 26, 22, 15)
     form.intensity.button(2).click()  # the next conflict
     assert when() == datetime(2026, 11, 26, 22, 15)
+
+
+def test_bilan_refuses_a_reversed_or_future_period_at_the_dates(qtbot, pilot_ctx, tmp_path):
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDate
+
+    from views.activity.bilan_page import CUSTOM, BilanPage
+
+    page = BilanPage(pilot_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_period(CUSTOM, first=D.PILOT_FIRST, last=D.PILOT_LAST)
+    page.first_day.setDate(QDate(D.PILOT_LAST + timedelta(days=3)))  # after the last day
+    qtbot.waitUntil(page.period_error.isVisible, timeout=3000)
+    assert page.period_error.text() == "Le premier jour est après le dernier."
+    assert page.first_day.date().toPython() == D.PILOT_LAST + timedelta(days=3)  # not swapped, not lost
+    page.pick_path = lambda fmt, suggested: str(tmp_path / f"bilan.{fmt}")
+    assert page.export("csv") is None and not (tmp_path / "bilan.csv").exists()  # no silent swap
+    future = date.today() + timedelta(days=10)
+    page.last_day.setDate(QDate(future + timedelta(days=20)))
+    page.first_day.setDate(QDate(future))
+    qtbot.waitUntil(lambda: page.period_error.text() == "Cette période n'a pas encore commencé.", timeout=3000)
+    page.first_day.setDate(QDate(D.PILOT_FIRST))
+    page.last_day.setDate(QDate(D.PILOT_LAST))
+    qtbot.waitUntil(lambda: not page.period_error.isVisible(), timeout=3000)
+    assert page.export("csv") is not None
