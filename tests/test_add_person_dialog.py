@@ -20,7 +20,7 @@ def test_an_empty_alias_is_said_at_the_field_then_the_person_is_added(qtbot, vau
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     ctx.ops.wait()
     assert dialog.isVisible() and dialog.person_id is None  # no silent close
-    assert dialog.error.isVisible() and dialog.error.text().startswith("Tapez un surnom")
+    assert dialog.error.isVisible() and dialog.error.text().startswith("Tapez un pseudonyme")
     qtbot.keyClicks(dialog.alias, "Zoe du parc")
     assert not dialog.error.isVisible()
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)

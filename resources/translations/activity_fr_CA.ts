@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>The person left on their own</source>
-        <translation>La personne est partie d&apos;elle-même</translation>
+        <translation>La personne est partie d'elle-même</translation>
     </message>
     <message>
         <source>Asked to leave the premises</source>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Emergency services came</source>
-        <translation>Services d&apos;urgence sur place</translation>
+        <translation>Services d'urgence sur place</translation>
     </message>
     <message>
         <source>Not settled</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>someone hurt, or police or ambulance called</source>
-        <translation>personne blessée, ou appel à la police ou à l&apos;ambulance</translation>
+        <translation>personne blessée, ou appel à la police ou à l'ambulance</translation>
     </message>
     <message>
         <source>Information</source>
@@ -197,8 +197,8 @@
         <translation>Petits nombres exacts (usage interne seulement)</translation>
     </message>
     <message>
-        <source>Unchecked, counts of 1 to 4 people read &quot;&lt; 5&quot; in exports, so that nobody can be recognised.</source>
-        <translation>Décoché, les nombres de 1 à 4 personnes s&apos;affichent « &lt; 5 » dans les exports, pour que personne ne puisse être reconnu.</translation>
+        <source>Unchecked, counts of 1 to 4 people read "&lt; 5" in exports, so that nobody can be recognised.</source>
+        <translation>Décoché, les nombres de 1 à 4 personnes s'affichent « &lt; 5 » dans les exports, pour que personne ne puisse être reconnu.</translation>
     </message>
     <message>
         <source>Report</source>
@@ -209,8 +209,16 @@
         <translation>Tous les intervenant·es</translation>
     </message>
     <message>
-        <source>The pilot project&apos;s dates are kept for the next time</source>
+        <source>The pilot project's dates are kept for the next time</source>
         <translation>Les dates du projet pilote sont gardées pour la prochaine fois</translation>
+    </message>
+    <message>
+        <source>The first day is after the last day.</source>
+        <translation>Le premier jour est après le dernier.</translation>
+    </message>
+    <message>
+        <source>This period has not begun yet.</source>
+        <translation>Cette période n'a pas encore commencé.</translation>
     </message>
     <message>
         <source>Computing…</source>
@@ -222,15 +230,15 @@
     </message>
     <message>
         <source>Export failed</source>
-        <translation>Échec de l&apos;export</translation>
+        <translation>Échec de l'export</translation>
     </message>
     <message>
         <source>The file could not be written.</source>
-        <translation>Le fichier n&apos;a pas pu être écrit.</translation>
+        <translation>Le fichier n'a pas pu être écrit.</translation>
     </message>
     <message>
         <source>Export failed.</source>
-        <translation>Échec de l&apos;export.</translation>
+        <translation>Échec de l'export.</translation>
     </message>
     <message>
         <source>Exported: %1</source>
@@ -257,7 +265,7 @@
     </message>
     <message>
         <source>e.g. talked apart with each person, offered a coffee</source>
-        <translation>p. ex. discussion à l&apos;écart avec chaque personne, café offert</translation>
+        <translation>p. ex. discussion à l'écart avec chaque personne, café offert</translation>
     </message>
     <message>
         <source>What was &amp;done</source>
@@ -281,7 +289,7 @@
     </message>
     <message>
         <source>Optional: the contact during which it happened</source>
-        <translation>Facultatif : le contact pendant lequel c&apos;est arrivé</translation>
+        <translation>Facultatif : le contact pendant lequel c'est arrivé</translation>
     </message>
     <message>
         <source>&amp;Linked contact</source>
@@ -297,7 +305,7 @@
     </message>
     <message>
         <source>No person with this alias. Record them in Personnes first.</source>
-        <translation>Aucune personne avec ce pseudonyme. Ajoutez-la d&apos;abord dans Personnes.</translation>
+        <translation>Aucune personne avec ce pseudonyme. Ajoutez-la d'abord dans Personnes.</translation>
     </message>
     <message>
         <source>Choose an intensity from 1 to 5 (Alt+1 to Alt+5).</source>
@@ -394,7 +402,7 @@
     </message>
     <message>
         <source>Save the &amp;schedule</source>
-        <translation>Enregistrer l&apos;&amp;horaire</translation>
+        <translation>Enregistrer l'&amp;horaire</translation>
     </message>
     <message>
         <source>A day or a week that differed</source>
@@ -414,7 +422,7 @@
     </message>
     <message>
         <source>Da&amp;te (any day of the week)</source>
-        <translation>Da&amp;te (n&apos;importe quel jour de la semaine)</translation>
+        <translation>Da&amp;te (n'importe quel jour de la semaine)</translation>
     </message>
     <message>
         <source>&amp;Library floor</source>
@@ -434,7 +442,7 @@
     </message>
     <message>
         <source>Back to the s&amp;chedule</source>
-        <translation>Revenir à l&apos;horaire &amp;prévu</translation>
+        <translation>Revenir à l'horaire &amp;prévu</translation>
     </message>
     <message>
         <source>Entered in the last six months</source>
