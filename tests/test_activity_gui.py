@@ -406,7 +406,7 @@ def test_when_is_the_time_the_form_is_started_not_built(qtbot, ctx, vault, monke
     assert when() == datetime(2026, 11, 26, 22, 15)
 
 
-def test_bilan_refuses_a_reversed_or_future_period_at_the_dates(qtbot, pilot_ctx, tmp_path):
+def test_bilan_refuses_a_reversed_or_future_period_at_the_dates(qtbot, pilot_ctx, tmp_path, french):
     from datetime import timedelta
 
     from PySide6.QtCore import QDate
