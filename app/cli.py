@@ -19,6 +19,7 @@ from app.coredumps import forbid_core_dumps
 from app.errors import InvalidInput, MilieuError, disk_full
 from app.paths import resolve_data_dir
 from app.vault import Vault
+from app.version import version
 
 ENV_PASSPHRASE = "MILIEU_PASSPHRASE"
 
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="milieu", description="Milieu: the outreach worker's encrypted notebook.")
     parser.add_argument("--data-dir", help="data folder (default: $MILIEU_DATA_DIR, else the user data folder)")
     parser.add_argument("--passphrase-file", help="read the passphrase from this file (its whole text, without the final line break)")
+    parser.add_argument("--version", action="version", version=f"milieu {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         importlib.import_module(f"app.commands.{info.name}").register(sub)

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import codes, history, people, supplies
 from app.validation import FUTURE_DATE, NEGATIVE, NOT_FOUND, OUT_OF_RANGE, REQUIRED, UNKNOWN_CODE, Collector, fail
-from models.codes import CONTACT_TYPE, INITIATOR, PLACE, THEME
-from models.contacts import Contact, ContactSupply, ContactTheme, ContactType
+from models.codes import CONTACT_TYPE, INITIATOR, PLACE, THEME, UNMET_NEED
+from models.contacts import Contact, ContactSupply, ContactTheme, ContactType, ContactUnmetNeed
 from models.people import Person
 from models.supplies import SupplyItem
 
@@ -47,6 +47,7 @@ class ContactInput:
     follow_up_on: date | None = None
     follow_up_done: bool = False
     share_with_supervision: bool = False
+    unmet_needs: list[str] = field(default_factory=list)  # code list unmet_need (issue 13)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (for drafts): dates as ISO text, supply keys as text."""
@@ -76,6 +77,7 @@ def contact_snapshot(contact: Contact) -> dict:
             "person_uids": sorted(p.uid for p in contact.persons),
             "types": sorted(contact.type_codes),
             "themes": sorted(contact.theme_codes),
+            "unmet_needs": sorted(contact.unmet_need_codes),
             "supplies": sorted(([line.item.uid, line.quantity] for line in contact.supplies)),
         },
     )
@@ -89,7 +91,7 @@ def get_contact(session: Session, contact_id: int) -> Contact:
     contact = session.get(
         Contact, contact_id,
         options=[selectinload(Contact.persons), selectinload(Contact.types), selectinload(Contact.themes),
-                 selectinload(Contact.supplies)],
+                 selectinload(Contact.supplies), selectinload(Contact.unmet_needs)],
     )
     if contact is None or contact.deleted_at is not None:
         fail("contact", NOT_FOUND, "This contact no longer exists.")
@@ -121,7 +123,7 @@ def contact_input(session: Session, contact_id: int) -> ContactInput:
         initiated_by=c.initiated_by, types=c.type_codes, themes=c.theme_codes,
         supplies={line.item_id: line.quantity for line in c.supplies}, notes=c.notes,
         follow_up_on=c.follow_up_on, follow_up_done=c.follow_up_done,
-        share_with_supervision=c.share_with_supervision,
+        share_with_supervision=c.share_with_supervision, unmet_needs=c.unmet_need_codes,
     )
 
 
@@ -171,9 +173,10 @@ def _validate(session: Session, data: ContactInput, today: date, current: Contac
         CONTACT_TYPE: set(current.type_codes) if current else set(),
         THEME: set(current.theme_codes) if current else set(),
         INITIATOR: {current.initiated_by} if current else set(),
+        UNMET_NEED: set(current.unmet_need_codes) if current else set(),
     }
 
-    active = codes.active_codes_of(session, (PLACE, INITIATOR, CONTACT_TYPE, THEME))
+    active = codes.active_codes_of(session, (PLACE, INITIATOR, CONTACT_TYPE, THEME, UNMET_NEED))
 
     def allowed(list_name: str) -> set[str]:
         # Active codes, plus retired ones the record already had (editing keeps them).
@@ -183,7 +186,8 @@ def _validate(session: Session, data: ContactInput, today: date, current: Contac
         check.add("place_code", UNKNOWN_CODE, f"Unknown place {data.place_code!r}.")
     if data.initiated_by not in allowed(INITIATOR):
         check.add("initiated_by", UNKNOWN_CODE, f"Unknown initiator {data.initiated_by!r}.")
-    for name, list_name, values in (("types", CONTACT_TYPE, data.types), ("themes", THEME, data.themes)):
+    for name, list_name, values in (("types", CONTACT_TYPE, data.types), ("themes", THEME, data.themes),
+                                    ("unmet_needs", UNMET_NEED, data.unmet_needs)):
         unknown = set(values) - allowed(list_name)
         if unknown:
             check.add(name, UNKNOWN_CODE, f"Unknown {name}: {', '.join(sorted(unknown))}.")
@@ -213,6 +217,10 @@ def _fill(contact: Contact, data: ContactInput, persons: list[Person]) -> None:
     wanted_themes = list(dict.fromkeys(data.themes))
     contact.themes = [t for t in contact.themes if t.code in wanted_themes] + [
         ContactTheme(code=c) for c in wanted_themes if c not in contact.theme_codes
+    ]
+    wanted_needs = list(dict.fromkeys(data.unmet_needs))
+    contact.unmet_needs = [n for n in contact.unmet_needs if n.code in wanted_needs] + [
+        ContactUnmetNeed(code=c) for c in wanted_needs if c not in contact.unmet_need_codes
     ]
     contact.notes = data.notes or ""
     contact.follow_up_on = data.follow_up_on

@@ -375,7 +375,7 @@ def generate(
         snap = _snap("contact", row)
         snap.update(
             person_uids=sorted(person_uid[person_id0 + i] for i in who), types=sorted(ctypes),
-            themes=sorted(cthemes), supplies=sorted(supply_pairs),
+            themes=sorted(cthemes), supplies=sorted(supply_pairs), unmet_needs=[],
         )
         versions.append((row["uid"], snap))
 

@@ -16,6 +16,8 @@ from app.contacts import ContactInput
 from app.directory import referrals
 from app.directory.referrals import ReferralRow
 from app.directory.publication.receipts import overdue_bundles
+from app.privacy import requests as privacy_requests
+from app.privacy import retention
 from app.sync import export as bundle_export
 from app.sync import keys as bundle_keys
 from app.supplies import SupplyRow
@@ -29,6 +31,7 @@ from models.codes import (  # noqa: F401 - re-exported for views
     LANGUAGE,
     PLACE,
     THEME,
+    UNMET_NEED,
 )
 
 
@@ -63,7 +66,8 @@ class ContactFormStart:
 
 def contact_form_start(session: Session, lang: str = "fr") -> ContactFormStart:
     return ContactFormStart(
-        code_table(session, (CONTACT_TYPE, THEME, PLACE, INITIATOR), lang), tuple(supplies.item_rows(session))
+        code_table(session, (CONTACT_TYPE, THEME, PLACE, INITIATOR, UNMET_NEED), lang),
+        tuple(supplies.item_rows(session)),
     )
 
 
@@ -144,6 +148,8 @@ class TodayView:
     draft_waiting: bool                # the quick entry's draft is kept
     bundle_due: bool                   # the weekly bundle reminder shows
     unconfirmed_bundles: tuple[int, ...] = ()  # sequences sent > 14 days ago that La Piaule has not confirmed
+    privacy_requests_due: tuple = ()   # app.privacy.requests.RequestRow: overdue or due within 7 days
+    retention_due: bool = False        # the retention rules were not applied for a month (Law 25)
 
 
 def today_view(session: Session, day: date, draft_form_id: str, lang: str = "fr") -> tuple[TodayView, CodeTable]:
@@ -154,6 +160,8 @@ def today_view(session: Session, day: date, draft_form_id: str, lang: str = "fr"
         drafts.load(session, draft_form_id) is not None,
         worker_mode and bundle_export.reminder_due(session, day),
         tuple(b.sequence for b in overdue_bundles(session)) if worker_mode else (),
+        tuple(privacy_requests.due(session, day)),
+        worker_mode and retention.reminder_due(session, day),
     )
     return view, code_table(session, (CONTACT_TYPE, THEME, PLACE), lang)
 

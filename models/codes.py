@@ -21,8 +21,10 @@ LANGUAGE = "language"
 GROUP = "group"
 INITIATOR = "initiator"
 CONSENT = "consent"
+UNMET_NEED = "unmet_need"  # what was asked for and could not be obtained (issue 13)
+STAFF_SURVEY = "staff_survey"  # items of the staff questionnaire (issue 13)
 
-LISTS = (CONTACT_TYPE, THEME, PLACE, AGE_BRACKET, GENDER, LANGUAGE, GROUP, INITIATOR, CONSENT)
+LISTS = (CONTACT_TYPE, THEME, PLACE, AGE_BRACKET, GENDER, LANGUAGE, GROUP, INITIATOR, CONSENT, UNMET_NEED, STAFF_SURVEY)
 
 # CodeItem.category of places: reports split library floor and street work.
 PLACE_LIBRARY = "library"

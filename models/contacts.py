@@ -47,6 +47,9 @@ class Contact(SyncMixin, Base):
     types: Mapped[list["ContactType"]] = relationship(cascade="all, delete-orphan", order_by="ContactType.code")
     themes: Mapped[list["ContactTheme"]] = relationship(cascade="all, delete-orphan", order_by="ContactTheme.code")
     supplies: Mapped[list["ContactSupply"]] = relationship(cascade="all, delete-orphan", order_by="ContactSupply.id")
+    unmet_needs: Mapped[list["ContactUnmetNeed"]] = relationship(
+        cascade="all, delete-orphan", order_by="ContactUnmetNeed.code"
+    )
 
     @property
     def type_codes(self) -> list[str]:
@@ -55,6 +58,10 @@ class Contact(SyncMixin, Base):
     @property
     def theme_codes(self) -> list[str]:
         return [t.code for t in self.themes]
+
+    @property
+    def unmet_need_codes(self) -> list[str]:
+        return [n.code for n in self.unmet_needs]
 
 
 class ContactType(Base):
@@ -71,6 +78,16 @@ class ContactTheme(Base):
 
     contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
     code: Mapped[str] = mapped_column(String(40), primary_key=True)  # code list theme
+
+
+class ContactUnmetNeed(Base):
+    """What was asked for during the contact and could not be obtained (issue 13)."""
+
+    __tablename__ = "contact_unmet_need"
+    __table_args__ = (Index("ix_contact_unmet_need_code", "code", "contact_id"), {"sqlite_with_rowid": False})
+
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)  # code list unmet_need
 
 
 class ContactSupply(Base):

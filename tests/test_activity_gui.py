@@ -284,7 +284,7 @@ def test_coordination_bilan_chooses_a_worker_or_all(qtbot, make_vault):
     import json
 
     from app import settings
-    from app.sync import keys
+    from app.sync import decode, keys
     from models.sync import SyncPeer, SyncRecord
     from views.activity.bilan_page import BilanPage, CUSTOM
 
@@ -300,6 +300,7 @@ def test_coordination_bilan_chooses_a_worker_or_all(qtbot, make_vault):
                 s.add(SyncRecord(peer_id=peer.id, entity="contact", uid=f"c{n}-{k}", version=1, deleted=False,
                                  changed_at=datetime(2026, 6, 1), bundle_sequence=1,
                                  data=json.dumps({"occurred_at": f"2026-05-1{k}T10:00:00", "person_uids": ["p-1"]})))
+        decode.rebuild(s)  # the importer's decode step, for these records written directly
     ctx = AppContext(vault=coord, bus=DataBus(), extras={"drafts": DraftRegistry()})
     page = BilanPage(ctx)
     qtbot.addWidget(page)

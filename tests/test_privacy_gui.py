@@ -84,3 +84,54 @@ def test_the_journal_lists_events_without_names(page):
     assert "Coffre créé" in kinds
     text = " ".join(page.audit.table.item(r, c).text() for r in range(page.audit.table.rowCount()) for c in range(3))
     assert "Ancien visiteur" not in text
+
+
+def test_a_persons_consents_and_file_from_their_page(qtbot, french, vault, tmp_path):
+    from app.privacy import consents
+    from views.privacy.person_dialog import PersonPrivacyDialog
+
+    with vault.session() as s:
+        person = people.create_person(s, "Jade au vélo").id
+    ctx = AppContext(vault=vault, bus=DataBus(), extras={"dialogs": ScriptedDialogs()})
+    dialog = PersonPrivacyDialog(ctx, person, "Jade au vélo")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.purpose.setCurrentIndex(1)  # contacting a service on the person's behalf
+    dialog.under_14.setChecked(True)
+    dialog.give()
+    ctx.ops.wait()
+    assert "tuteur" in dialog.error.text() and dialog.table.rowCount() == 0
+    dialog.guardian.setChecked(True)
+    dialog.give()
+    ctx.ops.wait()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "oui"
+    dialog.table.selectRow(0)
+    dialog.withdraw()
+    ctx.ops.wait()
+    assert dialog.table.item(0, 2).text()  # withdrawn today
+    with vault.session() as s:
+        assert not consents.has_consent(s, person, consents.PURPOSE_REFERRAL, date.today())
+    out = tmp_path / "dossier"
+    out.mkdir()
+    dialog.pickers.folder = lambda _title: str(out)
+    dialog.export()
+    ctx.ops.wait()
+    assert sorted(p.suffix for p in out.iterdir()) == [".csv", ".json", ".pdf"]
+
+
+def test_today_says_which_requests_are_due(qtbot, french, vault):
+    from datetime import timedelta
+
+    from views.floor.today_page import TodayPage
+
+    with vault.session() as s:
+        requests.add(s, "access", date.today() - timedelta(days=25))
+        requests.add(s, "deletion", date.today() - timedelta(days=40))
+    ctx = AppContext(vault=vault, bus=DataBus(), extras={"dialogs": ScriptedDialogs()})
+    page = TodayPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    text = page.privacy_warning.text()
+    assert page.privacy_warning.isVisible() and "1 demande" in text and "en retard" in text and "7 jours" in text
+    ctx.ops.wait()

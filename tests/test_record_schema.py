@@ -56,6 +56,12 @@ def test_history_snapshots_hold_exactly_the_declared_fields(vault):
     with vault.session() as s:
         codes.add_item(s, "theme", "Thème d'essai", label_en="Test theme")
         presence.set_hours(s, presence.monday(stats.end), "week", 600, 120)
+        from app.evaluation import survey, visits  # the evaluation's entities (issue 13)
+        from app.evaluation.baseline import import_incidents, parse
+
+        import_incidents(s, parse("date,intensity\n2024-03-02,3\n", "i.csv")[0], "i.csv")
+        visits.set_visits(s, stats.end.replace(day=1), "month", 20000)
+        survey.record(s, {"feel_safe": 4}, answered_on=stats.end)
     seen = set()
     with vault.session() as s:
         for entity, data in s.execute(select(RecordVersion.entity, RecordVersion.data)):

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 import activity_data as D
 from app.report import aggregate, coordination, export, suppress, worker
 from app.report import period as periods
+from app.sync import decode
 from models.sync import SyncPeer, SyncRecord
 
 
@@ -228,6 +229,7 @@ def test_coordination_report_from_imported_bundles(pilot, tmp_path):
 def _store(s, peer_id: int, entity: str, uid: str, data: dict) -> None:
     s.add(SyncRecord(peer_id=peer_id, entity=entity, uid=uid, version=1, deleted=False,
                      changed_at=datetime(2026, 6, 1), data=json.dumps(data), bundle_sequence=1))
+    decode.apply(s, peer_id, [(entity, uid, data)], fresh=True)  # the importer's decode step
 
 
 def test_coordination_sums_workers_and_reads_conflicts_support_and_presence(make_vault):

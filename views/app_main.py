@@ -11,6 +11,7 @@ import sys
 from typing import Callable
 
 PRELOAD_DELAY_MS = 300
+DESKTOP_ID = "ca.lapiaule.Milieu"  # packaging/linux/ca.lapiaule.Milieu.desktop
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -27,6 +28,17 @@ def _preload_vault() -> None:
     import threading
 
     threading.Thread(target=importlib.import_module, args=("app.vault",), daemon=True).start()
+
+
+def _app_icon():
+    from PySide6.QtGui import QIcon
+
+    from views.i18n import ROOT
+
+    icon = QIcon()
+    for png in sorted((ROOT / "resources" / "icons").glob("milieu-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def run_gui(argv: list[str], *, on_shown: Callable[[], None] | None = None) -> int:
@@ -53,9 +65,16 @@ def run_gui(argv: list[str], *, on_shown: Callable[[], None] | None = None) -> i
 
     from views.main_window import MainWindow
 
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland and docks match the window to the menu entry
+    app.setWindowIcon(_app_icon())
     window = MainWindow(data_dir)
     window.start()
     window.show()
+    from views import smoke
+
+    seconds = smoke.requested()
+    if seconds is not None and on_shown is None:
+        on_shown = smoke.Smoke(app, window, seconds).start
     if on_shown is not None:
         QTimer.singleShot(0, on_shown)
     else:

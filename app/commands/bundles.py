@@ -32,6 +32,8 @@ def register(sub) -> None:
     cs = p.add_subparsers(dest="coordination_command", metavar="ACTION", required=True)
     q = cs.add_parser("init", help="create a coordination vault with its receiving and signing keys")
     q.add_argument("--name", default="La Piaule", help="organisation name shown to workers")
+    q.add_argument("--database-url", default=None, metavar="postgresql://USER@HOST/DB",
+                   help="keep the coordination store on PostgreSQL 15+ (password from PGPASSFILE/.pgpass or a prompt)")
     q.set_defaults(handler=cmd_coordination_init)
     q = cs.add_parser("trust", help="trust a worker's public-key file")
     q.add_argument("file")
@@ -39,6 +41,8 @@ def register(sub) -> None:
     q.set_defaults(handler=cmd_coordination_trust)
     q = cs.add_parser("workers", help="list workers, their last bundle and missing sequences")
     q.set_defaults(handler=cmd_coordination_workers)
+    q = cs.add_parser("overview", help="per library and worker: last bundle, silence, gaps, weekly trend")
+    q.set_defaults(handler=cmd_coordination_overview)
 
     p = sub.add_parser("bundle", help="weekly bundles")
     bs = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
@@ -60,6 +64,35 @@ def register(sub) -> None:
     q = bs.add_parser("import", help="import bundles into the coordination vault, one transaction each")
     q.add_argument("files", nargs="+", metavar="FILE")
     q.set_defaults(handler=cmd_bundle_import)
+
+
+def _password_prompt():
+    """Asked only when PostgreSQL wants a password that PGPASSFILE / ~/.pgpass does not give."""
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    return lambda: getpass.getpass("PostgreSQL password: ")
+
+
+def open_store(vault):
+    from app.sync import store
+
+    return store.open_store(vault, _password_prompt())
+
+
+def _with_store(ctx, action, reading: bool = True):
+    """``action(session)`` on the coordination store (the vault, or PostgreSQL)."""
+    vault = ctx.unlocked_vault()
+    try:
+        store = open_store(vault)
+        try:
+            with (store.reading() if reading else store.session()) as s:
+                return action(s)
+        finally:
+            store.close()
+    finally:
+        vault.lock()
 
 
 def _with_session(ctx, action):
@@ -153,15 +186,46 @@ def cmd_coordination_init(ctx) -> int:
 
     if ctx.vault().exists():
         raise VaultExists(f"A vault already exists in {ctx.data_dir}; it was left untouched.")
+    url, password = ctx.args.database_url, None
+    if url:
+        password = _reach(url)  # a bad URL or an unreachable server is refused before anything is created
     vault = init_coordination(ctx.data_dir, ctx.passphrase("New passphrase: ", confirm=True), ctx.args.name)
     try:
+        if url:
+            from app.sync import store
+
+            store.attach_postgresql(vault, url, password).close()
         with vault.session() as s:
             identity = keys.own_identity(s)
-    finally:
+    except Exception:
         vault.lock()
+        if url:  # nothing half made: without its store the vault would import into itself
+            for path in (vault.paths.database, vault.paths.keyfile):
+                for extra in ("", "-wal", "-shm"):
+                    Path(str(path) + extra).unlink(missing_ok=True)
+        raise
+    vault.lock()
     print(f"Coordination vault created in {ctx.data_dir}.")
+    if url:
+        print("Coordination store: PostgreSQL (the keys stay in this vault).")
     print(_describe(identity))
     return 0
+
+
+def _reach(url: str) -> str | None:
+    """Connect once to the PostgreSQL server; the password typed at a prompt, if one was needed."""
+    from app.sync import store
+
+    try:
+        store.make_store_engine(url).dispose()
+        return None
+    except store.StoreError as exc:
+        prompt = _password_prompt()
+        if prompt is None or not store.needs_password(exc):
+            raise
+        password = prompt()
+        store.make_store_engine(url, password).dispose()
+        return password
 
 
 def cmd_coordination_trust(ctx) -> int:
@@ -177,7 +241,14 @@ def cmd_coordination_workers(ctx) -> int:
             out.append(f"{item.peer.label} [{item.peer.fingerprint}]\n  last bundle: {last}\n  missing: {missing}")
         return out
 
-    print("\n".join(_with_session(ctx, rows)) or "No worker is trusted yet.")
+    print("\n".join(_with_store(ctx, rows)) or "No worker is trusted yet.")
+    return 0
+
+
+def cmd_coordination_overview(ctx) -> int:
+    from app.sync import overview
+
+    print(_with_store(ctx, lambda s: overview.as_text(overview.overview(s))))
     return 0
 
 
@@ -245,7 +316,12 @@ def cmd_bundle_import(ctx) -> int:
             print(f"milieu: {name}: {exc.strerror or exc}", file=sys.stderr)
             status = 11
     try:
-        for name, result in importer.import_many(vault, readable):
+        store = open_store(vault)
+    except BaseException:
+        vault.lock()
+        raise
+    try:
+        for name, result in importer.import_many(vault, readable, store):
             if isinstance(result, BundleRejected):
                 print(f"milieu: {name}: refused ({result.code}): {result}", file=sys.stderr)
                 status = result.exit_code
@@ -257,5 +333,6 @@ def cmd_bundle_import(ctx) -> int:
             for warning in result.warnings:
                 print(f"warning: {name}: {warning}", file=sys.stderr)
     finally:
+        store.close()
         vault.lock()
     return status

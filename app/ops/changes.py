@@ -26,6 +26,10 @@ class Entity(StrEnum):
     CONFLICT = "conflict"
     STAFF_SUPPORT = "staff_support"
     PRESENCE = "presence"
+    # Evaluation (issue 13): the library's records, and the anonymous staff questionnaire
+    BASELINE_INCIDENT = "baseline_incident"
+    VISIT_COUNT = "visit_count"
+    SURVEY_RESPONSE = "survey_response"
     # Directory (organizations, services, locations, schedules... shown as one)
     DIRECTORY = "directory"
     # Vault

@@ -17,6 +17,8 @@ from app import people
 from app.validation import FUTURE_DATE, Collector, fail
 from models.privacy import PURPOSE_REFERRAL, PURPOSE_SUPERVISION, PersonConsent
 
+__all__ = ["PURPOSE_REFERRAL", "PURPOSE_SUPERVISION"]
+
 PURPOSES = (PURPOSE_SUPERVISION, PURPOSE_REFERRAL)
 SHARING_SCOPES = ("alias", "full")
 

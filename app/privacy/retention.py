@@ -22,6 +22,7 @@ from app import people as people_service
 from app.privacy.scrub import constant, scrub
 from app.textsearch import fold
 from app.validation import OUT_OF_RANGE, fail
+from models import AuditEvent
 from models.activity import Conflict, conflict_person
 from models.contacts import Contact, contact_person
 from models.people import Person
@@ -53,6 +54,15 @@ def set_rule(session: Session, kind: str, value: int) -> None:
     if not 1 <= value <= MAX_MONTHS:
         fail("months", OUT_OF_RANGE, f"A retention period is from 1 to {MAX_MONTHS} months.")
     settings.set_many(session, {KINDS[kind]: str(value)})
+
+
+REMIND_AFTER_DAYS = 31
+
+
+def reminder_due(session: Session, today: date) -> bool:
+    """Today offers the run monthly: a month since the last run (or since the vault was made)."""
+    last = session.scalar(select(func.max(AuditEvent.at)).where(AuditEvent.kind.in_(("retention_run", "vault_created"))))
+    return last is None or (today - last.date()).days >= REMIND_AFTER_DAYS
 
 
 def cutoff(today: date, months_back: int) -> datetime:

@@ -20,6 +20,7 @@ TYPE_WORDS = {
     S.PERSON_UIDS: "array ≤ {n} of pseudonyms",
     S.CODES: "array ≤ {n} of codes (string ≤ 40)",
     S.SUPPLY_PAIRS: "array ≤ {n} of [item uid, integer]",
+    S.CODE_SCORES: "array ≤ {n} of [item code, integer 1-5]",
 }
 RULE_WORDS = {
     S.KEEP: "always", S.PERSON: "pseudonymised", S.ALIAS: "with consent and mark (5.4)",

@@ -31,6 +31,7 @@ PERSON_UID = "person_uid"  # a person's uid; in a bundle its pseudonym "p-" + 32
 PERSON_UIDS = "person_uids"  # array of person uids / pseudonyms
 CODES = "codes"  # array of code strings
 SUPPLY_PAIRS = "supply_pairs"  # array of [supply item uid, integer quantity]
+CODE_SCORES = "code_scores"  # array of [item code, integer score 1-5] (the staff questionnaire)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ ENTITIES: dict[str, tuple[Field, ...]] = {
         Field("person_uids", PERSON_UIDS, PERSON, True, max_length=1000),
         Field("types", CODES, about="code list contact_type"),
         Field("themes", CODES, about="code list theme"),
+        Field("unmet_needs", CODES, about="code list unmet_need: asked for, could not be obtained"),
         Field("supplies", SUPPLY_PAIRS, PAIRS, max_length=1000),
         Field("persons", PERSON_UIDS, PERSON, True, max_length=1000, legacy=True),
     ),
@@ -152,6 +154,36 @@ ENTITIES: dict[str, tuple[Field, ...]] = {
         Field("library_min", INT),
         Field("street_min", INT),
         _text("note", NOTES, LOCAL, True),
+    ),
+    # The evaluation (issue 13): the library's own records, entities of their own so that
+    # coordination never counts them as the worker's conflicts.
+    "baseline_incident": _entity(
+        Field("occurred_on", DATE),
+        _text("occurred_time", 5, about="HH:MM or empty"),
+        _text("zone", 80, about="the library's own name of the place"),
+        _text("parties", 20, about="patron_patron, patron_staff, other or empty"),
+        Field("intensity", INT, about="1 to 5"),
+        Field("emergency", BOOL, about="police or ambulance came"),
+        _text("source", 120, LOCAL, about="the imported file's name"),
+        _text("import_key", 64, about="SHA-256 hex of the source row: one incident sent by two workers counts once"),
+    ),
+    "visit_count": _entity(
+        Field("starts_on", DATE),
+        _text("span", 5, about="day or month"),
+        Field("visits", INT),
+    ),
+    # Anonymous: no team, no day, no time of answer leaves the machine; its round and scores only.
+    "survey_response": (
+        Field("uid", UID, LOCAL, about="the record's own uid (carried as the record's uid)"),
+        Field("version", INT, about="grows by one with each change"),
+        Field("created_at", DATETIME, LOCAL),
+        Field("updated_at", DATETIME, LOCAL),
+        Field("deleted_at", DATETIME, nullable=True, about="set on a tombstone"),
+        Field("answered_on", DATE, LOCAL),
+        _text("team", 60, LOCAL),
+        _text("round", 20, about="e.g. 2025-03: the first round is compared with the latest"),
+        _text("source", 8, LOCAL, about="paper or kiosk"),
+        Field("answers", CODE_SCORES, PAIRS, max_length=50, about="[item code, score 1-5] pairs"),
     ),
     "code_item": _entity(
         _text("list_name", 32),

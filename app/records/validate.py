@@ -89,6 +89,10 @@ def _why(field: S.Field, v) -> str:
             for x in v
         )
         return "" if ok else "holds something other than [item uid, quantity] pairs"
+    if kind == S.CODE_SCORES:
+        ok = all(isinstance(x, list) and len(x) == 2 and isinstance(x[0], str) and len(x[0]) <= 40
+                 and _is_int(x[1]) and 1 <= x[1] <= 5 for x in v)
+        return "" if ok else "holds something other than [item code, score 1 to 5] pairs"
     return f"has an undeclared type {kind}"  # pragma: no cover - the schema's own types only
 
 

@@ -1,37 +1,30 @@
 """La Piaule's side: the same report from the records imported from workers' bundles.
 
-Imported records sit in ``models.sync.SyncRecord`` as filtered JSON snapshots,
-keyed by (worker, entity, uid); persons arrive under a pseudonym. This module
-turns them into the same plain rows as the worker's vault, per worker or for all
-workers together.
+Each imported record was decoded once, at import, into the typed tables of
+models.coordination (keyed by worker and uid; persons under a pseudonym). The report's
+tallies are a handful of GROUP BY queries over them, portable SQL through SQLAlchemy:
+the same on the embedded vault and on PostgreSQL, per worker or for all workers.
 """
 from __future__ import annotations
 
-import json
-from collections import defaultdict
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-from sqlalchemy import select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from app import settings
 from app.activity.presence import PresenceRow
-from app.report import aggregate
+from app.activity import presence as presence_hours
+from app.report import aggregate, coordination_counts
 from app.report import labels as words
+from app.report import period as periods
+from app.report.aggregate import Tallies
 from app.report.model import Report
 from app.report.period import Period
-from app.report.rows import (
-    ConflictRow, ContactRow, PersonRow, ReferralRow, ReportInput, SupplyRow, SupportRow,
-)
+from app.report.rows import ConflictRow, SupportRow
 from app.report.worker import LABELLED_LISTS, code_labels
-from models.supplies import GIVEN
-from models.sync import SyncPeer, SyncRecord
-
-def _when(text) -> datetime | None:
-    try:
-        return datetime.fromisoformat(text) if text else None
-    except (TypeError, ValueError):
-        return None
+from models import coordination as coord
+from models.sync import SyncPeer
 
 
 def _day(text) -> date | None:
@@ -41,167 +34,130 @@ def _day(text) -> date | None:
         return None
 
 
-def _int(value, default: int = 0) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
+def _scoped(query, table, peer_id: int | None):
+    return query if peer_id is None else query.where(table.c.peer_id == peer_id)
+
+
+def peers_with_records(session: Session, peer_id: int | None = None) -> list[int]:
+    """Workers with at least one live decoded record (each counts their own presence): one
+    index probe per worker and table, not a scan of every row."""
+    has = [exists().where(t.c.peer_id == SyncPeer.id) for t in coord.ALL if "uid" in t.c]
+    query = select(SyncPeer.id).where(or_(*has)).order_by(SyncPeer.id)
+    return list(session.scalars(query if peer_id is None else query.where(SyncPeer.id == peer_id)))
 
 
 def workers(session: Session) -> list[SyncPeer]:
     """Workers with at least one imported record."""
-    ids = set(session.scalars(select(SyncRecord.peer_id).distinct()))
+    ids = set(peers_with_records(session))
     return [p for p in session.scalars(select(SyncPeer).order_by(SyncPeer.label)) if p.id in ids]
 
 
-# What the report reads of each entity: SQLite's JSON functions pick these fields out
-# in C, so years of imported records are not parsed whole in Python.
-FIELDS = {
-    "contact": ("occurred_at", "person_uids", "types", "themes", "unidentified_count"),
-    "person": ("age_bracket", "gender"),
-    "referral": ("contact_uid", "status", "outcome", "created_at"),
-    "stock_movement": ("kind", "occurred_at", "item_uid", "quantity"),
-    "supply_item": ("name",),
-    "code_item": ("list_name", "code", "label_fr", "label_en"),
-    "conflict": ("occurred_at", "intensity", "parties"),
-    "staff_support": ("occurred_on", "kind", "staff_count", "duration_min"),
-    "presence": ("starts_on", "span", "library_min", "street_min"),
-}
+def _in(table, column, p: Period, peer_id: int | None, *, as_time: bool = False):
+    """``column`` inside the period (a date, or a datetime with ``as_time``), for one worker or all."""
+    lo, hi = (datetime.combine(p.start, time()), datetime.combine(p.end, time())) if as_time else (p.start, p.end)
+    clause = and_(column >= lo, column < hi)
+    return clause if peer_id is None else and_(clause, table.c.peer_id == peer_id)
 
 
-def _records(session: Session, peer_id: int | None):
-    """{entity: [(peer_id, uid, {field: value})]} of live records, only the fields the report reads.
+def tally(session: Session, p: Period, peer_id: int | None = None, lang: str = "fr") -> Tallies:
+    """The report's tallies with SQL (same numbers as the worker's own for the same records)."""
+    c = coord.contact
+    t = Tallies(**_activity(session, p, peer_id, lang))
+    coordination_counts.counts(session, t, p, peer_id)
 
-    One multi-path ``json_extract`` per record: SQLite parses the document once and hands
-    back a small JSON array of just those fields."""
-    out: dict[str, list] = defaultdict(list)
-    raw = session.connection().connection.driver_connection
-    for entity, fields in FIELDS.items():
-        paths = ", ".join(f"'$.{name}'" for name in ("deleted_at",) + fields)
-        sql = (f"SELECT peer_id, uid, json_extract(data, {paths}) FROM sync_record "
-               "WHERE entity = ? AND deleted = 0 AND data IS NOT NULL")
-        params: tuple = (entity,)
-        if peer_id is not None:
-            sql += " AND peer_id = ?"
-            params += (peer_id,)
-        rows = out[entity]
-        for peer, uid, picked in raw.execute(sql, params).fetchall():
-            deleted_at, *values = json.loads(picked)
-            if not deleted_at:
-                rows.append((peer, uid, dict(zip(fields, values))))
-    return out
+    r = coord.referral
+    # The contact's day; a referral that does not name its contact counts on the day it was made.
+    day = func.coalesce(c.c.day, r.c.created_on)
+    query = (select(r.c.status, r.c.outcome, func.count())
+             .select_from(r.outerjoin(c, and_(c.c.peer_id == r.c.peer_id, c.c.uid == r.c.contact_uid)))
+             .where(_in(r, day, p, peer_id)).group_by(r.c.status, r.c.outcome))
+    for status, outcome, n in session.execute(query):
+        t.referral_status[status] += n
+        t.referral_outcome[outcome] += n
+    return t
 
 
-def load(session: Session, p: Period, peer_id: int | None = None, lang: str = "fr") -> ReportInput:
-    records = _records(session, peer_id)
-    start, end = p.start, p.end
-
-    def inside(when: datetime | None) -> bool:
-        return when is not None and start <= when.date() < end
-
-    contact_day: dict[tuple, date] = {}
-    started: dict = {}
-    contacts: list[ContactRow] = []
-    first_seen: dict[tuple, date] = {}
-    for peer, uid, data in records["contact"]:
-        when = _when(data.get("occurred_at"))
-        if when is None:
-            continue
-        contact_day[(peer, uid)] = when.date()
-        if peer not in started or when.date() < started[peer]:
-            started[peer] = when.date()
-        persons = tuple((peer, person) for person in data["person_uids"] or ())
-        for key in persons:
-            if key not in first_seen or when.date() < first_seen[key]:
-                first_seen[key] = when.date()
-        if inside(when):
-            contacts.append(ContactRow(
-                when, persons, tuple(data["types"] or ()), tuple(data["themes"] or ()),
-                _int(data.get("unidentified_count")),
-            ))
-
-    persons = {
-        (peer, uid): PersonRow((peer, uid), data.get("age_bracket"), data.get("gender"))
-        for peer, uid, data in records["person"]
-    }
-
-    referrals = []
-    for peer, _uid, data in records["referral"]:
-        # The contact's day; a referral that does not name its contact counts on the day it was made.
-        day = contact_day.get((peer, data.get("contact_uid"))) or _day(data.get("created_at"))
-        if day is not None and start <= day < end:
-            referrals.append(ReferralRow(day, data.get("status") or "", data.get("outcome") or ""))
-
-    item_names = {(peer, uid): data.get("name") or "" for peer, uid, data in records["supply_item"]}
-    given: dict[str, int] = defaultdict(int)
-    for peer, _uid, data in records["stock_movement"]:
-        if data.get("kind") == GIVEN and inside(_when(data.get("occurred_at"))):
-            given[item_names.get((peer, data.get("item_uid")), "?")] -= _int(data.get("quantity"))
-    supplies = [SupplyRow(name, qty) for name, qty in given.items()]
-
-    conflicts = []
-    for _peer, _uid, data in records["conflict"]:
-        when = _when(data.get("occurred_at"))
-        if inside(when):
-            conflicts.append(ConflictRow(when, _int(data.get("intensity"), 1), data.get("parties") or "other"))
-    supports = []
-    for _peer, _uid, data in records["staff_support"]:
-        day = _day(data.get("occurred_on"))
-        if day is not None and start <= day < end:
-            supports.append(SupportRow(day, data.get("kind") or "", _int(data.get("staff_count"), 1),
-                                       _int(data.get("duration_min"))))
-
-    peers = [peer_id] if peer_id is not None else sorted({peer for rows in records.values() for peer, _, _ in rows})
-    presence: dict = {peer: [] for peer in peers}
-    for peer, _uid, data in records["presence"]:
-        day = _day(data.get("starts_on"))
-        if day is not None:
-            presence.setdefault(peer, []).append(
-                PresenceRow(day, data.get("span") or "week", _int(data.get("library_min")), _int(data.get("street_min")))
-            )
+def _activity(session: Session, p: Period, peer_id: int | None, lang: str) -> dict:
+    """Conflicts, staff support, presence and labels: few rows, read as rows."""
+    k, s, pr, c = coord.conflict, coord.staff_support, coord.presence, coord.contact
+    conflicts = [ConflictRow(*row) for row in session.execute(
+        select(k.c.occurred_at, k.c.intensity, k.c.parties).where(_in(k, k.c.occurred_at, p, peer_id, as_time=True))
+    )]
+    supports = [SupportRow(*row) for row in session.execute(
+        select(s.c.occurred_on, s.c.kind, s.c.staff_count, s.c.duration_min).where(_in(s, s.c.occurred_on, p, peer_id))
+    )]
+    presence: dict = {peer: [] for peer in peers_with_records(session, peer_id)}
+    if peer_id is not None:
+        presence.setdefault(peer_id, [])
+    for peer, day, span, library, street in session.execute(_scoped(
+        select(pr.c.peer_id, pr.c.starts_on, pr.c.span, pr.c.library_min, pr.c.street_min), pr, peer_id
+    )):
+        presence.setdefault(peer, []).append(PresenceRow(day, span, library, street))
+    started = dict(session.execute(_scoped(select(c.c.peer_id, func.min(c.c.day)).group_by(c.c.peer_id), c, peer_id)).all())
 
     labels = code_labels(session, lang)
-    for _peer, _uid, data in records["code_item"]:
-        name = data.get("list_name")
-        if name in LABELLED_LISTS:
-            text = data.get("label_en") if lang.startswith("en") and data.get("label_en") else data.get("label_fr")
-            labels.setdefault(name, {}).setdefault(data.get("code"), text or data.get("code"))
-
-    return ReportInput(
-        contacts=contacts, persons=persons, first_seen=first_seen, referrals=referrals, supplies=supplies,
-        conflicts=conflicts, supports=supports, presence=presence, presence_from=started, labels=labels,
-    )
+    ci = coord.code_item
+    for name, code, fr, en in session.execute(
+        select(ci.c.list_name, ci.c.code, ci.c.label_fr, ci.c.label_en).where(ci.c.list_name.in_(LABELLED_LISTS))
+        .order_by(ci.c.peer_id, ci.c.uid)
+    ):
+        text = en if lang.startswith("en") and en else fr
+        labels.setdefault(name, {}).setdefault(code, text or code)
+    return dict(conflicts=conflicts, supports=supports, presence=presence, presence_from=started,
+                schedule=presence_hours.Schedule(), labels=labels)
 
 
 def report(
-    session: Session, p: Period, peer_id: int | None = None, *, lang: str = "fr", today: date | None = None
+    session: Session, p: Period, peer_id: int | None = None, *, lang: str = "fr", today: date | None = None,
+    baseline: Period | None = None,
 ) -> Report:
-    """One worker's report (``peer_id``) or all workers together (None)."""
+    """One worker's report (``peer_id``) or all workers together (None), with the evaluation's
+    tables (issue 13) from what the workers sent of their library's records."""
+    from app.report import evaluation, evaluation_coordination
     if peer_id is None:
         scope = words.text("all_workers", lang)
     else:
         peer = session.get(SyncPeer, peer_id)
         scope = peer.label if peer is not None else str(peer_id)
-    return aggregate.compute(
-        load(session, p, peer_id, lang), p, site=settings.get(session, settings.SITE_NAME, "") or "",
+    out = aggregate.compute(
+        tally(session, p, peer_id, lang), p, site=settings.get(session, settings.SITE_NAME, "") or "",
         scope=scope, lang=lang, today=today,
     )
+    data = evaluation_coordination.load(session, p, baseline, peer_id, lang)
+    return evaluation.extend(out, data, baseline)
+
+
+def default_baseline(session: Session, today: date | None = None) -> Period | None:
+    """The 12 months before the pilot, when workers sent incidents or conflicts of that time."""
+    from app.report import evaluation_coordination, evaluation_worker
+
+    start = pilot_period(session, today).start
+    candidate = evaluation_worker.twelve_months_before(start)
+    return candidate if evaluation_coordination.incidents(session, candidate) else None
 
 
 def pilot_period(session: Session, today: date | None = None):
     """The pilot period from the settings; without them, from the first imported contact to today."""
-    from sqlalchemy import text
-
-    from app.report import period as periods
-
     today = today or date.today()
     value = settings.get(session, periods.PILOT_START_KEY)
     start = _day(value) if value else None
     if start is None:
-        first = session.execute(text(
-            "SELECT min(substr(json_extract(data, '$.occurred_at'), 1, 10)) FROM sync_record "
-            "WHERE entity = 'contact' AND deleted = 0"
-        )).scalar()
-        start = _day(first) or today
+        start = session.scalar(select(func.min(coord.contact.c.day))) or today
     end_value = settings.get(session, periods.PILOT_END_KEY)
     return periods.pilot(start, _day(end_value) if end_value else None, today)
+
+
+
+def for_outside(session: Session, p: Period, peer_id: int | None = None, *, lang: str = "fr",
+                today: date | None = None, baseline: Period | None = None) -> Report:
+    """The report an export for outside shows: small counts suppressed consistently with the
+    all-workers report and every worker's (app.report.suppress_set), whichever is exported."""
+    from app.report import suppress_set
+
+    peers = [w.id for w in workers(session)]
+    if peer_id is not None and peer_id not in peers:
+        peers.append(peer_id)
+    reports = [report(session, p, None, lang=lang, today=today, baseline=baseline)]
+    reports += [report(session, p, pid, lang=lang, today=today, baseline=baseline) for pid in peers]
+    done = suppress_set.for_outside_set(reports)
+    return done[0] if peer_id is None else done[1 + peers.index(peer_id)]

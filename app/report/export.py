@@ -25,6 +25,8 @@ def _plain_number(value, decimals: int, lang: str):
 def front_matter(report: Report) -> list[tuple[str, str]]:
     w = lambda key: words.text(key, report.lang)  # noqa: E731
     rows = [(w("site"), report.site), (w("period"), words.period(report.period, report.lang))]
+    if report.baseline is not None:
+        rows.append((w("baseline_period"), words.period(report.baseline, report.lang)))
     if report.scope:
         rows.append((w("scope"), report.scope))
     rows.append((w("generated"), words.long_date(report.generated_on, report.lang)))
@@ -41,7 +43,8 @@ def suppression_notes(report: Report, outside: bool) -> list[str]:
 
 
 def notes(report: Report, outside: bool) -> list[str]:
-    return suppression_notes(report, outside) + ([report.presence_note] if report.presence_note else [])
+    return (suppression_notes(report, outside) + list(report.evaluation_notes)
+            + ([report.presence_note] if report.presence_note else []))
 
 
 def _shown(report: Report, outside: bool) -> Report:
@@ -66,16 +69,20 @@ def to_csv(report: Report, *, outside: bool = True) -> bytes:
         out.writerow([])
         out.writerow([words.text(table.key, lang)])
         out.writerow(header_labels(table, lang))
-        for row in table.rows:
+        for r, row in enumerate(table.rows):
             out.writerow(
                 [row[0]] + [
-                    _plain_number(suppress.cell(table, i, v, outside), table.decimals.get(i, 0), lang)
+                    _plain_number(suppress.cell(table, i, v, outside), table.decimals_of(r, i), lang)
                     for i, v in enumerate(row) if i
                 ]
             )
     for note in notes(report, outside):
         out.writerow([])
         out.writerow([note])
+    if report.highlights:
+        out.writerow([])
+        out.writerow([words.text("highlights", lang)])
+        out.writerow([report.highlights])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -116,6 +123,10 @@ def to_xlsx(report: Report, *, outside: bool = True) -> bytes:
     for note in notes(report, outside):
         summary.append([])
         summary.append([note])
+    if report.highlights:
+        summary.append([])
+        summary.append([words.text("highlights", lang)])
+        summary.append([report.highlights])
     summary.column_dimensions["A"].width = 44
     summary.column_dimensions["B"].width = 40
 
@@ -126,8 +137,11 @@ def to_xlsx(report: Report, *, outside: bool = True) -> bytes:
         sheet.append(header_labels(table, lang))
         for cell in sheet[2]:
             cell.font = bold
-        for row in table.rows:
+        for r, row in enumerate(table.rows):
             sheet.append([row[0]] + [suppress.cell(table, i, v, outside) for i, v in enumerate(row) if i])
+            for i, v in enumerate(row):
+                if i and isinstance(v, float) and table.decimals_of(r, i):
+                    sheet.cell(sheet.max_row, i + 1).number_format = "0." + "0" * table.decimals_of(r, i)
         sheet.column_dimensions["A"].width = 44
         if table.people_columns and any(suppress.is_mark(v) for row in table.rows for v in row[1:]):
             sheet.append([])

@@ -227,3 +227,9 @@ def number(value, decimals: int = 0, lang: str = "fr") -> str:
     if lang.startswith("en"):
         return text_
     return text_.replace(",", "\u202f").replace(".", ",")
+
+
+from app.report.evaluation_labels import EN as _EVAL_EN, FR as _EVAL_FR  # noqa: E402  (issue 13)
+
+_FR.update({k: v for k, v in _EVAL_FR.items() if k not in _FR})
+_EN.update({k: v for k, v in _EVAL_EN.items() if k not in _EN})

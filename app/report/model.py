@@ -9,6 +9,7 @@ from app.report.period import Period
 # How a table is best drawn beside it (the GUI and the PDF pick the chart from this).
 BAR = "bar"
 LINE = "line"
+TREND = "trend"  # months of two periods side by side, the second one's start marked
 NO_CHART = ""
 
 
@@ -48,6 +49,15 @@ class Table:
     header_labels: dict[int, str] = field(default_factory=dict)  # columns named by data (e.g. genders)
     # How people counts add up: a hidden count must not be recomputable from these sums.
     sums: tuple[RowSum | ColumnSum, ...] = ()
+    # Figures that are a people count's (a mean of answers): hidden with it ({column: (count columns)}).
+    guarded: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    row_decimals: dict[int, int] = field(default_factory=dict)  # row -> decimals of columns not in ``decimals``
+    marker: int | None = None  # TREND: the row where the second period starts
+
+    def decimals_of(self, row: int, column: int) -> int:
+        if column in self.decimals:
+            return self.decimals[column]
+        return self.row_decimals.get(row, 0)
 
 
 @dataclass
@@ -60,6 +70,10 @@ class Report:
     figures: list[Figure]
     tables: list[Table]
     presence_note: str = ""
+    baseline: Period | None = None  # the period compared with (issue 13)
+    highlights: str = ""  # the worker's own text for council
+    summary_tables: tuple[str, ...] = ()  # the tables charted on the summary page
+    evaluation_notes: list[str] = field(default_factory=list)  # e.g. a period with too little data
 
     def figure(self, key: str) -> Figure:
         return next(f for f in self.figures if f.key == key)

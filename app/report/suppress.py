@@ -63,8 +63,9 @@ def _lines(tables: list[Table], figures: dict[str, Figure]) -> list[tuple[list, 
     return lines
 
 
-def _protect(tables: list[Table], figures: dict[str, Figure]) -> tuple[dict, dict]:
-    """(values, marks): every people count by key, and the mark of each one hidden."""
+def _protect(tables: list[Table], figures: dict[str, Figure], extra_lines=()) -> tuple[dict, dict]:
+    """(values, marks): every people count by key, and the mark of each one hidden.
+    ``extra_lines``: more sums a reader knows (app.report.suppress_set: across reports)."""
     values: dict = {}
     marks: dict = {}
     for key, f in figures.items():
@@ -78,7 +79,7 @@ def _protect(tables: list[Table], figures: dict[str, Figure]) -> tuple[dict, dic
         shown = masked(value, True, True)
         if is_mark(shown) or isinstance(value, str):
             marks[key] = shown if is_mark(shown) else value
-    lines = _lines(tables, figures)
+    lines = _lines(tables, figures) + list(extra_lines)
     while True:  # marks only grow, so this ends
         changed = False
         for parts, total in lines:
@@ -119,6 +120,10 @@ def for_outside(report: Report) -> Report:
             [marks.get(("c", t, r, c), v) if c in table.people_columns else v for c, v in enumerate(row)]
             for r, row in enumerate(table.rows)
         ]
+        for row in rows:  # a mean of fewer than 5 answers tells as much as their count
+            for c, counts in table.guarded.items():
+                if any(is_mark(row[k]) for k in counts) and row[c] is not None:
+                    row[c] = MASK
         new_tables.append(replace(table, rows=rows))
     return replace(report, figures=new_figures, tables=new_tables)
 

@@ -170,14 +170,28 @@ def set_pilot_period(session: Session, first_day: date, last_day: date | None) -
     return p
 
 
-def report(session: Session, p: Period, *, lang: str = "fr", today: date | None = None) -> Report:
-    """The worker's report for a period (exact numbers; suppression happens at export)."""
-    return aggregate.compute(
+def report(
+    session: Session, p: Period, *, lang: str = "fr", today: date | None = None, baseline: Period | None = None,
+) -> Report:
+    """The worker's report for a period (exact numbers; suppression happens at export), with
+    the evaluation's tables (issue 13), compared with ``baseline`` when given."""
+    from app.report import evaluation, evaluation_worker
+
+    out = aggregate.compute(
         tally(session, p, lang), p,
         site=settings.get(session, settings.SITE_NAME, "") or "",
         scope=settings.get(session, settings.WORKER_NAME, "") or "",
         lang=lang, today=today,
     )
+    return evaluation.extend(out, evaluation_worker.load(session, p, baseline, lang), baseline)
+
+
+def default_baseline(session: Session) -> Period | None:
+    """The 12 months before the pilot started, when there is data there (the Bilan's default)."""
+    from app.report import evaluation_worker
+
+    start = _pilot_start(session)
+    return evaluation_worker.default_baseline(session, start) if start else None
 
 
 # ---- tallies with SQL: what the screen and the exports use ------------------------------

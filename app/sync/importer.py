@@ -10,16 +10,17 @@ import json
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Iterable, Iterator
-from datetime import datetime
 
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.sync import envelope, keys, payload
+from app.sync import decode, envelope, keys, payload
 from app.sync.record_check import check_records
 from app.sync.errors import BundleRejected, HeaderMismatch, NotConfigured, UnknownSigner, WrongRecipient
+from models import coordination as coord
 from models.sync import BundleReceived, SyncKey, SyncPeer, SyncRecord
 
 IMPORTED = "imported"
@@ -132,18 +133,49 @@ def missing_sequences(session: Session, peer_id: int) -> list[int]:
     return [n for n in range(1, max(seen, default=0)) if n not in seen]
 
 
-def import_bundle(session: Session, data: bytes, file_name: str = "") -> ImportResult:
-    """Verify then apply one bundle inside the caller's transaction."""
+def _lock(store: Session, peer_id: int) -> None:
+    """Take the worker's row lock in the store before reading what was imported: a second
+    import of the same worker waits, then sees the first one's bundle. On SQLite this is
+    the database's write lock (one writer); on PostgreSQL one row, so other workers'
+    imports run side by side."""
+    store.execute(update(SyncPeer).where(SyncPeer.id == peer_id).values(active=SyncPeer.active))
+
+
+def store_peer(store: Session, peer: SyncPeer) -> SyncPeer:
+    """The worker's row in the coordination store (the vault's own when the store is the vault)."""
+    if peer in store:
+        return peer
+    row = store.scalars(select(SyncPeer).where(SyncPeer.key_id == peer.key_id)).first()
+    if row is None:
+        try:
+            with store.begin_nested():
+                row = SyncPeer(role=peer.role, label=peer.label, signing_public=peer.signing_public,
+                               key_id=peer.key_id, fingerprint=peer.fingerprint, active=True)
+                store.add(row)
+        except IntegrityError:  # another supervisor added it meanwhile
+            row = store.scalars(select(SyncPeer).where(SyncPeer.key_id == peer.key_id)).one()
+    row.label = peer.label
+    return row
+
+
+def import_bundle(session: Session, data: bytes, file_name: str = "", store: Session | None = None) -> ImportResult:
+    """Verify then apply one bundle inside the caller's transaction(s). ``session`` is the
+    coordination vault (keys, trusted workers); ``store`` the coordination store the
+    records go to (the vault itself by default, or PostgreSQL)."""
+    store = session if store is None else store
+    _lock(store, -1)  # SQLite: the write lock before the first read (no stale snapshot to upgrade)
     checked = verify(session, data)
-    doc, peer, seq = checked.payload.doc, checked.peer, checked.sequence
+    doc, seq = checked.payload.doc, checked.sequence
+    peer = store_peer(store, checked.peer)
+    _lock(store, peer.id)
     result = ImportResult(IMPORTED, seq, peer.label, checked.sha256, doc["counts"], doc["weeks"])
-    if session.scalars(select(BundleReceived.id).where(BundleReceived.sha256 == checked.sha256)).first():
+    if store.scalars(select(BundleReceived.id).where(BundleReceived.sha256 == checked.sha256)).first():
         result.status = ALREADY_IMPORTED
         return result
 
     seen = {
         row.sequence: row.sha256
-        for row in session.scalars(select(BundleReceived).where(BundleReceived.peer_id == peer.id))
+        for row in store.scalars(select(BundleReceived).where(BundleReceived.peer_id == peer.id))
     }
     if seq in seen:
         result.warnings.append(f"Sequence {seq} was already imported from a different file; both are kept.")
@@ -154,8 +186,8 @@ def import_bundle(session: Session, data: bytes, file_name: str = "") -> ImportR
     if seq - 1 in seen and doc["previous_sha256"] != seen[seq - 1]:
         result.warnings.append(f"This bundle does not follow bundle {seq - 1} as it was received.")
 
-    stored = _stored(session, peer.id, None if doc["full"] else doc["records"])
-    present, new_rows = set(), []
+    stored = _stored(store, peer.id, None if doc["full"] else doc["records"])
+    present, new_rows, changed, added = set(), [], [], []
     for rec in doc["records"]:
         key = (rec["entity"], rec["uid"])
         present.add(key)
@@ -167,43 +199,57 @@ def import_bundle(session: Session, data: bytes, file_name: str = "") -> ImportR
                 "peer_id": peer.id, "entity": key[0], "uid": key[1], "version": rec["version"],
                 "deleted": rec["deleted"], "changed_at": changed_at, "data": data_text, "bundle_sequence": seq,
             })
+            added.append((key[0], key[1], None if rec["deleted"] else rec["data"]))
         elif (rec["version"], seq) >= (row.version, row.bundle_sequence):
             row.version, row.deleted, row.changed_at, row.data, row.bundle_sequence = (
                 rec["version"], rec["deleted"], changed_at, data_text, seq,
             )
+            changed.append((key[0], key[1], None if rec["deleted"] else rec["data"]))
     if new_rows:
-        session.execute(insert(SyncRecord), new_rows)
+        store.execute(insert(SyncRecord), new_rows)
     if doc["full"]:
         # A full refresh is the worker's whole state: what it no longer holds is gone.
         for key, row in stored.items():
             if key not in present and row.bundle_sequence < seq and not row.deleted:
                 row.deleted, row.data, row.bundle_sequence = True, None, seq
+                changed.append((key[0], key[1], None))
+    decode.apply(store, peer.id, changed, rollups=False)
+    decode.apply(store, peer.id, added, fresh=True, rollups=False)
+    coord.refresh_rollups(store, peer.id)
 
-    session.add(BundleReceived(
+    store.add(BundleReceived(
         peer_id=peer.id, sequence=seq, sha256=checked.sha256, full=doc["full"],
         created_at=payload.parse_stamp(doc["created_at"]), weeks=",".join(doc["weeks"]),
         record_count=len(doc["records"]), counts=json.dumps(doc["counts"], sort_keys=True),
         warnings="\n".join(result.warnings), file_name=file_name[:200],
     ))
     audit.record(session, "bundle_import", f"sequence {seq}")
+    store.flush()
     session.flush()
     return result
 
 
-def import_many(vault, items: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, ImportResult | BundleRejected]]:
+def import_many(vault, items: Iterable[tuple[str, bytes]], store=None) -> Iterator[tuple[str, ImportResult | BundleRejected]]:
     """Import several bundles, each in its own transaction, on one connection (closing a
     connection checkpoints the WAL, so one per bundle would double the disk syncs).
-    ``items`` are (file name or path, bytes). Yields (name, result) or (name, the refusal);
+    ``items`` are (file name or path, bytes); ``store`` an app.sync.store.Store when the
+    records go elsewhere than the vault. Yields (name, result) or (name, the refusal);
     a refusal rolls back that bundle only."""
     with vault.engine.connect() as conn:
         for name, data in items:
             session = Session(bind=conn, expire_on_commit=False)
             try:
                 with session.begin():
-                    result = import_bundle(session, data, PurePath(name).name)
+                    if store is None or not store.separate:
+                        result = import_bundle(session, data, PurePath(name).name)
+                    else:
+                        with store.session() as remote:
+                            result = import_bundle(session, data, PurePath(name).name, remote)
             except BundleRejected as exc:
                 yield name, exc
                 continue
+            except IntegrityError:  # another supervisor imported the same bundle at the same moment
+                result = ImportResult(ALREADY_IMPORTED, 0, "", envelope.sha256_hex(data), {}, [])
             finally:
                 session.close()
             yield name, result
@@ -226,36 +272,8 @@ def _stored(session: Session, peer_id: int, records: list[dict] | None) -> dict[
     return out
 
 
-@dataclass
-class WorkerOverview:
-    peer: SyncPeer
-    last: BundleReceived | None
-    missing: list[int]
-    weekly_contacts: dict[str, int]  # ISO week -> live contacts
+def overview(session: Session):
+    """Each worker, their last bundle, gaps and weekly figures (app.sync.overview)."""
+    from app.sync import overview as supervision
 
-
-def overview(session: Session) -> list[WorkerOverview]:
-    """For the coordination window: each worker, their last bundle, gaps and weekly figures."""
-    out = []
-    for peer in workers(session):
-        last = session.scalars(
-            select(BundleReceived).where(BundleReceived.peer_id == peer.id)
-            .order_by(BundleReceived.sequence.desc()).limit(1)
-        ).first()
-        weekly: dict[str, int] = {}
-        # SQLite picks the one field out in C: the window refreshes after every import and
-        # a worker's contacts add up to years of records.
-        occurred_at = func.json_extract(SyncRecord.data, "$.occurred_at")
-        for value, n in session.execute(
-            select(occurred_at, func.count()).where(
-                SyncRecord.peer_id == peer.id, SyncRecord.entity == "contact", SyncRecord.deleted.is_(False)
-            ).group_by(occurred_at)
-        ):
-            try:
-                when = datetime.fromisoformat(value or "")
-            except (TypeError, ValueError):
-                continue
-            week = payload.iso_week(when.date())
-            weekly[week] = weekly.get(week, 0) + n
-        out.append(WorkerOverview(peer, last, missing_sequences(session, peer.id), dict(sorted(weekly.items()))))
-    return out
+    return supervision.overview(session)

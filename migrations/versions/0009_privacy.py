@@ -65,7 +65,7 @@ def upgrade() -> None:
     # Existing single consents become the sharing purpose (consent_scope stays its level: alias | full).
     op.execute(
         "INSERT INTO person_consent (person_id, purpose, given_on, withdrawn_on, by_guardian, recorded_at) "
-        "SELECT id, 'supervision', COALESCE(consent_on, date(created_at)), NULL, 0, CURRENT_TIMESTAMP "
+        "SELECT id, 'supervision', COALESCE(consent_on, date(created_at)), NULL, FALSE, CURRENT_TIMESTAMP "
         "FROM person WHERE consent_scope != 'none' AND deleted_at IS NULL"
     )
 

@@ -143,6 +143,59 @@
     </message>
 </context>
 <context>
+    <name>BadRowsDialog</name>
+    <message>
+        <source>Rows that cannot be imported</source>
+        <translation>Lignes impossibles à importer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) cannot be imported; nothing was imported.</source>
+        <translation>
+            <numerusform>%n ligne ne peut pas être importée; rien n'a été importé.</numerusform>
+            <numerusform>%n lignes ne peuvent pas être importées; rien n'a été importé.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import the &amp;good rows</source>
+        <translation>Importer les &amp;bonnes lignes</translation>
+    </message>
+</context>
+<context>
+    <name>BaselineImport</name>
+    <message>
+        <source>&amp;Import past incidents…</source>
+        <translation>&amp;Importer des incidents passés…</translation>
+    </message>
+    <message>
+        <source>The library's incident reports from before the pilot (CSV: date, intensity, time, zone, parties, emergency)</source>
+        <translation>Les rapports d'incidents de la bibliothèque d'avant le projet (CSV : date, intensity, time, zone, parties, emergency)</translation>
+    </message>
+    <message>
+        <source>Past incidents</source>
+        <translation>Incidents passés</translation>
+    </message>
+    <message>
+        <source>Imported: %1 incident(s), %2 to %3 (kept apart from your conflicts)</source>
+        <translation>Importés : %1 incident(s), du %2 au %3 (à part de vos conflits)</translation>
+    </message>
+    <message>
+        <source>Past incidents (CSV)</source>
+        <translation>Incidents passés (CSV)</translation>
+    </message>
+    <message>
+        <source>Does the file use the library's own categories instead of intensities 1 to 5? (You then choose the category map.)</source>
+        <translation>Le fichier utilise-t-il les catégories de la bibliothèque plutôt que les intensités 1 à 5? (Vous choisirez alors la correspondance des catégories.)</translation>
+    </message>
+    <message>
+        <source>Category map (category,intensity)</source>
+        <translation>Correspondance des catégories (category,intensity)</translation>
+    </message>
+    <message>
+        <source>%1 incident(s) imported, %2 already there, %3 row(s) skipped.</source>
+        <translation>%1 incident(s) importé(s), %2 déjà présent(s), %3 ligne(s) ignorée(s).</translation>
+    </message>
+</context>
+<context>
     <name>BilanPage</name>
     <message>
         <source>&amp;Hours of presence…</source>
@@ -191,6 +244,10 @@
     <message>
         <source>Export E&amp;xcel…</source>
         <translation>Exporter en E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Word…</source>
+        <translation>Exporter en &amp;Word…</translation>
     </message>
     <message>
         <source>Exact small counts (internal use only)</source>
@@ -383,6 +440,110 @@
     </message>
 </context>
 <context>
+    <name>EvaluationBar</name>
+    <message>
+        <source>&amp;Compare with</source>
+        <translation>&amp;Comparer avec</translation>
+    </message>
+    <message>
+        <source>A period before the pilot project: conflicts per month and per 1,000 visits, intensity, emergency calls, side by side</source>
+        <translation>Une période avant le projet pilote : conflits par mois et par 1 000 visites, intensité, appels d'urgence, côte à côte</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>&amp;Visits…</source>
+        <translation>&amp;Visites…</translation>
+    </message>
+    <message>
+        <source>&amp;Highlights…</source>
+        <translation>&amp;Faits saillants…</translation>
+    </message>
+    <message>
+        <source>Staff &amp;questionnaire…</source>
+        <translation>&amp;Questionnaire au personnel…</translation>
+    </message>
+    <message>
+        <source>&amp;Lists…</source>
+        <translation>&amp;Listes…</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationListsDialog</name>
+    <message>
+        <source>Lists of the evaluation</source>
+        <translation>Listes de l'évaluation</translation>
+    </message>
+    <message>
+        <source>Needs left unmet</source>
+        <translation>Besoins non comblés</translation>
+    </message>
+    <message>
+        <source>Staff questionnaire items</source>
+        <translation>Énoncés du questionnaire au personnel</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>Re&amp;tire / bring back</source>
+        <translation>Re&amp;tirer / rétablir</translation>
+    </message>
+    <message>
+        <source>(retired)</source>
+        <translation>(retiré)</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>Nouvel élément</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightsDialog</name>
+    <message>
+        <source>Highlights for council</source>
+        <translation>Faits saillants pour le conseil</translation>
+    </message>
+    <message>
+        <source>A few lines on the pilot's results, in your words. They open the report for council: name nobody.</source>
+        <translation>Quelques lignes sur les résultats du projet, dans vos mots. Elles ouvrent le bilan remis au conseil : n'y nommez personne.</translation>
+    </message>
+    <message>
+        <source>Saved, but these words name a person of the vault: %1. Remove them before the report leaves.</source>
+        <translation>Enregistré, mais ce texte nomme une personne du coffre : %1. Retirez-le avant que le bilan ne sorte.</translation>
+    </message>
+</context>
+<context>
+    <name>MapConfirmation</name>
+    <message>
+        <source>Categories of the library</source>
+        <translation>Catégories de la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Each category of the file becomes this intensity (1 to 5):</source>
+        <translation>Chaque catégorie du fichier devient cette intensité (1 à 5) :</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Intensity</source>
+        <translation>Intensité</translation>
+    </message>
+</context>
+<context>
     <name>PresenceDialog</name>
     <message>
         <source>Hours of presence</source>
@@ -560,6 +721,95 @@
     <message>
         <source>Duration</source>
         <translation>Durée</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>Staff questionnaire</source>
+        <translation>Questionnaire au personnel</translation>
+    </message>
+    <message>
+        <source>Answers of one round are compared with those of the first round</source>
+        <translation>Les réponses d'une tournée sont comparées à celles de la première tournée</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Équipe</translation>
+    </message>
+    <message>
+        <source>&amp;Round</source>
+        <translation>&amp;Tournée</translation>
+    </message>
+    <message>
+        <source>&amp;Save this form</source>
+        <translation>&amp;Enregistrer ce formulaire</translation>
+    </message>
+    <message>
+        <source>Open the &amp;kiosk…</source>
+        <translation>Ouvrir le &amp;kiosque…</translation>
+    </message>
+    <message>
+        <source>Saved. Next form?</source>
+        <translation>Enregistré. Formulaire suivant?</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyKiosk</name>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Questionnaire</translation>
+    </message>
+    <message>
+        <source>Staff questionnaire: anonymous, 1 = not at all, 5 = completely</source>
+        <translation>Questionnaire au personnel : anonyme, 1 = pas du tout, 5 = tout à fait</translation>
+    </message>
+    <message>
+        <source>Your team (optional)</source>
+        <translation>Votre équipe (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Send my answers</source>
+        <translation>&amp;Envoyer mes réponses</translation>
+    </message>
+    <message>
+        <source>Close the kiosk (locks Milieu)</source>
+        <translation>Fermer le kiosque (verrouille Milieu)</translation>
+    </message>
+    <message>
+        <source>Choose at least one answer.</source>
+        <translation>Choisissez au moins une réponse.</translation>
+    </message>
+    <message>
+        <source>Thank you! Your answers are saved.</source>
+        <translation>Merci! Vos réponses sont enregistrées.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsDialog</name>
+    <message>
+        <source>Visits to the library</source>
+        <translation>Visites à la bibliothèque</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
+    </message>
+    <message>
+        <source>&amp;Visits</source>
+        <translation>&amp;Visites</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
     </message>
 </context>
 </TS>

@@ -519,6 +519,10 @@
         <translation>thèmes</translation>
     </message>
     <message>
+        <source>needs left unmet</source>
+        <translation>besoins non comblés</translation>
+    </message>
+    <message>
         <source>supplies given</source>
         <translation>dépannage remis</translation>
     </message>
@@ -748,6 +752,10 @@
     <message>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>Consents and &amp;file…</source>
+        <translation>Consentements et &amp;dossier…</translation>
     </message>
     <message>
         <source>Enter or double click: follow up this referral</source>
@@ -1072,6 +1080,24 @@
         <translation>Aujourd'hui</translation>
     </message>
     <message numerus="yes">
+        <source>%n request(s) about a person's information are overdue (see Privacy).</source>
+        <translation>
+            <numerusform>%n demande concernant les renseignements d'une personne est en retard (voir Confidentialité).</numerusform>
+            <numerusform>%n demandes concernant les renseignements d'une personne sont en retard (voir Confidentialité).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) about a person's information are due within 7 days.</source>
+        <translation>
+            <numerusform>%n demande concernant les renseignements d'une personne arrive à échéance d'ici 7 jours.</numerusform>
+            <numerusform>%n demandes concernant les renseignements d'une personne arrivent à échéance d'ici 7 jours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The retention rules have not been applied for a month (see Privacy).</source>
+        <translation>Les règles de conservation n'ont pas été appliquées depuis un mois (voir Confidentialité).</translation>
+    </message>
+    <message numerus="yes">
         <source>La Piaule has not confirmed receiving %n bundle(s) sent more than 14 days ago (see Envois).</source>
         <translation>
             <numerusform>La Piaule n’a pas confirmé avoir reçu %n envoi envoyé il y a plus de 14 jours (voir Envois).</numerusform>
@@ -1138,6 +1164,13 @@
     <message>
         <source>nobody named</source>
         <translation>personne de nommé</translation>
+    </message>
+</context>
+<context>
+    <name>UnmetNeedsField</name>
+    <message>
+        <source>Asked for, could not be obtained</source>
+        <translation>Demandé, non obtenu</translation>
     </message>
 </context>
 </TS>

@@ -183,6 +183,84 @@
     </message>
 </context>
 <context>
+    <name>PersonPrivacyDialog</name>
+    <message>
+        <source>Consents and file: %1</source>
+        <translation>Consentements et dossier : %1</translation>
+    </message>
+    <message>
+        <source>Sharing with supervision at La Piaule</source>
+        <translation>Partage avec la supervision à La Piaule</translation>
+    </message>
+    <message>
+        <source>Contacting a service on the person&apos;s behalf</source>
+        <translation>Joindre un service au nom de la personne</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Donné le</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>Retiré le</translation>
+    </message>
+    <message>
+        <source>By a guardian</source>
+        <translation>Par un tuteur</translation>
+    </message>
+    <message>
+        <source>Under &amp;14</source>
+        <translation>Moins de &amp;14 ans</translation>
+    </message>
+    <message>
+        <source>Given by a &amp;guardian</source>
+        <translation>Donné par un &amp;tuteur ou un parent</translation>
+    </message>
+    <message>
+        <source>Record the &amp;consent</source>
+        <translation>Noter le &amp;consentement</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the chosen consent</source>
+        <translation>&amp;Retirer le consentement choisi</translation>
+    </message>
+    <message>
+        <source>&amp;Export the person&apos;s file...</source>
+        <translation>&amp;Exporter le dossier de la personne…</translation>
+    </message>
+    <message>
+        <source>The file holds everything Milieu keeps about this person (JSON, CSV and a PDF to read); other people appear as « autre personne ».</source>
+        <translation>Le dossier contient tout ce que Milieu conserve sur cette personne (JSON, CSV et un PDF à lire) ; les autres personnes y figurent comme « autre personne ».</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>Choose a consent still in force in the list.</source>
+        <translation>Choisissez dans la liste un consentement encore en vigueur.</translation>
+    </message>
+    <message>
+        <source>Folder for the person&apos;s file</source>
+        <translation>Dossier où écrire le dossier de la personne</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written</source>
+        <translation>
+            <numerusform>%n fichier écrit</numerusform>
+            <numerusform>%n fichiers écrits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing the person&apos;s file...</source>
+        <translation>Écriture du dossier de la personne…</translation>
+    </message>
+</context>
+<context>
     <name>Privacy</name>
     <message>
         <source>The period ends before it starts.</source>

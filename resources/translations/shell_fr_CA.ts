@@ -209,6 +209,10 @@
         <translation>&amp;Changer la phrase de passe…</translation>
     </message>
     <message>
+        <source>Milieu version %1</source>
+        <translation>Milieu, version %1</translation>
+    </message>
+    <message>
         <source>Unsaved changes were brought back. Save them or undo them.</source>
         <translation>Des modifications non enregistrées ont été récupérées. Enregistrez-les ou annulez-les.</translation>
     </message>

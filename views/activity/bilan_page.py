@@ -25,7 +25,7 @@ PILOT, MONTH, QUARTER, CUSTOM = periods.PILOT, periods.MONTH, periods.QUARTER, p
 CARDS = ("interventions", "people", "new_people", "conflicts", "intensity_mean", "staff_support",
          "presence_hours", "interventions_per_hour")
 DATES_DEBOUNCE_MS = 600
-FORMATS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)"}
+FORMATS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "docx": "Word (*.docx)"}
 
 
 class FigureCard(QFrame):
@@ -75,7 +75,8 @@ class _FitTable(QTableWidget):
 class BilanPage(Page):
     page_id = "bilan"
     entities = frozenset({"contact", "person", "referral", "stock_movement", "conflict", "staff_support",
-                          "presence", "code_item", "bundle", "setting"})
+                          "presence", "code_item", "bundle", "setting", "baseline_incident", "visit_count",
+                          "survey_response"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -144,11 +145,15 @@ class BilanPage(Page):
         bar.addWidget(self.worker)
         bar.addStretch(1)
         outer.addLayout(bar)
+        from views.activity.evaluation_bar import EvaluationBar
+
+        self.evaluation = EvaluationBar(ctx, self.coordination, self)  # the baseline compared with (issue 13)
+        outer.addWidget(self.evaluation)
 
         exports = QHBoxLayout()
         self.export_buttons = {}
         for fmt, text in (("pdf", self.tr("Export &PDF…")), ("csv", self.tr("Export CS&V…")),
-                          ("xlsx", self.tr("Export E&xcel…"))):
+                          ("xlsx", self.tr("Export E&xcel…")), ("docx", self.tr("Export &Word…"))):
             button = QPushButton(text)
             button.setObjectName(f"bilan_export_{fmt}")
             button.clicked.connect(lambda _=False, f=fmt: self.export(f))
@@ -203,6 +208,7 @@ class BilanPage(Page):
         self.first_day.dateChanged.connect(lambda *_: self._dates_timer.start())
         self.last_day.dateChanged.connect(lambda *_: self._dates_timer.start())
         self.worker.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.evaluation.changed.connect(self.refresh)
 
     def title(self) -> str:
         return self.tr("Report")
@@ -218,8 +224,9 @@ class BilanPage(Page):
         if not self.coordination:
             return
         from app.report import coordination
+        from app.sync import store
 
-        with self.ctx.vault.session() as s:
+        with store.read_session(self.ctx.vault) as s:
             peers = [(p.id, p.label or p.fingerprint) for p in coordination.workers(s)]
         self.worker.blockSignals(True)
         self.worker.clear()
@@ -231,8 +238,13 @@ class BilanPage(Page):
     def _pilot(self) -> periods.Period:
         from app.report import coordination, worker
 
+        if self.coordination:
+            from app.sync import store
+
+            with store.read_session(self.ctx.vault) as s:
+                return coordination.pilot_period(s)
         with self.ctx.vault.session() as s:
-            return coordination.pilot_period(s) if self.coordination else worker.pilot_period(s)
+            return worker.pilot_period(s)
 
     def period(self) -> periods.Period:
         kind = self.kind.currentData()
@@ -344,12 +356,16 @@ class BilanPage(Page):
         lang = lang or ui_language()
         p = self.period()
         vault, peer, coordination_mode = self.ctx.vault, self.worker.currentData(), self.coordination
+        baseline = self.evaluation.baseline()
 
         def run() -> Report:
+            if coordination_mode:
+                from app.sync import store
+
+                with store.read_session(vault) as s:
+                    return coordination.report(s, p, peer, lang=lang, baseline=baseline)
             with vault.session() as s:
-                if coordination_mode:
-                    return coordination.report(s, p, peer, lang=lang)
-                return worker.report(s, p, lang=lang)
+                return worker.report(s, p, lang=lang, baseline=baseline)
 
         return run
 
@@ -381,7 +397,7 @@ class BilanPage(Page):
             f = report.figure(key)
             card.value.setText(words.number(f.value, f.decimals, lang))
             card.caption.setText(words.text(key, lang))
-        self.note.setText(report.presence_note)
+        self.note.setText("\n".join(report.evaluation_notes + [report.presence_note]))
         while self.sections.count():
             item = self.sections.takeAt(0)
             if item.widget() is not None:
@@ -419,7 +435,7 @@ class BilanPage(Page):
         grid.horizontalHeader().setFont(small)
         for r, values in enumerate(table.rows):
             for c, value in enumerate(values):
-                text = str(value) if c == 0 else words.number(value, table.decimals.get(c, 0), report.lang)
+                text = str(value) if c == 0 else words.number(value, table.decimals_of(r, c), report.lang)
                 item = QTableWidgetItem(text)
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -458,6 +474,10 @@ class BilanPage(Page):
                 from views.activity.report_pdf import write_pdf
 
                 write_pdf(report, path, outside)
+            elif fmt == "docx":
+                from views.activity.report_docx import write_docx
+
+                write_docx(report, path, outside)
             else:
                 export.write(report, path, fmt, outside=outside)
         except OSError as exc:

@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from app.report import suppress
 from app.report.export import header_labels
-from app.report.model import LINE, NO_CHART, Table
+from app.report.model import LINE, NO_CHART, TREND, Table
 
 # Colour-blind-safe palette (Okabe-Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
 MAX_MONTH_BARS = 18  # beyond, months are drawn as lines with a label per year
 HORIZONTAL = {"by_type", "by_theme", "supplies_by_item", "referrals_by_status", "referrals_by_outcome",
-              "conflicts_by_intensity", "conflicts_by_parties", "staff_support_by_kind", "people_by_age_gender"}
+              "conflicts_by_intensity", "conflicts_by_parties", "staff_support_by_kind", "people_by_age_gender",
+              "intensity_comparison", "unmet_needs_by_need", "groups", "survey_means"}
 
 
 def drawable_columns(table: Table, outside: bool) -> list[int]:
@@ -41,7 +42,7 @@ def has_chart(table: Table, outside: bool = False) -> bool:
 
 def _short(table: Table, label: str, limit: int = 28) -> str:
     """Axis labels Qt can show whole (it elides every label when one is too wide)."""
-    if table.key == "conflicts_by_intensity":
+    if table.key in ("conflicts_by_intensity", "intensity_comparison"):
         return label.split(" – ")[0]
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
@@ -68,8 +69,13 @@ def _axis_font(size: int) -> QFont:
     return font
 
 
-def build_chart(table: Table, lang: str = "fr", *, outside: bool = False, font_size: int = 9) -> QChart:
+def build_chart(table: Table, lang: str = "fr", *, outside: bool = False, font_size: int = 9,
+                horizontal: bool | None = None) -> QChart:
     """A chart of ``table`` (bars, or bars and intensity lines for conflicts by month)."""
+    if table.chart == TREND:
+        from views.activity import trend_chart
+
+        return trend_chart.build(table, lang, font_size)
     chart = QChart()
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setBackgroundRoundness(0)
@@ -84,7 +90,7 @@ def build_chart(table: Table, lang: str = "fr", *, outside: bool = False, font_s
         return _long_trend(chart, table, headers, [str(row[0]) for row in table.rows], columns, font_size)
     line_cols = [c for c in columns if table.chart == LINE and table.columns[c].startswith("intensity")]
     bar_cols = [c for c in columns if c not in line_cols]
-    horizontal = table.key in HORIZONTAL
+    horizontal = table.key in HORIZONTAL if horizontal is None else horizontal
     series = QHorizontalBarSeries() if horizontal else QBarSeries()
     top = 0
     for i, col in enumerate(bar_cols):
@@ -106,7 +112,8 @@ def build_chart(table: Table, lang: str = "fr", *, outside: bool = False, font_s
             bar.remove(0, bar.count())
             bar.append(list(reversed(values)))
     value_axis = QValueAxis()
-    value_axis.setLabelFormat("%d")
+    value_axis.setLabelFormat("%.1f" if any(isinstance(row[c], float) for row in table.rows for c in bar_cols)
+                              and top <= 10 else "%d")
     value_axis.setRange(0, max(1, top) * 1.1)
     value_axis.applyNiceNumbers()
     value_axis.setLabelsFont(_axis_font(font_size))

@@ -13,7 +13,14 @@ def _pdf(report, path, outside: bool = True):
     return write_pdf(report, path, outside)
 
 
+def _docx(report, path, outside: bool = True):
+    from views.activity.report_docx import write_docx
+
+    return write_docx(report, path, outside)
+
+
 def install() -> None:
     from app.report import renderers
 
     renderers.register("pdf", _pdf)
+    renderers.register("docx", _docx)

@@ -28,6 +28,10 @@ class ConflictsPage(ActivityEntriesPage):
             headers=[self.tr("When"), self.tr("Int."), self.tr("Where"), self.tr("Outcome")],
             delete_question=self.tr("Delete this conflict?"), stretch=(5, 3),
         )
+        from views.activity.baseline_import import BaselineImport
+
+        self.baseline_import = BaselineImport(ctx, self)  # the library's past reports (issue 13)
+        self.list_actions.insertWidget(0, self.baseline_import)
         self.refresh()
 
     def title(self) -> str:

@@ -60,6 +60,7 @@ class ActivityEntriesPage(Page):
         self.delete_button = QPushButton(QCoreApplication.translate("ActivityEntriesPage", "De&lete"))
         self.delete_button.setObjectName(f"{button_prefix}_delete")
         self.delete_button.clicked.connect(self._delete_selected)
+        self.list_actions = row  # pages add their own actions here
         row.addStretch(1)
         row.addWidget(self.edit_button)
         row.addWidget(self.delete_button)

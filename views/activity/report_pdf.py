@@ -41,11 +41,11 @@ def ensure_app() -> QApplication:
     return _app
 
 
-def _cell(report: Report, table, col: int, value, outside: bool) -> str:
+def _cell(report: Report, table, row: int, col: int, value, outside: bool) -> str:
     value = suppress.cell(table, col, value, outside)
     if isinstance(value, str):
         return html.escape(value)
-    return words.number(value, table.decimals.get(col, 0), report.lang)
+    return words.number(value, table.decimals_of(row, col), report.lang)
 
 
 def _html(report: Report, outside: bool, chart_width: int) -> tuple[str, dict]:
@@ -53,8 +53,13 @@ def _html(report: Report, outside: bool, chart_width: int) -> tuple[str, dict]:
         report = suppress.for_outside(report)
     w = lambda key: words.text(key, report.lang)  # noqa: E731
     lang = report.lang
-    parts = [f"<h1>{html.escape(w('title'))}</h1>", "<p>"]
+    from views.activity.report_summary import summary_html
+
+    first_page, images = summary_html(report, outside, chart_width)
+    parts = [first_page, "<p>"]
     front = [(w("site"), report.site), (w("period"), words.period(report.period, lang))]
+    if report.baseline is not None:
+        front.append((w("baseline_period"), words.period(report.baseline, lang)))
     if report.scope:
         front.append((w("scope"), report.scope))
     parts.append("<br/>".join(f"<b>{html.escape(k)}</b> : {html.escape(v)}" for k, v in front))
@@ -68,7 +73,6 @@ def _html(report: Report, outside: bool, chart_width: int) -> tuple[str, dict]:
     parts.append("</table>")
     for note in notes(report, outside):
         parts.append(f"<p class='note'>{html.escape(note)}</p>")
-    images = {}
     for table in report.tables:
         if not table.rows:
             continue
@@ -86,7 +90,7 @@ def _html(report: Report, outside: bool, chart_width: int) -> tuple[str, dict]:
         for r, row in enumerate(table.rows):
             shade = ' bgcolor="#f2f5f9"' if r % 2 else ""
             cells = [f"<td>{html.escape(str(row[0]))}</td>"] + [
-                f"<td align='right'>{_cell(report, table, i, v, outside)}</td>" for i, v in enumerate(row) if i
+                f"<td align='right'>{_cell(report, table, r, i, v, outside)}</td>" for i, v in enumerate(row) if i
             ]
             parts.append(f"<tr{shade}>{''.join(cells)}</tr>")
         parts.append("</table>")

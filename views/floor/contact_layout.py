@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import contacts
-from app.floor_reads import CONTACT_TYPE, INITIATOR, PLACE, THEME
+from app.floor_reads import CONTACT_TYPE, INITIATOR, PLACE, THEME, UNMET_NEED
 from app.textsearch import fold
 from views.directory.referral_widgets import ContactReferrals
 from views.floor.common import FieldError, FlowLayout, heading
@@ -167,6 +167,10 @@ class ContactLayout:
         left.addWidget(self._section(self.tr("Themes (key shown on each)")))
         left.addWidget(self.themes_box)
         left.addWidget(self.themes_error)
+        from views.floor.unmet_needs_field import UnmetNeedsField  # issue 13
+
+        self.unmet_needs = UnmetNeedsField(labels.active(UNMET_NEED))
+        left.addWidget(self.unmet_needs)
         left.addSpacing(6)
 
         # ---- right: when, where, given, notes --------------------------------------

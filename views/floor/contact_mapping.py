@@ -30,6 +30,7 @@ class ContactMapping:
             follow_up_on=follow,
             follow_up_done=follow is not None and self.follow_up_done.isChecked(),
             share_with_supervision=self.share.isChecked(),
+            unmet_needs=self.unmet_needs.codes(),
         )
 
     def _save_input(self, *, allow_shortage: bool = False) -> ContactSave:
@@ -108,6 +109,7 @@ class ContactMapping:
             day = data.follow_up_on or date.today()
             self.follow_up_on.setDate(QDate(day.year, day.month, day.day))
             self.share.setChecked(data.share_with_supervision)
+            self.unmet_needs.set_codes(data.unmet_needs)
             if persons is not None:
                 self.person_field.set_values({"persons": persons, "unidentified": data.unidentified_count})
         self._persons_changed()

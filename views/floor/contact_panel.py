@@ -84,6 +84,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
             *(s.quantity for s in self.steppers.values()),
         )
         self.person_field.changed.connect(self.keeper.changed)
+        self.unmet_needs.changed.connect(self.keeper.changed)
         self.keeper.watch(self.referrals.follow, self.referrals.follow_on)
         self.referrals.changed.connect(self.keeper.changed)
         self._set_tab_order()
@@ -231,6 +232,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         current = self._input()
         data.notes, data.supplies, data.follow_up_on = current.notes, current.supplies, current.follow_up_on
         data.share_with_supervision = current.share_with_supervision
+        data.unmet_needs = current.unmet_needs  # one meeting's, like the notes
         data.occurred_at = current.occurred_at
         data.unidentified_count = current.unidentified_count
         self._fill(data)

@@ -30,6 +30,7 @@ def field_names() -> dict[str, str]:
         "initiated_by": QCoreApplication.translate("HistoryDialog", "initiated by"),
         "types": QCoreApplication.translate("HistoryDialog", "types"),
         "themes": QCoreApplication.translate("HistoryDialog", "themes"),
+        "unmet_needs": QCoreApplication.translate("HistoryDialog", "needs left unmet"),
         "supplies": QCoreApplication.translate("HistoryDialog", "supplies given"),
         "notes": QCoreApplication.translate("HistoryDialog", "notes"),
         "follow_up_on": QCoreApplication.translate("HistoryDialog", "follow-up"),

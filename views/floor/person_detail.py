@@ -36,6 +36,7 @@ from views.drafts import DraftKeeper
 from views.floor.common import CodeLabels, FieldError, FlowLayout, datetime_text, day_text, field_error_text, heading
 from views.floor.contacts_page import ContactTable
 from views.floor.history_dialog import HistoryDialog
+from views.privacy.person_dialog import PersonPrivacyDialog
 from views.floor.item_models import ContactTableModel, PeopleTableModel
 from views.floor.merge_dialog import MergeDialog
 from views.floor.today_page import open_referral
@@ -171,10 +172,14 @@ class PersonDetail(QWidget):
         self.history_button = QPushButton(self.tr("&History"))
         self.history_button.setObjectName("person_history")
         self.history_button.clicked.connect(self.show_history)
+        self.privacy_button = QPushButton(self.tr("Consents and &file…"))  # Law 25: per purpose, on request
+        self.privacy_button.setObjectName("person_privacy")
+        self.privacy_button.clicked.connect(self.open_privacy)
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
         actions.addStretch(1)
         actions.addWidget(self.history_button)
+        actions.addWidget(self.privacy_button)
         actions.addWidget(self.merge_button)
         details = QWidget()
         details_layout = QVBoxLayout(details)
@@ -358,6 +363,10 @@ class PersonDetail(QWidget):
         status = self.ctx.extras.get("status")
         if status is not None:
             status.message(self.tr("%n contact(s) moved", "", moved))
+
+    def open_privacy(self) -> None:
+        if self.person_id is not None:
+            PersonPrivacyDialog(self.ctx, self.person_id, self.alias.text(), self).open()
 
     def show_history(self) -> None:
         if self.person_uid:

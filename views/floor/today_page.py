@@ -38,7 +38,7 @@ class TodayPage(Page):
     page_id = "today"
     # bundle: the reminder; code_item: the labels of types and themes
     entities = frozenset({Entity.CONTACT, Entity.PERSON, Entity.SUPPLY_ITEM, Entity.STOCK_MOVEMENT,
-                          Entity.REFERRAL, Entity.BUNDLE, Entity.CODE_ITEM})
+                          Entity.REFERRAL, Entity.BUNDLE, Entity.CODE_ITEM, Entity.PRIVACY_REQUEST})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -81,6 +81,11 @@ class TodayPage(Page):
         self.receipt_warning.setWordWrap(True)
         self.receipt_warning.setStyleSheet("#receipt_warning { background: #fff3cd; border-radius: 4px; padding: 6px; }")
         self.receipt_warning.hide()
+        self.privacy_warning = QLabel()  # Law 25: requests to answer, the monthly retention run
+        self.privacy_warning.setObjectName("privacy_warning")
+        self.privacy_warning.setWordWrap(True)
+        self.privacy_warning.setStyleSheet("#privacy_warning { background: #fff3cd; border-radius: 4px; padding: 6px; }")
+        self.privacy_warning.hide()
 
         top = QHBoxLayout()
         titles = QVBoxLayout()
@@ -148,6 +153,7 @@ class TodayPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.bundle_reminder)
         layout.addWidget(self.receipt_warning)
+        layout.addWidget(self.privacy_warning)
         layout.addSpacing(8)
         layout.addLayout(grid, 1)
 
@@ -185,6 +191,20 @@ class TodayPage(Page):
         super().showEvent(event)
         self._install_quick_entry()
 
+    def _show_privacy(self, view, day) -> None:
+        lines = []
+        late = [r for r in view.privacy_requests_due if r.days_left(day) < 0]
+        soon = len(view.privacy_requests_due) - len(late)
+        if late:
+            lines.append(self.tr("%n request(s) about a person's information are overdue (see Privacy).", "",
+                                 len(late)))
+        if soon:
+            lines.append(self.tr("%n request(s) about a person's information are due within 7 days.", "", soon))
+        if view.retention_due:
+            lines.append(self.tr("The retention rules have not been applied for a month (see Privacy)."))
+        self.privacy_warning.setText("\n".join(lines))
+        self.privacy_warning.setVisible(bool(lines))
+
     # ---- content ---------------------------------------------------------------------
     def refresh(self) -> None:
         day = date.today()
@@ -196,6 +216,7 @@ class TodayPage(Page):
             "La Piaule has not confirmed receiving %n bundle(s) sent more than 14 days ago (see Envois).", "",
             len(view.unconfirmed_bundles)))
         self.receipt_warning.setVisible(bool(view.unconfirmed_bundles))
+        self._show_privacy(view, day)
         self.date_label.setText(self.locale().toString(day, "dddd d MMMM yyyy"))
 
         self.contacts_title.setText(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.version import version
 from views.context import AppContext
 from views.drafts import DraftKeeper
 from views.page import Page
@@ -115,6 +116,11 @@ class SettingsPage(Page):
         passphrase_row.addStretch(1)
         layout.addLayout(passphrase_row)
         layout.addStretch(1)
+        # IT staff and La Piaule ask for it when something goes wrong.
+        self.version_label = QLabel(self.tr("Milieu version %1").replace("%1", version()))
+        self.version_label.setObjectName("settings_version")
+        self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.version_label)
         self.passphrase_dialog: ChangePassphraseDialog | None = None
 
         self.save_button.clicked.connect(self.save)

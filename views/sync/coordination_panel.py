@@ -71,10 +71,11 @@ class CoordinationPanel(QWidget):
         self._weekly: list[dict[str, int]] = []
 
     def refresh(self) -> None:
-        from app.sync import importer, keys
+        from app.sync import importer, keys, store
 
         with self.ctx.vault.session() as s:
             own = keys.own_identity(s)
+        with store.read_session(self.ctx.vault) as s:  # the vault, or PostgreSQL
             items = [
                 (o.peer.label, o.peer.fingerprint, o.last.sequence if o.last else None,
                  o.last.weeks if o.last else "", o.last.imported_at if o.last else None, o.missing, o.weekly_contacts)
@@ -103,7 +104,7 @@ class CoordinationPanel(QWidget):
     def _show_weekly(self) -> None:
         row = self.workers.currentRow()
         weekly = self._weekly[row] if 0 <= row < len(self._weekly) else {}
-        common.fill(self.weekly, [[week, str(n)] for week, n in sorted(weekly.items(), reverse=True)])
+        common.fill(self.weekly, [[week, str(n)] for week, n in sorted(weekly.items(), reverse=True) if n])
 
     def _dialogs(self):
         return self.ctx.extras["dialogs"]
@@ -135,7 +136,11 @@ class CoordinationPanel(QWidget):
                 readable.append((name, data))
             except OSError:
                 lines.append(self.tr("%1: cannot be read.").replace("%1", name))
-        for name, result in importer.import_many(self.ctx.vault, readable):
+        from app.sync import store
+
+        with store.opened(self.ctx.vault) as coordination_store:
+            results = list(importer.import_many(self.ctx.vault, readable, coordination_store))
+        for name, result in results:
             if isinstance(result, MilieuError):
                 lines.append(self.tr("%1: refused. %2").replace("%1", name).replace("%2", labels.error_message(result)))
             elif result.status == importer.ALREADY_IMPORTED:
