@@ -6,6 +6,7 @@ so old records keep their meaning. Records store the stable ``code``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterable
 
 from sqlalchemy import func, select
@@ -13,8 +14,24 @@ from sqlalchemy.orm import Session
 
 from app import history
 from app.textsearch import fold
-from app.validation import NOT_FOUND, REQUIRED, Collector, fail
+from app.validation import NOT_FOUND, REQUIRED, TOO_LONG, Collector, fail
 from models.codes import LISTS, CodeItem
+
+DUPLICATE = "duplicate"
+MAX_LABEL = 120  # CodeItem.label_fr / label_en
+
+
+@dataclass(frozen=True)
+class CodeItemRow:
+    """One item of an editable list, as the Paramètres screen shows it."""
+
+    id: int
+    list_name: str
+    code: str
+    label_fr: str
+    label_en: str
+    category: str
+    retired: bool
 
 
 def items(session: Session, list_name: str, *, include_retired: bool = False) -> list[CodeItem]:
@@ -23,6 +40,36 @@ def items(session: Session, list_name: str, *, include_retired: bool = False) ->
     if not include_retired:
         query = query.where(CodeItem.retired.is_(False))
     return list(session.scalars(query.order_by(CodeItem.sort_order, CodeItem.id)))
+
+
+def _row(i: CodeItem) -> CodeItemRow:
+    return CodeItemRow(i.id, i.list_name, i.code, i.label_fr, i.label_en, i.category, i.retired)
+
+
+def item_rows(session: Session, list_name: str) -> list[CodeItemRow]:
+    """Every item of a list in display order, retired ones included (they can be brought back)."""
+    return [_row(i) for i in items(session, list_name, include_retired=True)]
+
+
+def item_row(session: Session, item_id: int) -> CodeItemRow:
+    return _row(_get(session, item_id))
+
+
+def check_labels(session: Session, list_name: str, label_fr: str, label_en: str = "", *, item_id: int | None = None) -> None:
+    """Refuse an empty or too long label, or a French label another item of the list already has."""
+    check = Collector()
+    if list_name not in LISTS:
+        check.add("list_name", NOT_FOUND, f"Unknown list {list_name!r}.")
+        check.raise_if_any()
+    if not label_fr.strip():
+        check.add("label_fr", REQUIRED, "The label cannot be empty.")
+    for name, value in (("label_fr", label_fr), ("label_en", label_en)):
+        if len(value.strip()) > MAX_LABEL:
+            check.add(name, TOO_LONG, f"A label has at most {MAX_LABEL} characters.")
+    wanted = fold(label_fr.strip())
+    if wanted and any(fold(i.label_fr) == wanted and i.id != item_id for i in items(session, list_name, include_retired=True)):
+        check.add("label_fr", DUPLICATE, f"This list already has « {label_fr.strip()} ».")
+    check.raise_if_any()
 
 
 def labels(session: Session, list_name: str, lang: str = "fr") -> dict[str, str]:

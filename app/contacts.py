@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app import codes, history, people, supplies
+from app.contact_snapshot import contact_snapshot  # noqa: F401 - part of this module's API
 from app.validation import FUTURE_DATE, NEGATIVE, NOT_FOUND, OUT_OF_RANGE, REQUIRED, UNKNOWN_CODE, Collector, fail
 from models.codes import CONTACT_TYPE, INITIATOR, PLACE, THEME, UNMET_NEED
 from models.contacts import Contact, ContactSupply, ContactTheme, ContactType, ContactUnmetNeed
@@ -67,20 +68,6 @@ class ContactInput:
         data["supplies"] = {int(k): int(v) for k, v in (data.get("supplies") or {}).items()}
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})
-
-
-def contact_snapshot(contact: Contact) -> dict:
-    """History/bundle snapshot: columns plus persons (uids), type/theme codes, supply lines (item uids)."""
-    return history.snapshot(
-        contact,
-        extra={
-            "person_uids": sorted(p.uid for p in contact.persons),
-            "types": sorted(contact.type_codes),
-            "themes": sorted(contact.theme_codes),
-            "unmet_needs": sorted(contact.unmet_need_codes),
-            "supplies": sorted(([line.item.uid, line.quantity] for line in contact.supplies)),
-        },
-    )
 
 
 def _now() -> datetime:

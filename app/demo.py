@@ -19,7 +19,8 @@ from itertools import accumulate
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from app import history
+from app import history, settings
+from app.errors import InvalidInput
 from app.records.schema import snapshot_fields
 from app.textsearch import fold
 from models.base import utcnow
@@ -191,8 +192,6 @@ def generate(
     number of ``people`` defaults to the pilot's ratio of people to contacts
     (82 for 251 over 5 months), at least a dozen.
     """
-    from app import settings
-    from app.errors import InvalidInput
 
     if has_hand_entered_data(session):
         raise InvalidInput(

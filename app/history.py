@@ -31,6 +31,7 @@ from typing import Any, Iterable
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
+from app import settings
 from models.base import new_uid, utcnow
 from models.history import RecordVersion
 
@@ -71,8 +72,6 @@ def to_json(data: dict) -> str:
 
 def current_user(session: Session) -> str:
     """Who is recorded as having made a change: the worker named in the vault's settings."""
-    from app import settings
-
     return settings.get(session, settings.WORKER_NAME, "") or ""
 
 

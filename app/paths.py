@@ -14,7 +14,7 @@ ENV_DATA_DIR = "MILIEU_DATA_DIR"
 
 
 def default_data_dir() -> Path:
-    from platformdirs import user_data_dir
+    from platformdirs import user_data_dir  # only without --data-dir or MILIEU_DATA_DIR (cold start)
 
     return Path(user_data_dir("milieu", appauthor=False))
 

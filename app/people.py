@@ -16,13 +16,18 @@ from rapidfuzz.distance import OSA
 from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from app import codes, history
+from app import codes, history, lock_hooks
+from app.activity.conflicts import snapshot as conflict_snapshot
+from app.contact_snapshot import contact_snapshot
+from app.directory.referrals import referral_snapshot
 from app.textsearch import fold
 from app.validation import FUTURE_DATE, NOT_FOUND, REQUIRED, TOO_LONG, UNKNOWN_CODE, Collector, fail
+from models.activity import Conflict
 from models.base import utcnow
 from models.codes import AGE_BRACKET, CONSENT, GENDER, GROUP, LANGUAGE
 from models.contacts import Contact, contact_person
 from models.people import Person, PersonGroup
+from models.referral import Referral
 
 ENTITY = "person"
 
@@ -255,6 +260,7 @@ class _SearchIndex:
 _SEARCH_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
+@lock_hooks.on_lock
 def forget_search_cache() -> None:
     """Drop every cached search index (importers that bypass these services may call it)."""
     _SEARCH_CACHE.clear()
@@ -361,12 +367,6 @@ def _with_kept(persons: list[Person], dup: Person, kept: Person) -> list[Person]
 
 def _move_other_links(session: Session, dup: Person, kept: Person) -> None:
     """Conflicts and referrals of the duplicate follow it to the kept record (new versions)."""
-    # Imported at call time: those areas build on people, not the other way round.
-    from app.activity.conflicts import snapshot as conflict_snapshot
-    from app.directory.referrals import referral_snapshot
-    from models.activity import Conflict
-    from models.referral import Referral
-
     for conflict in session.scalars(select(Conflict).where(Conflict.persons.any(Person.id == dup.id))):
         conflict.persons = _with_kept(conflict.persons, dup, kept)
         session.flush()
@@ -396,8 +396,6 @@ def merge_people(session: Session, keep_id: int, merge_id: int) -> MergeResult:
         if p.merged_into_id is not None:
             check.add(who, NOT_FOUND, f"{p.alias} was already merged into another record.")
     check.raise_if_any()
-
-    from app.contacts import contact_snapshot  # contacts imports people: resolve at call time
 
     contact_ids = list(
         session.scalars(select(contact_person.c.contact_id).where(contact_person.c.person_id == dup.id))

@@ -76,6 +76,7 @@ class SchemaState:
 
 
 def upgrade(engine: Engine, target: str = "heads") -> None:
+    # alembic.command pulls in alembic's whole runtime: loaded when a migration runs, not at start.
     from alembic import command
 
     cfg = _config()

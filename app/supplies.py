@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app import history
 from app.validation import NEGATIVE, NOT_FOUND, REQUIRED, Collector, Shortfall, StockShortage, fail
+from models.contacts import Contact
 from models.supplies import ADJUSTED, GIVEN, RECEIVED, StockMovement, SupplyItem
 
 ENTITY = "supply_item"
@@ -25,8 +26,6 @@ def item_snapshot(item: SupplyItem) -> dict:
 
 
 def movement_snapshot(session: Session, movement: StockMovement) -> dict:
-    from models.contacts import Contact
-
     item_uid = session.scalar(select(SupplyItem.uid).where(SupplyItem.id == movement.item_id))
     contact_uid = None
     if movement.contact_id is not None:

@@ -17,7 +17,7 @@ from typing import Iterator
 import sqlcipher3
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import audit
+from app import audit, lock_hooks, passphrase_policy, schema, settings, vault_files
 from app.coredumps import forbid_core_dumps
 from app.atomic import FILE_MODE, atomic_copy, atomic_path, ensure_private_dir, protect_vault_folder
 from app.database import connect_raw, make_engine
@@ -25,9 +25,8 @@ from app.errors import IntegrityFailure, InvalidInput, VaultExists, VaultInUse, 
 from app.filelock import FolderLock, VaultInUse as _Busy
 from app.keyfile import DB_KEY_BYTES, KeyFile
 from app.paths import DataPaths
+from app.sync import keys
 from app.vault_backup import BACKUP_SUFFIX, BackupMixin, _integrity_problems, _wipe, opens_with  # noqa: F401 (re-exported)
-from app import vault_files
-from app import passphrase_policy, schema
 
 @dataclass
 class CheckReport:
@@ -115,9 +114,6 @@ class Vault(BackupMixin):
         try:
             self._open(key)
             schema.upgrade(self.engine)
-            from app import settings
-            from app.sync import keys
-
             with self.session() as s:
                 settings.set_many(s, {settings.SITE_NAME: site_name, settings.WORKER_NAME: worker_name})
                 settings.set_many(s, extra_settings or {})
@@ -212,10 +208,8 @@ class Vault(BackupMixin):
         self._folder_lock.release()
         self.engine = None
         self._sessions = None
-        # The engine outlives lock() (reference cycles), so its search index would too.
-        from app.people import forget_search_cache
-
-        forget_search_cache()
+        # The engine outlives lock() (reference cycles), so caches keyed on it would too.
+        lock_hooks.forget_all()
         _wipe(self._key)
         self._key = None
 

@@ -14,7 +14,7 @@ import shutil
 import time
 from pathlib import Path
 
-from app.atomic import VAULT_FILES, VAULT_FOLDERS
+from app.atomic import VAULT_FILES, VAULT_FOLDERS, _fsync_dir, atomic_write
 from app.errors import VaultExists, VaultMissing
 from app.paths import DataPaths
 
@@ -83,8 +83,6 @@ def remove_init_folders(paths: DataPaths) -> None:
 
 def move_into_place(build: DataPaths, final: DataPaths) -> None:
     """The database (and a WAL if any), then the key file: the vault exists once the key is there."""
-    from app.atomic import _fsync_dir, atomic_write
-
     atomic_write(_marker(final), b"interrupted init\n", vault_file=True)
     for suffix in ("-wal", ""):
         src = Path(f"{build.database}{suffix}")

@@ -17,10 +17,11 @@ from app.directory.search import search_services
 from app.directory.services import service_detail
 from models.directory import DirPhone, DirSchedule, DirService, DirServiceTerm
 
-from tests.shared_data import SHARED  # noqa: E402  (found beside a worktree too)
+from tests.shared_data import SHARED, needs  # noqa: E402  (found beside a worktree too)
+
 EXAMPLES = SHARED / "hsds-examples"
 SCHEMA = SHARED / "hsds-schema" / "compiled" / "service_with_definitions.json"
-needs_shared = pytest.mark.skipif(not EXAMPLES.is_dir(), reason="Open Referral examples not present")
+needs_shared = needs(EXAMPLES)
 
 
 def _count(vault, model) -> int:

@@ -90,7 +90,7 @@ def test_a_referral_picked_inline_is_saved_with_the_contact_and_shows_on_the_per
     page = window.workspace.page("people")
     page.open_person(elodie)
     listed = page.detail.referrals
-    assert listed.count() == 1 and SHELTER in listed.item(0).text() and "proposée" in listed.item(0).text()
+    assert listed.count() == 1 and SHELTER in listed.item(0).text() and "Proposée" in listed.item(0).text()
 
     # Editing the contact shows its saved referral; nothing is pending, so nothing is added twice.
     window.ctx.extras["quick_entry"].open_edit(ref.contact_id)

@@ -97,7 +97,7 @@ def test_follow_up_dialog_changes_status_outcome_and_takes_it_off_today(qtbot, c
     assert dialog.windowTitle() == "Référence vers Comptoir alimentaire Le Grenier"
     dialog.status.setCurrentIndex(dialog.status.findData("completed"))
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("attained"))
-    assert dialog.outcome.currentText() == "Besoin répondu"
+    assert dialog.outcome.currentText() == "Atteint"
     dialog.done_box.setChecked(True)
     told = []
     ctx.bus.changed.connect(told.append)

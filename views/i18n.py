@@ -29,6 +29,8 @@ AREAS: dict[str, tuple[str, ...]] = {
     "sync": ("views/sync/*.py",),
     "activity": ("views/activity/*.py",),
     "directory": ("views/directory/*.py",),
+    "vocabulary": ("app/vocabulary.py",),
+    "lists": ("views/pages/code_lists.py",),
     "privacy": ("views/privacy/*.py",),
 }
 

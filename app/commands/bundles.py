@@ -4,7 +4,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.sync import envelope, export, importer, keys
+from app.atomic import atomic_write, read_limited
+from app.errors import VaultExists
+from app.sync import envelope, export, importer, keys, overview, store
+from app.sync.coordination import init_coordination
 from app.sync.errors import BundleRejected, Declined, KeyFileInvalid, TooLarge
 
 MAX_FILE = envelope.HEADER_SIZE + envelope.MAX_CIPHERTEXT + envelope.SIGNATURE_SIZE
@@ -76,8 +79,6 @@ def _password_prompt():
 
 
 def open_store(vault):
-    from app.sync import store
-
     return store.open_store(vault, _password_prompt())
 
 
@@ -105,8 +106,6 @@ def _with_session(ctx, action):
 
 
 def _read_bundle(path: str) -> bytes:
-    from app.atomic import read_limited
-
     data = read_limited(Path(path), MAX_FILE)
     if data is None:
         raise TooLarge(f"{Path(path).name} is larger than any bundle can be.")
@@ -114,8 +113,6 @@ def _read_bundle(path: str) -> bytes:
 
 
 def _read_public(path: str) -> keys.PublicIdentity:
-    from app.atomic import read_limited
-
     data = read_limited(Path(path), keys.MAX_PUBLIC_FILE)
     if data is None:
         raise KeyFileInvalid("This is not a Milieu public-key file (it is too large).")
@@ -158,8 +155,6 @@ def cmd_keys_show(ctx) -> int:
 
 
 def cmd_keys_export(ctx) -> int:
-    from app.atomic import atomic_write
-
     identity = _with_session(ctx, keys.own_identity)
     atomic_write(Path(ctx.args.out), identity.to_text().encode("utf-8"))
     print(f"Public key written to {ctx.args.out}; fingerprint {identity.fingerprint}")
@@ -181,8 +176,6 @@ def cmd_partner_show(ctx) -> int:
 
 
 def cmd_coordination_init(ctx) -> int:
-    from app.errors import VaultExists
-    from app.sync.coordination import init_coordination
 
     if ctx.vault().exists():
         raise VaultExists(f"A vault already exists in {ctx.data_dir}; it was left untouched.")
@@ -192,8 +185,6 @@ def cmd_coordination_init(ctx) -> int:
     vault = init_coordination(ctx.data_dir, ctx.passphrase("New passphrase: ", confirm=True), ctx.args.name)
     try:
         if url:
-            from app.sync import store
-
             store.attach_postgresql(vault, url, password).close()
         with vault.session() as s:
             identity = keys.own_identity(s)
@@ -214,8 +205,6 @@ def cmd_coordination_init(ctx) -> int:
 
 def _reach(url: str) -> str | None:
     """Connect once to the PostgreSQL server; the password typed at a prompt, if one was needed."""
-    from app.sync import store
-
     try:
         store.make_store_engine(url).dispose()
         return None
@@ -246,8 +235,6 @@ def cmd_coordination_workers(ctx) -> int:
 
 
 def cmd_coordination_overview(ctx) -> int:
-    from app.sync import overview
-
     print(_with_store(ctx, lambda s: overview.as_text(overview.overview(s))))
     return 0
 

@@ -3,6 +3,11 @@ from __future__ import annotations
 
 import time
 
+from app import demo
+from app.activity.demo import generate as activity_demo  # conflicts, staff support, presence
+from app.directory.sample import demo_referrals, import_sample
+from app.errors import InvalidInput
+
 
 def register(sub) -> None:
     p = sub.add_parser("demo", help="add synthetic floor data (invented people) for demos and tests")
@@ -14,8 +19,6 @@ def register(sub) -> None:
 
 
 def cmd_demo(ctx) -> int:
-    from app import demo
-    from app.errors import InvalidInput
 
     args = ctx.args
     if args.weeks < 1 or args.weeks > 52 * 20:
@@ -32,13 +35,9 @@ def cmd_demo(ctx) -> int:
         # Other areas' sample data goes here, each in its own session (e.g. the
         # directory's sample import, issue 4).
         with vault.session() as s:
-            from app.directory.sample import demo_referrals, import_sample
-
             import_sample(s)
             demo_referrals(s, seed=args.seed)
         with vault.session() as s:
-            from app.activity.demo import generate as activity_demo  # conflicts, staff support, presence
-
             activity_demo(s, stats.start, stats.end, seed=args.seed)
         elapsed = time.perf_counter() - started
     finally:

@@ -4,6 +4,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.directory import import_report
+from app.directory.formats import read_directory
+from app.directory.hsds_export import export_csv, export_json
+from app.directory.hsds_import import import_reading
+from app.directory.publication.apply import apply_directory_file
+from app.directory.publication.file_format import MAGIC
+from app.directory.publication.publish import publish
+from app.directory.records import DirectoryImportRejected
+from app.directory.search import search_services
 from app.errors import InvalidInput
 
 
@@ -40,11 +49,6 @@ def _usage(parser) -> int:
 
 
 def cmd_import(ctx) -> int:
-    from app.directory import import_report
-    from app.directory.formats import read_directory
-    from app.directory.hsds_import import import_reading
-    from app.directory.records import DirectoryImportRejected
-
     path = Path(ctx.args.file)
     if not path.exists():
         raise InvalidInput(f"{path} does not exist.")
@@ -69,8 +73,6 @@ def cmd_import(ctx) -> int:
 
 
 def _is_directory_file(path: Path) -> bool:
-    from app.directory.publication.file_format import MAGIC
-
     if not path.is_file():
         return False
     with open(path, "rb") as fh:
@@ -78,8 +80,6 @@ def _is_directory_file(path: Path) -> bool:
 
 
 def _apply(ctx, path: Path) -> int:
-    from app.directory.publication.apply import apply_directory_file
-
     data = path.read_bytes()
     print(f"Read La Piaule's signed directory file from {path.name}.", flush=True)
     vault = ctx.unlocked_vault()
@@ -93,8 +93,6 @@ def _apply(ctx, path: Path) -> int:
 
 
 def cmd_publish(ctx) -> int:
-    from app.directory.publication.publish import publish
-
     vault = ctx.unlocked_vault()
     try:
         with vault.session() as s:
@@ -107,8 +105,6 @@ def cmd_publish(ctx) -> int:
 
 
 def _problems(ctx, reading, errors, warnings, title) -> None:
-    from app.directory import import_report
-
     hint = not ctx.args.report
     lines = import_report.summary(title, errors, report_hint=hint)
     lines += import_report.summary("Kept without a link", warnings, budget=8, report_hint=hint)
@@ -120,8 +116,6 @@ def _problems(ctx, reading, errors, warnings, title) -> None:
 
 
 def cmd_export(ctx) -> int:
-    from app.directory.hsds_export import export_csv, export_json
-
     out = Path(ctx.args.out)
     if ctx.args.format == "json" and out.is_dir():
         raise InvalidInput(f"{out} is a folder; give a file name for the JSON export.")
@@ -138,8 +132,6 @@ def cmd_export(ctx) -> int:
 
 
 def cmd_search(ctx) -> int:
-    from app.directory.search import search_services
-
     vault = ctx.unlocked_vault()
     try:
         with vault.session() as s:

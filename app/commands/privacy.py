@@ -5,8 +5,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
+
+from app import audit
+from app.atomic import atomic_write
 from app.errors import InvalidInput
+from app.privacy import consents, documents, incidents, person_file, requests, retention
+from app.report import renderers
 from app.report.period import parse_day
+from models.people import Person
 
 RETENTION_KINDS = ("people", "contact-notes", "conflict-notes")
 
@@ -114,8 +121,6 @@ def _in_session(ctx, work):
 
 
 def cmd_retention_show(ctx) -> int:
-    from app.privacy import retention
-
     def work(s):
         return retention.rules(s), retention.plan(s, date.today()).counts()
 
@@ -128,16 +133,12 @@ def cmd_retention_show(ctx) -> int:
 
 
 def cmd_retention_set(ctx) -> int:
-    from app.privacy import retention
-
     _in_session(ctx, lambda s: retention.set_rule(s, ctx.args.kind, ctx.args.months))
     print(f"{ctx.args.kind}: {ctx.args.months} months.")
     return 0
 
 
 def cmd_retention_run(ctx) -> int:
-    from app.privacy import retention
-
     counts = _in_session(ctx, lambda s: retention.run(s, date.today(), dry_run=ctx.args.dry_run))
     verb = "Would anonymise" if ctx.args.dry_run else "Anonymised"
     print(f"{verb} {counts['people']} people; notes erased: {counts['contact_notes']} contacts, "
@@ -147,12 +148,6 @@ def cmd_retention_run(ctx) -> int:
 
 
 def cmd_person_export(ctx) -> int:
-    from sqlalchemy import select
-
-    from app.privacy import documents, person_file
-    from app.report import renderers
-    from models.people import Person
-
     args = ctx.args
     if bool(args.all) == bool(args.person):
         raise InvalidInput("Name one person (an alias or an id), or give --all.")
@@ -178,8 +173,6 @@ def cmd_person_export(ctx) -> int:
 
 
 def cmd_consent_give(ctx) -> int:
-    from app.privacy import consents, person_file
-
     a = ctx.args
     _in_session(ctx, lambda s: consents.give(
         s, person_file.find_person(s, a.person).id, a.purpose, _day(a.on) or date.today(), under_14=a.under_14,
@@ -189,8 +182,6 @@ def cmd_consent_give(ctx) -> int:
 
 
 def cmd_consent_withdraw(ctx) -> int:
-    from app.privacy import consents, person_file
-
     a = ctx.args
     _in_session(ctx, lambda s: consents.withdraw(s, person_file.find_person(s, a.person).id, a.purpose,
                                                  _day(a.on) or date.today()))
@@ -199,8 +190,6 @@ def cmd_consent_withdraw(ctx) -> int:
 
 
 def cmd_consent_list(ctx) -> int:
-    from app.privacy import consents, person_file
-
     rows = _in_session(ctx, lambda s: consents.consents_of(s, person_file.find_person(s, ctx.args.person).id))
     for c in rows:
         end = f", withdrawn {c.withdrawn_on}" if c.withdrawn_on else ""
@@ -211,8 +200,6 @@ def cmd_consent_list(ctx) -> int:
 
 
 def cmd_request_add(ctx) -> int:
-    from app.privacy import person_file, requests
-
     a = ctx.args
 
     def work(s):
@@ -225,8 +212,6 @@ def cmd_request_add(ctx) -> int:
 
 
 def cmd_request_list(ctx) -> int:
-    from app.privacy import requests
-
     today = date.today()
     for r in _in_session(ctx, requests.all_requests):
         state = f"answered {r.answered_on}" if r.answered_on else (
@@ -236,8 +221,6 @@ def cmd_request_list(ctx) -> int:
 
 
 def cmd_request_answer(ctx) -> int:
-    from app.privacy import requests
-
     a = ctx.args
     row = _in_session(ctx, lambda s: requests.answer(s, a.id, _day(a.on) or date.today(), refused=a.refused))
     print(f"Request no. {row.id}: {row.status} on {row.answered_on}.")
@@ -245,16 +228,12 @@ def cmd_request_answer(ctx) -> int:
 
 
 def cmd_request_extend(ctx) -> int:
-    from app.privacy import requests
-
     row = _in_session(ctx, lambda s: requests.extend(s, ctx.args.id))
     print(f"Request no. {row.id}: now due by {row.due_on}.")
     return 0
 
 
 def cmd_incident_add(ctx) -> int:
-    from app.privacy import incidents
-
     a = vars(ctx.args)
     values = {name: a[name] for name in incidents.FIELDS if name != "id"}
     for name in ("occurred_from", "occurred_to", "known_on", "cai_notice_on", "people_notice_on", "public_notice_on"):
@@ -265,8 +244,6 @@ def cmd_incident_add(ctx) -> int:
 
 
 def cmd_incident_list(ctx) -> int:
-    from app.privacy import incidents
-
     for i in _in_session(ctx, incidents.all_incidents):
         print(f"{i.id}\tknown {i.known_on}\t{i.people_count} people\t"
               f"{'serious risk' if i.serious_risk else 'no serious risk'}\t{i.information[:60]}")
@@ -274,12 +251,6 @@ def cmd_incident_list(ctx) -> int:
 
 
 def cmd_incident_export(ctx) -> int:
-    from app.atomic import atomic_write
-    from app.privacy import incidents
-
-    from app.privacy import documents
-    from app.report import renderers
-
     out = _output(ctx.args.out, (".csv", ".pdf"))
     renderer = renderers.get("html_pdf") if out.suffix.lower() == ".pdf" else None
     rows = _in_session(ctx, incidents.all_incidents)
@@ -301,9 +272,6 @@ def _output(path: str, suffixes: tuple[str, ...]) -> Path:
 
 
 def cmd_notice(ctx) -> int:
-    from app.privacy import documents
-    from app.report import renderers
-
     out = _output(ctx.args.out, (".pdf",))
     renderer = renderers.get("html_pdf")
     html = _in_session(ctx, lambda s: documents.notice(s, ctx.args.lang))
@@ -313,8 +281,6 @@ def cmd_notice(ctx) -> int:
 
 
 def cmd_audit(ctx) -> int:
-    from app import audit
-
     since = _day(ctx.args.since)
     for event in _in_session(ctx, lambda s: audit.events(s, since=since)):
         print(f"{event.at:%Y-%m-%d %H:%M:%S}\t{event.kind}\t{event.detail}")

@@ -8,8 +8,16 @@ counts of people below 5 read "< 5" unless ``--exact`` (the worker's own use).
 """
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
+
+from app.commands.bundles import open_store
+from app.errors import InvalidInput
+from app.ops import evaluation as evaluation_ops
+from app.report import coordination, evaluation_worker, export, renderers, worker
+from app.report import period as periods
+from app.sync import keys
 
 FORMATS = ("pdf", "csv", "xlsx", "docx")
 RENDERED = ("pdf", "docx")  # need the GUI layer (charts)
@@ -32,8 +40,6 @@ def register(sub) -> None:
 
 
 def _format(args) -> str:
-    from app.errors import InvalidInput
-
     fmt = args.format or Path(args.out).suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         raise InvalidInput("Choose --format pdf, csv, xlsx or docx.")
@@ -41,10 +47,6 @@ def _format(args) -> str:
 
 
 def cmd_report(ctx) -> int:
-    from app.errors import InvalidInput
-    from app.report import coordination, evaluation_worker, export, renderers, worker
-    from app.report import period as periods
-    from app.sync import keys
 
     args = ctx.args
     fmt = _format(args)
@@ -64,7 +66,6 @@ def cmd_report(ctx) -> int:
             with vault.session() as s:
                 _set_highlights(s, highlights_text)
         if side is coordination:  # the imported records may live in PostgreSQL
-            from app.commands.bundles import open_store
 
             store = open_store(vault)
         with (store.reading() if store is not None else vault.session()) as s:
@@ -100,8 +101,6 @@ def cmd_report(ctx) -> int:
 
 
 def _read_text(path: str) -> str:
-    from app.errors import InvalidInput
-
     try:
         return Path(path).read_text("utf-8")
     except (OSError, UnicodeDecodeError):
@@ -110,11 +109,7 @@ def _read_text(path: str) -> str:
 
 def _set_highlights(session, text: str) -> None:
     """Keep the highlights; warn (on stderr, without refusing) when they name a person of the vault."""
-    import sys
-
-    from app.ops import evaluation as ops
-
-    named = ops.set_highlights(session, text).value
+    named = evaluation_ops.set_highlights(session, text).value
     if named:
         print(f"milieu: warning: the highlights name {len(named)} person(s) of the vault "
               f"({', '.join(named[:3])}); check them before sending the report.", file=sys.stderr)

@@ -1,8 +1,16 @@
 """init, check, passwd, backup, restore."""
 from __future__ import annotations
 
+import getpass
 import sys
+from datetime import date
+from pathlib import Path
 
+from app import passphrase_policy
+from app.cli import read_passphrase_file
+from app.errors import InvalidInput, VaultExists
+from app.privacy import backups
+from app.vault import BACKUP_SUFFIX
 
 
 def register(sub) -> None:
@@ -31,8 +39,6 @@ def cmd_init(ctx) -> int:
     vault = ctx.vault()
     if vault.exists():
         # Ask nothing when the answer can only be a refusal.
-        from app.errors import VaultExists
-
         raise VaultExists(f"A vault already exists in {ctx.data_dir}; it was left untouched.")
     passphrase = ctx.passphrase("New passphrase: ", confirm=True)
     vault.create(passphrase, site_name=ctx.args.site, worker_name=ctx.args.worker)
@@ -61,22 +67,13 @@ def cmd_passwd(ctx) -> int:
     vault = ctx.vault()
     old = ctx.passphrase("Current passphrase: ")
     if ctx.args.new_passphrase_file:
-        from app.cli import read_passphrase_file
-
         new = read_passphrase_file(ctx.args.new_passphrase_file)
     elif sys.stdin.isatty():
-        import getpass
-
         new = getpass.getpass("New passphrase: ")
         if getpass.getpass("Repeat: ") != new:
-            from app.errors import InvalidInput
-
             raise InvalidInput("The two passphrases differ.")
     else:
-        from app.errors import InvalidInput
-
         raise InvalidInput("No new passphrase: use an interactive terminal or --new-passphrase-file.")
-    from app import passphrase_policy
 
     passphrase_policy.require(new)
     vault.change_passphrase(old, new)  # on the locked vault: takes the folder lock exclusively
@@ -85,12 +82,6 @@ def cmd_passwd(ctx) -> int:
 
 
 def cmd_backup(ctx) -> int:
-    from datetime import date
-    from pathlib import Path
-
-    from app.privacy import backups
-    from app.vault import BACKUP_SUFFIX
-
     vault = ctx.unlocked_vault()
     try:
         path = vault.backup(ctx.args.to)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.directory import search_index
 from app.directory.hours import Hours, derived
 from app.directory.hsds_validate import time_of_day
+from app.directory.languages import language_name
 from app.directory.search import fold, hours_by_service
 from app.errors import InvalidInput
 from models.base import utcnow
@@ -310,8 +311,6 @@ def _set_categories(session: Session, svc: DirService, names: list[str]) -> None
 
 
 def _set_languages(session: Session, svc: DirService, codes: list[str]) -> None:
-    from app.directory.languages import language_name
-
     session.execute(delete(DirLanguage).where(DirLanguage.service_id == svc.id, DirLanguage.phone_id.is_(None)))
     for code in dict.fromkeys(c.strip().lower() for c in codes if c.strip()):
         session.add(DirLanguage(hsds_id=_new_id(), service_id=svc.id, code=code, name=language_name(code)))

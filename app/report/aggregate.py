@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable
 
+from app import vocabulary
 from app.activity import presence as presence_hours
 from app.report import labels as words
 from app.report.model import LINE, NO_CHART, ColumnSum, Figure, Report, RowSum, Table
@@ -116,6 +117,10 @@ def compute(
     w = lambda key: words.text(key, lang)  # noqa: E731 - short local alias
     code_labels = t.labels
 
+    def fixed(list_name: str):
+        """Label function of a fixed code list (the one vocabulary, as on screen)."""
+        return lambda code: vocabulary.label(list_name, code, lang)
+
     def label(list_name: str, code: str | None) -> str:
         if not code or code == UNKNOWN:
             return w(UNKNOWN)
@@ -219,8 +224,8 @@ def compute(
             sums=(RowSum(tuple(range(1, len(gender_order) + 1)), len(gender_order) + 1),
                   ColumnSum(len(gender_order) + 1, "people")),
         ),
-        Table("referrals_by_status", ["status", "referrals"], _ordered(statuses, REFERRAL_STATUSES, w)),
-        Table("referrals_by_outcome", ["outcome", "referrals"], _ordered(outcomes, REFERRAL_OUTCOMES, w)),
+        Table("referrals_by_status", ["status", "referrals"], _ordered(statuses, REFERRAL_STATUSES, fixed(vocabulary.REFERRAL_STATUS))),
+        Table("referrals_by_outcome", ["outcome", "referrals"], _ordered(outcomes, REFERRAL_OUTCOMES, fixed(vocabulary.REFERRAL_OUTCOME))),
         Table("supplies_by_item", ["item", "quantity"],
               sorted(([k, v] for k, v in supplies.items()), key=lambda r: (-r[1], r[0]))),
         Table(
@@ -236,12 +241,13 @@ def compute(
             chart_columns=(1, 2, 3),
         ),
         Table("conflicts_by_intensity", ["level", "conflicts"],
-              [[w(f"intensity_{i}"), by_intensity.get(i, 0)] for i in INTENSITIES]),
-        Table("conflicts_by_parties", ["parties", "conflicts"], _ordered(by_parties, PARTIES, w)),
+              [[vocabulary.level_text(i, vocabulary.label(vocabulary.CONFLICT_INTENSITY, i, lang)), by_intensity.get(i, 0)]
+               for i in INTENSITIES]),
+        Table("conflicts_by_parties", ["parties", "conflicts"], _ordered(by_parties, PARTIES, fixed(vocabulary.CONFLICT_PARTIES))),
         Table(
             "staff_support_by_kind",
             ["kind", "sessions", "staff", "hours"],
-            [[w(k), support_count[k], support_staff[k], round(support_min[k] / 60, 1)]
+            [[fixed(vocabulary.STAFF_SUPPORT_KIND)(k), support_count[k], support_staff[k], round(support_min[k] / 60, 1)]
              for k in list(SUPPORT_KINDS) + sorted(set(support_count) - set(SUPPORT_KINDS))],
             decimals={3: 1},
             chart=NO_CHART if not t.supports else "bar",

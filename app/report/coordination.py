@@ -18,6 +18,7 @@ from app.activity import presence as presence_hours
 from app.report import aggregate, coordination_counts
 from app.report import labels as words
 from app.report import period as periods
+from app.report import suppress_set
 from app.report.aggregate import Tallies
 from app.report.model import Report
 from app.report.period import Period
@@ -152,8 +153,6 @@ def for_outside(session: Session, p: Period, peer_id: int | None = None, *, lang
                 today: date | None = None, baseline: Period | None = None) -> Report:
     """The report an export for outside shows: small counts suppressed consistently with the
     all-workers report and every worker's (app.report.suppress_set), whichever is exported."""
-    from app.report import suppress_set
-
     peers = [w.id for w in workers(session)]
     if peer_id is not None and peer_id not in peers:
         peers.append(peer_id)

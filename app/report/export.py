@@ -98,6 +98,7 @@ def _sheet_title(text: str, taken: set[str]) -> str:
 
 def to_xlsx(report: Report, *, outside: bool = True) -> bytes:
     """A summary sheet (front matter, figures, notes) and one sheet per table; numbers stay numbers."""
+    # openpyxl is heavy to import: loaded when a workbook is made, not at every start.
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

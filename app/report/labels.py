@@ -1,6 +1,8 @@
 """Words of the report, in French (default) and English, kept out of Qt so exports
-made headless read the same as the screen. Code lists the worker edits (types,
-themes, places, age brackets, genders) take their labels from the data instead."""
+made headless read the same as the screen. Fixed codes (referral statuses, conflict
+levels...) take their labels from the one vocabulary (app/vocabulary.py), which the
+screens translate too; code lists the worker edits (types, themes, places, age
+brackets, genders) take theirs from the data."""
 from __future__ import annotations
 
 _FR = {
@@ -51,27 +53,6 @@ _FR = {
     "staff": "Personnel rejoint",
     "hours": "Heures",
     "unknown": "Non précisé",
-    # fixed codes
-    "patron_patron": "Usager·ère – usager·ère",
-    "patron_staff": "Usager·ère – personnel",
-    "other": "Autre",
-    "information": "Information",
-    "awareness": "Sensibilisation",
-    "accompaniment": "Accompagnement",
-    "debrief": "Retour après un incident",
-    "group_training": "Formation de groupe",
-    "proposed": "Proposée",
-    "accepted": "Acceptée",
-    "accompanied": "Accompagnée",
-    "completed": "Complétée",
-    "declined": "Refusée",
-    "attained": "Atteint",
-    "not_attained": "Non atteint",
-    "intensity_1": "1 – Incivilité",
-    "intensity_2": "2 – Tension verbale",
-    "intensity_3": "3 – Altercation verbale, menaces",
-    "intensity_4": "4 – Agressivité physique sans blessure",
-    "intensity_5": "5 – Violence physique ou appel police/ambulance",
     # document
     "title": "Bilan des activités de l'intervention de milieu",
     "period": "Période",
@@ -143,26 +124,6 @@ _EN = {
     "staff": "Staff reached",
     "hours": "Hours",
     "unknown": "Not stated",
-    "patron_patron": "Patron – patron",
-    "patron_staff": "Patron – staff",
-    "other": "Other",
-    "information": "Information",
-    "awareness": "Awareness",
-    "accompaniment": "Accompaniment",
-    "debrief": "Debrief after an incident",
-    "group_training": "Group training",
-    "proposed": "Proposed",
-    "accepted": "Accepted",
-    "accompanied": "Accompanied",
-    "completed": "Completed",
-    "declined": "Declined",
-    "attained": "Attained",
-    "not_attained": "Not attained",
-    "intensity_1": "1 – Incivility",
-    "intensity_2": "2 – Verbal tension",
-    "intensity_3": "3 – Verbal altercation, threats",
-    "intensity_4": "4 – Physical aggressiveness, no injury",
-    "intensity_5": "5 – Physical violence or police/ambulance called",
     "title": "Report on the library outreach work",
     "period": "Period",
     "site": "Site",

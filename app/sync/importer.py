@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.sync import decode, envelope, keys, payload
+from app.sync import overview as supervision
 from app.sync.record_check import check_records
 from app.sync.errors import BundleRejected, HeaderMismatch, NotConfigured, UnknownSigner, WrongRecipient
 from models import coordination as coord
@@ -274,6 +275,4 @@ def _stored(session: Session, peer_id: int, records: list[dict] | None) -> dict[
 
 def overview(session: Session):
     """Each worker, their last bundle, gaps and weekly figures (app.sync.overview)."""
-    from app.sync import overview as supervision
-
     return supervision.overview(session)

@@ -16,9 +16,9 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import audit, settings
 from app.sync.curve_points import ed25519_point_is_valid, x25519_key_is_canonical
-from app.sync.errors import KeyFileInvalid
+from app.sync.errors import KeyFileInvalid, NotConfigured
 from models.sync import SyncKey
 
 SIGNING = "signing"  # Ed25519, both modes
@@ -85,7 +85,6 @@ def _ensure(session: Session, name: str, *, creating: bool = False) -> SyncKey:
     if not creating and settings.get(session, KEYS_MADE):
         # Only init makes a vault's keys: a new signing key would make La Piaule refuse
         # the worker's bundles as an unknown signer.
-        from app.sync.errors import NotConfigured
 
         raise NotConfigured(
             f"This vault's {name} key is missing; restore a complete backup of this vault (milieu restore FILE)."
@@ -100,8 +99,6 @@ def _ensure(session: Session, name: str, *, creating: bool = False) -> SyncKey:
         row = SyncKey(name=PSEUDONYM, algorithm="hmac-sha256", secret=os.urandom(32), public=None)
     session.add(row)
     session.flush()
-    from app import audit
-
     audit.record(session, "key_created", name)
     return row
 

@@ -61,7 +61,7 @@ class ConflictForm(ActivityEntryForm):
             button.setObjectName(f"intensity_{level}")
             button.setCheckable(True)
             button.setMinimumSize(44, 36)
-            button.setToolTip(f"{level} – {name} (Alt+{level})")
+            button.setToolTip(f"{common.level_text(level, name)} (Alt+{level})")
             self.intensity.addButton(button, level)
             keys.addWidget(button)
             shortcut = QShortcut(QKeySequence(f"Alt+{level}"), self)

@@ -53,7 +53,7 @@ class ConflictsPage(ActivityEntriesPage):
         for r, (cid, when, level, place, outcome) in enumerate(rows):
             cells = [QLocale().toString(when, "d MMM, HH:mm"), str(level), place.split(" : ", 1)[-1], outcomes.get(outcome, outcome)]
             level_item = self._set_row(r, cid, cells)[1]
-            level_item.setToolTip(f"{level} – {levels[level][0]}")
+            level_item.setToolTip(common.level_text(level, levels[level][0]))
             level_item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         if rows:
             mean = sum(r[2] for r in rows) / len(rows)

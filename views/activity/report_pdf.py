@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument,
+    QAbstractTextDocumentLayout, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument,
 )
 from PySide6.QtWidgets import QApplication
 
@@ -166,28 +166,6 @@ def write_pdf(report: Report, path: Path, outside: bool = True) -> Path:
         finally:
             painter.end()
     return path
-
-
-def preview_pages(report: Report, outside: bool = True) -> list[QImage]:
-    """The PDF's pages as images (what the PDF looks like, without a PDF reader)."""
-    ensure_app()
-    page = _a4().fullRectPixels(DPI)
-    body = _body(page)
-    probe = QImage(page.width(), page.height(), QImage.Format.Format_RGB32)
-    probe.setDotsPerMeterX(int(DPI / 0.0254))
-    probe.setDotsPerMeterY(int(DPI / 0.0254))
-    doc = _document(report, outside, probe, body)
-    images = []
-    for number in range(doc.pageCount()):
-        image = QImage(probe.size(), QImage.Format.Format_RGB32)
-        image.setDotsPerMeterX(probe.dotsPerMeterX())
-        image.setDotsPerMeterY(probe.dotsPerMeterY())
-        image.fill(Qt.GlobalColor.white)
-        painter = QPainter(image)
-        _paint_page(painter, doc, report, page, body, number, doc.pageCount())
-        painter.end()
-        images.append(image)
-    return images
 
 
 def _frame(painter: QPainter, report: Report, page, number: int, pages: int) -> None:

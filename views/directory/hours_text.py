@@ -17,15 +17,6 @@ class DirectoryHours(QObject):
             self.tr("Friday"), self.tr("Saturday"), self.tr("Sunday"),
         )[day]
 
-    def holiday_name(self, code: str) -> str:
-        return {
-            "new_year": self.tr("New Year's Day"), "good_friday": self.tr("Good Friday"),
-            "easter_monday": self.tr("Easter Monday"), "patriots_day": self.tr("National Patriots' Day"),
-            "fete_nationale": self.tr("Fête nationale"), "canada_day": self.tr("Canada Day"),
-            "labour_day": self.tr("Labour Day"), "thanksgiving": self.tr("Thanksgiving"),
-            "christmas": self.tr("Christmas Day"),
-        }.get(code, code)
-
     def clock(self, minutes: int) -> str:
         """9 h, 9 h 30 (English: 9:00, 9:30)."""
         hours, rest = divmod(minutes % DAY_MINUTES, 60)
@@ -98,11 +89,3 @@ class DirectoryHours(QObject):
 
 def long_date(day: date) -> str:
     return QLocale().toString(day, QLocale.FormatType.LongFormat)
-
-
-def words() -> DirectoryHours:
-    return DirectoryHours()
-
-
-def hours_lines(hours: Hours, today: date | None = None) -> list[str]:
-    return DirectoryHours().lines(hours, today)

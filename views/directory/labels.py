@@ -1,4 +1,4 @@
-"""Words for referral codes (stable codes in the database, labels translated here), and date fields."""
+"""Words for referral codes (labels from the one vocabulary, views/vocabulary.py), and date fields."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import QDateEdit
 
-from models.referral import REFERRAL_OUTCOMES, REFERRAL_STATUSES
+from views import vocabulary
 from views.floor.common import DAY_FORMAT
 
 
@@ -19,21 +19,16 @@ def day_field(day: date) -> QDateEdit:
 
 
 class ReferralWords(QObject):
+    """Referral statuses and outcomes, in the words of the one vocabulary (app/vocabulary.py)."""
+
     def status(self, code: str) -> str:
-        return {
-            "proposed": self.tr("Proposed"), "accepted": self.tr("Accepted"),
-            "accompanied": self.tr("Accompanied"), "completed": self.tr("Completed"),
-            "declined": self.tr("Declined"),
-        }.get(code, code)
+        return vocabulary.label(vocabulary.REFERRAL_STATUS, code)
 
     def outcome(self, code: str) -> str:
-        return {
-            "unknown": self.tr("Outcome unknown"), "attained": self.tr("Need met"),
-            "not_attained": self.tr("Need not met"),
-        }.get(code, code)
+        return vocabulary.label(vocabulary.REFERRAL_OUTCOME, code)
 
     def statuses(self) -> list[tuple[str, str]]:
-        return [(code, self.status(code)) for code in REFERRAL_STATUSES]
+        return [(code, self.status(code)) for code in vocabulary.codes(vocabulary.REFERRAL_STATUS)]
 
     def outcomes(self) -> list[tuple[str, str]]:
-        return [(code, self.outcome(code)) for code in REFERRAL_OUTCOMES]
+        return [(code, self.outcome(code)) for code in vocabulary.codes(vocabulary.REFERRAL_OUTCOME)]

@@ -31,6 +31,7 @@ from app.floor_reads import AGE_BRACKET, CONSENT, CONTACT_TYPE, GENDER, GROUP, L
 from app.lists import ContactFilter
 from app.ops import people as people_ops
 from app.validation import ValidationFailed
+from views import vocabulary
 from views.context import AppContext
 from views.drafts import DraftKeeper
 from views.floor.common import CodeLabels, FieldError, FlowLayout, datetime_text, day_text, field_error_text, heading
@@ -289,10 +290,7 @@ class PersonDetail(QWidget):
         self.timeline_model.set_filter(ContactFilter(person_id=person_id))
         self.repeat_contact.setEnabled(count > 0)
         self.referrals.clear()
-        statuses = {
-            "proposed": self.tr("proposed"), "accepted": self.tr("accepted"), "accompanied": self.tr("accompanied"),
-            "completed": self.tr("completed"), "declined": self.tr("declined"),
-        }
+        statuses = vocabulary.labels(vocabulary.REFERRAL_STATUS)
         for r in refs:
             text = f"{datetime_text(r.contact_at)} · {r.service_name} · {statuses.get(r.status, r.status)}"
             if r.follow_up_on and not r.follow_up_done:

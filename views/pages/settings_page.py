@@ -24,6 +24,7 @@ from app.version import version
 from views.context import AppContext
 from views.drafts import DraftKeeper
 from views.page import Page
+from views.pages.code_lists import CodeListsSection
 from views.passphrase_dialog import ChangePassphraseDialog
 
 FORM_ID = "settings"
@@ -115,6 +116,7 @@ class SettingsPage(Page):
         passphrase_row.addWidget(self.passphrase_button)
         passphrase_row.addStretch(1)
         layout.addLayout(passphrase_row)
+        layout.addWidget(CodeListsSection(ctx))  # Listes: add, rename, retire (views/pages/code_lists.py)
         layout.addStretch(1)
         # IT staff and La Piaule ask for it when something goes wrong.
         self.version_label = QLabel(self.tr("Milieu version %1").replace("%1", version()))
