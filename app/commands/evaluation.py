@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from app.errors import InvalidInput
+from app.evaluation.csvfile import ImportRejected
+from app.evaluation import baseline
+from app.ops import evaluation as ops
 
 
 def register(sub) -> None:
@@ -31,9 +35,6 @@ def _usage(parser) -> int:
 
 
 def _run(ctx, work):
-    from app.errors import InvalidInput
-    from app.evaluation.csvfile import ImportRejected
-
     path = Path(ctx.args.file)
     if not path.is_file():
         raise InvalidInput(f"{path} does not exist.")
@@ -53,9 +54,6 @@ def _run(ctx, work):
 
 
 def cmd_conflict_import(ctx) -> int:
-    from app.evaluation import baseline
-    from app.ops import evaluation as ops
-
     mapping = baseline.read_map(Path(ctx.args.map_file)) if ctx.args.map_file else None
     result = _run(ctx, lambda s, path: ops.import_incidents(s, path, skip_bad_rows=ctx.args.skip_bad_rows,
                                                             mapping=mapping))
@@ -65,8 +63,6 @@ def cmd_conflict_import(ctx) -> int:
 
 
 def cmd_visits_import(ctx) -> int:
-    from app.ops import evaluation as ops
-
     result = _run(ctx, lambda s, path: ops.import_visits(s, path, skip_bad_rows=ctx.args.skip_bad_rows))
     print(f"Imported {result.added} visit counts ({result.updated} replaced, {result.unchanged} unchanged)"
           + (f"; skipped {len(result.skipped)} bad rows." if result.skipped else "."))

@@ -10,6 +10,9 @@ from sqlalchemy.orm import Session
 from app.evaluation import baseline, highlights, survey, visits
 from app.ops.changes import Changes, Done, Entity
 from app.ops.registry import operation
+from app.errors import InvalidInput
+from models.codes import CodeItem
+from app import codes
 
 
 @operation(Entity.BASELINE_INCIDENT)
@@ -51,9 +54,6 @@ EDITABLE_LISTS = ("unmet_need", "staff_survey")
 
 
 def _editable(session: Session, item_id: int) -> None:
-    from app.errors import InvalidInput
-    from models.codes import CodeItem
-
     item = session.get(CodeItem, item_id)
     if item is None or item.list_name not in EDITABLE_LISTS:
         raise InvalidInput("This item is not part of the evaluation's lists.")
@@ -61,9 +61,6 @@ def _editable(session: Session, item_id: int) -> None:
 
 @operation(Entity.CODE_ITEM)
 def add_list_item(session: Session, list_name: str, label_fr: str, label_en: str = "") -> Done:
-    from app import codes
-    from app.errors import InvalidInput
-
     if list_name not in EDITABLE_LISTS:
         raise InvalidInput("Only the evaluation's lists are edited here.")
     return Done(Changes.of(Entity.CODE_ITEM), codes.add_item(session, list_name, label_fr, label_en=label_en).id)
@@ -71,8 +68,6 @@ def add_list_item(session: Session, list_name: str, label_fr: str, label_en: str
 
 @operation(Entity.CODE_ITEM)
 def rename_list_item(session: Session, item_id: int, label_fr: str) -> Done:
-    from app import codes
-
     _editable(session, item_id)
     codes.rename_item(session, item_id, label_fr=label_fr)
     return Done(Changes.of(Entity.CODE_ITEM), item_id)
@@ -81,7 +76,6 @@ def rename_list_item(session: Session, item_id: int, label_fr: str) -> Done:
 @operation(Entity.CODE_ITEM)
 def retire_list_item(session: Session, item_id: int, retired: bool = True) -> Done:
     """Retired items are no longer offered; past answers and contacts keep them."""
-    from app import codes
 
     _editable(session, item_id)
     codes.retire_item(session, item_id, retired)

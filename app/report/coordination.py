@@ -26,6 +26,7 @@ from app.report.rows import ConflictRow, SupportRow
 from app.report.worker import LABELLED_LISTS, code_labels
 from models import coordination as coord
 from models.sync import SyncPeer
+from app.report import evaluation, evaluation_coordination, evaluation_worker
 
 
 def _day(text) -> date | None:
@@ -114,7 +115,6 @@ def report(
 ) -> Report:
     """One worker's report (``peer_id``) or all workers together (None), with the evaluation's
     tables (issue 13) from what the workers sent of their library's records."""
-    from app.report import evaluation, evaluation_coordination
     if peer_id is None:
         scope = words.text("all_workers", lang)
     else:
@@ -130,7 +130,6 @@ def report(
 
 def default_baseline(session: Session, today: date | None = None) -> Period | None:
     """The 12 months before the pilot, when workers sent incidents or conflicts of that time."""
-    from app.report import evaluation_coordination, evaluation_worker
 
     start = pilot_period(session, today).start
     candidate = evaluation_worker.twelve_months_before(start)

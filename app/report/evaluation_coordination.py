@@ -15,6 +15,7 @@ from app.evaluation import highlights
 from app.evaluation import visits as visit_rows
 from app.report.evaluation import EvaluationInput, IncidentRow
 from app.report.period import Period
+from app.report.evaluation_worker import labels as own_labels
 
 FIELDS = {
     "baseline_incident": ("occurred_on", "intensity", "emergency", "import_key"),
@@ -102,7 +103,6 @@ def load(session: Session, p: Period, baseline: Period | None, peer_id: int | No
         answers = d.get("answers") if isinstance(d.get("answers"), list) else []
         survey += [(str(d.get("round")), pair[0], pair[1]) for pair in answers
                    if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], int)]
-    from app.report.evaluation_worker import labels as own_labels
 
     labels = own_labels(session, lang)  # the seeded lists; workers' own items come in their bundles
     for _peer, _uid, d in _records(session, "code_item", peer_id):

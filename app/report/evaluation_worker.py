@@ -10,6 +10,8 @@ from app.evaluation import highlights, survey, visits
 from app.report.evaluation import EvaluationInput, IncidentRow
 from app.report.period import Period
 from models.codes import GROUP, STAFF_SURVEY, UNMET_NEED, CodeItem
+from app.errors import InvalidInput
+from app.report import period as periods
 
 LISTS = (UNMET_NEED, GROUP, STAFF_SURVEY)
 _LIVE = "c.deleted_at IS NULL AND c.occurred_at >= ? AND c.occurred_at < ?"
@@ -87,8 +89,6 @@ def twelve_months_before(start: date) -> Period:
 
 def parse_range(text: str) -> Period:
     """"FROM..TO" (both days included, YYYY-MM-DD) -> a period."""
-    from app.errors import InvalidInput
-    from app.report import period as periods
 
     first, sep, last = text.partition("..")
     if not sep:

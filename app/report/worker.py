@@ -23,6 +23,7 @@ from models.contacts import Contact, ContactTheme, ContactType, contact_person
 from models.people import Person
 from models.referral import Referral
 from models.supplies import GIVEN, StockMovement, SupplyItem
+from app.report import evaluation, evaluation_worker
 
 LABELLED_LISTS = ("contact_type", "theme", "age_bracket", "gender", "place")
 
@@ -175,7 +176,6 @@ def report(
 ) -> Report:
     """The worker's report for a period (exact numbers; suppression happens at export), with
     the evaluation's tables (issue 13), compared with ``baseline`` when given."""
-    from app.report import evaluation, evaluation_worker
 
     out = aggregate.compute(
         tally(session, p, lang), p,
@@ -188,7 +188,6 @@ def report(
 
 def default_baseline(session: Session) -> Period | None:
     """The 12 months before the pilot started, when there is data there (the Bilan's default)."""
-    from app.report import evaluation_worker
 
     start = _pilot_start(session)
     return evaluation_worker.default_baseline(session, start) if start else None
