@@ -108,6 +108,7 @@ def test_a_conflict_being_typed_comes_back_as_a_draft(qtbot, ctx):
     form.intensity.button(4).click()
     form.action.insertPlainText("Objet lancé près de l'accueil")
     form.keeper.flush()  # what the shell does before a lock
+    ctx.ops.wait()  # the draft is written by the operations runner
     form.close()
     again = ConflictForm(ctx)
     qtbot.addWidget(again)

@@ -204,6 +204,7 @@ def test_service_edit_survives_a_lock_as_an_encrypted_draft(qtbot, ctx, page):
     qtbot.addWidget(editor)
     editor.notes.setPlainText("Fermé pour rénovations en janvier")
     editor.keeper.flush()  # what the shell does just before it locks
+    ctx.ops.wait()  # the draft is written by the operations runner
     editor.deleteLater()
     again = ServiceEditor(ctx, service_id, page)
     qtbot.addWidget(again)
