@@ -153,6 +153,8 @@ def _validate(session: Session, data: ContactInput, today: date, current: Contac
         check.add("persons", NOT_FOUND, "A person of this contact no longer exists.")
     elif not ids and data.unidentified_count <= 0:
         check.add("persons", REQUIRED, "Choose a person or count the unidentified persons.")
+    if not data.types:  # every contact is counted under a type: the report's tables add up
+        check.add("types", REQUIRED, "Choose at least one type of contact.")
     kept_codes = {
         PLACE: {current.place_code} if current else set(),
         CONTACT_TYPE: set(current.type_codes) if current else set(),

@@ -385,3 +385,70 @@ def test_bilan_computes_off_the_gui_thread_when_a_runner_is_given(qtbot, pilot_c
     qtbot.waitUntil(lambda: page.cards["interventions"].value.text() == "50" and not runner.busy, timeout=10000)
     assert page.report.period.start == date(2026, 3, 1)
     runner.wait()
+
+
+def test_when_is_the_time_the_form_is_started_not_built(qtbot, ctx, vault, monkeypatch):
+    """A conflict logged at 19:56 on a page built at 13:00 and shown at 19:52 is at 19:56; a time set by hand stays."""
+    from PySide6.QtCore import QDateTime
+
+    import views.activity.conflict_form as module
+
+    clock = {"now": datetime(2026, 11, 26, 13, 0)}
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return clock["now"]
+
+    monkeypatch.setattr(module, "datetime", Clock)
+    form = module.ConflictForm(ctx)
+    qtbot.addWidget(form)
+    when = lambda: form.when.dateTime().toPython().replace(tzinfo=None)  # noqa: E731
+    clock["now"] = datetime(2026, 11, 26, 19, 52)
+    _show(qtbot, form)
+    assert when() == datetime(2026, 11, 26, 19, 52)  # shown: not the time it was built
+    clock["now"] = datetime(2026, 11, 26, 19, 56)
+    form.intensity.button(3).click()  # the conflict begins
+    assert when() == datetime(2026, 11, 26, 19, 56)
+    clock["now"] = datetime(2026, 11, 26, 20, 5)
+    form.action.insertPlainText("Voix fortes")
+    assert when() == datetime(2026, 11, 26, 19, 56)  # started once
+    form.when.setDateTime(QDateTime(datetime(2026, 11, 26, 19, 40)))  # by hand
+    form.hide()
+    clock["now"] = datetime(2026, 11, 26, 21, 0)
+    form.show()
+    qtbot.waitExposed(form)
+    assert when() == datetime(2026, 11, 26, 19, 40)
+    assert form.save() is not None
+    with vault.session() as s:
+        assert [k.occurred_at for k in s.scalars(select(Conflict))] == [datetime(2026, 11, 26, 19, 40)]
+    clock["now"] = datetime(2026, 11, 26, 22, 15)
+    form.intensity.button(2).click()  # the next conflict
+    assert when() == datetime(2026, 11, 26, 22, 15)
+
+
+def test_bilan_refuses_a_reversed_or_future_period_at_the_dates(qtbot, pilot_ctx, tmp_path, french):
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDate
+
+    from views.activity.bilan_page import CUSTOM, BilanPage
+
+    page = BilanPage(pilot_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_period(CUSTOM, first=D.PILOT_FIRST, last=D.PILOT_LAST)
+    page.first_day.setDate(QDate(D.PILOT_LAST + timedelta(days=3)))  # after the last day
+    qtbot.waitUntil(page.period_error.isVisible, timeout=3000)
+    assert page.period_error.text() == "Le premier jour est après le dernier."
+    assert page.first_day.date().toPython() == D.PILOT_LAST + timedelta(days=3)  # not swapped, not lost
+    page.pick_path = lambda fmt, suggested: str(tmp_path / f"bilan.{fmt}")
+    assert page.export("csv") is None and not (tmp_path / "bilan.csv").exists()  # no silent swap
+    future = date.today() + timedelta(days=10)
+    page.last_day.setDate(QDate(future + timedelta(days=20)))
+    page.first_day.setDate(QDate(future))
+    qtbot.waitUntil(lambda: page.period_error.text() == "Cette période n'a pas encore commencé.", timeout=3000)
+    page.first_day.setDate(QDate(D.PILOT_FIRST))
+    page.last_day.setDate(QDate(D.PILOT_LAST))
+    qtbot.waitUntil(lambda: not page.period_error.isVisible(), timeout=3000)
+    assert page.export("csv") is not None

@@ -104,10 +104,13 @@ def test_refer_records_a_contact_and_a_referral_with_its_follow_up(qtbot, ctx, p
     dialog = ReferDialog(ctx, page.detail.detail.id, page.detail.detail.name, page, today=date.today())
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()  # the Ctrl+Enter shortcut works in the active window
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
     qtbot.keyClicks(dialog.persons.edit, "Grand Marc casquette rouge")
     qtbot.keyClick(dialog.persons.edit, Qt.Key.Key_Return)
     assert dialog.persons.new_aliases == ["Grand Marc casquette rouge"]
-    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     ctx.ops.wait()
     assert dialog.result() == dialog.DialogCode.Accepted
     with ctx.vault.session() as s:
@@ -307,3 +310,42 @@ def test_export_csv_to_a_folder_and_say_when_it_fails(qtbot, ctx, page, tmp_path
     count = len(dialogs.said)
     page.export_json_action.trigger()
     assert len(dialogs.said) == count
+
+
+def test_refer_opens_in_who_and_enter_only_chooses(qtbot, ctx, page):
+    """The alias typed at once lands in « Qui »; Enter chooses the person and moves on, never saves;
+    status, follow-up and notes come next by keyboard, and Ctrl+Enter saves."""
+    type_query(qtbot, page, "refuge")
+    dialog = ReferDialog(ctx, page.detail.detail.id, page.detail.detail.name, page, today=date.today())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.persons.edit, timeout=2000)
+    assert dialog.follow_on.date().toPython() == date.today() + timedelta(days=1)  # tomorrow, not a week
+    qtbot.keyClicks(QApplication.focusWidget(), "Ti-Jean")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    ctx.ops.wait()
+    assert dialog.persons.new_aliases == ["Ti-Jean"]
+    assert dialog.isVisible() and dialog.saved_referrals == []
+    assert QApplication.focusWidget() is dialog.status
+    qtbot.keyClick(dialog.status, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.status, Qt.Key.Key_Down)
+    ctx.ops.wait()
+    assert dialog.isVisible() and dialog.status.currentData() == "accepted"
+    reached = []
+    while QApplication.focusWidget() is not dialog.notes and len(reached) < 8:  # the date's sections tab too
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached[0] is dialog.follow and dialog.follow_on in reached and reached[-1] is dialog.notes
+    dialog.notes.setFocus()
+    qtbot.keyClicks(dialog.notes, "ce soir")
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)
+    ctx.ops.wait()
+    assert dialog.isVisible() and dialog.saved_referrals == []
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    ctx.ops.wait()
+    assert dialog.result() == dialog.DialogCode.Accepted and len(dialog.saved_referrals) == 1
+    with ctx.vault.session() as s:
+        due = referrals.referral_follow_ups(s, date.today() + timedelta(days=1))
+    assert [(f.referral.person_alias, f.referral.status) for f in due] == [("Ti-Jean", "accepted")]

@@ -65,9 +65,9 @@ def test_later_today_is_allowed_but_not_tomorrow(vault):
     with vault.session() as s:
         p = person(s, "Sylvie aux chats")
         late = datetime.combine(date.today(), datetime.max.time()).replace(microsecond=0)
-        contacts.create_contact(s, ContactInput(occurred_at=late, person_ids=[p.id]))
+        contacts.create_contact(s, ContactInput(types=["awareness"], occurred_at=late, person_ids=[p.id]))
         with pytest.raises(ValidationFailed):
-            contacts.create_contact(s, ContactInput(occurred_at=late + timedelta(seconds=1), person_ids=[p.id]))
+            contacts.create_contact(s, ContactInput(types=["awareness"], occurred_at=late + timedelta(seconds=1), person_ids=[p.id]))
 
 
 def test_an_edit_keeps_the_previous_version(vault):
@@ -97,8 +97,8 @@ def test_an_edit_keeps_the_previous_version(vault):
 def test_delete_is_a_tombstone(vault):
     with vault.session() as s:
         p = person(s, "Gilles aux journaux")
-        keep = contacts.create_contact(s, ContactInput(person_ids=[p.id])).contact
-        gone = contacts.create_contact(s, ContactInput(person_ids=[p.id], notes="à effacer")).contact
+        keep = contacts.create_contact(s, ContactInput(types=["awareness"], person_ids=[p.id])).contact
+        gone = contacts.create_contact(s, ContactInput(types=["awareness"], person_ids=[p.id], notes="à effacer")).contact
         gone_id, gone_uid, pid = gone.id, gone.uid, p.id
         contacts.delete_contact(s, gone_id)
     with vault.session() as s:
@@ -111,7 +111,7 @@ def test_delete_is_a_tombstone(vault):
         assert [v.op for v in versions] == ["create", "delete"]
         assert json.loads(versions[-1].data)["notes"] == "à effacer"
         with pytest.raises(ValidationFailed):
-            contacts.update_contact(s, gone_id, ContactInput(person_ids=[pid]))
+            contacts.update_contact(s, gone_id, ContactInput(types=["awareness"], person_ids=[pid]))
 
 
 def test_repeat_last_contact_copies_the_routine_not_the_particulars(vault):

@@ -96,7 +96,7 @@ def test_demo_history_snapshots_look_like_the_services_ones(vault):
         # Hand entries after the demo are allowed (the vault is already a demo vault).
         p = people.create_person(s, "Hugo au vélo")
         item = supplies.create_item(s, "Bas", initial_stock=3)
-        c = contacts.create_contact(s, ContactInput(person_ids=[p.id], supplies={item.id: 1})).contact
+        c = contacts.create_contact(s, ContactInput(types=["awareness"], person_ids=[p.id], supplies={item.id: 1})).contact
         service = {
             entity: json.loads(history.last_version(s, entity, uid).data)
             for entity, uid in (("person", p.uid), ("contact", c.uid), ("supply_item", item.uid))

@@ -284,3 +284,46 @@ def test_follow_up_done_is_kept_when_editing(qtbot, french, floor_vault):
     window.ctx.ops.wait()
     [row] = live_contacts(window.vault, floor_vault.ids["elodie"])
     assert row.follow_up_done and row.notes == "Suivi fait en personne"
+
+
+def test_no_type_is_asked_at_the_types_row_and_one_key_fixes_it(qtbot, french, floor_vault):
+    """A stray Enter then Ctrl+Enter saved a contact with no type, which the Bilan's type table missed."""
+    window = open_unlocked(qtbot, floor_vault)
+    qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)
+    panel = window.ctx.extras["quick_entry"].new_panel
+    qtbot.keyClicks(focused(), "elo")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
+    assert panel.isVisible() and live_contacts(window.vault, floor_vault.ids["elodie"]) == []
+    assert panel.types_error.isVisible() and "type" in panel.types_error.text()
+    assert focused() in panel.type_buttons.values()
+    qtbot.keyClick(focused(), Qt.Key.Key_1)  # one key
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
+    assert not panel.isVisible()
+    assert len(live_contacts(window.vault, floor_vault.ids["elodie"])) == 1
+
+
+def test_escape_on_an_unsaved_contact_turns_today_into_resume_at_once(qtbot, french, floor_vault):
+    window = open_unlocked(qtbot, floor_vault)
+    today = window.workspace.page("today")
+    assert today.new_button.text().startswith("Nouveau contact")
+    qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)
+    panel = window.ctx.extras["quick_entry"].new_panel
+    qtbot.keyClicks(focused(), "elo")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    window.ctx.ops.wait()
+    QApplication.processEvents()
+    assert not panel.isVisible()
+    assert today.new_button.text().startswith("Reprendre le contact")  # not only after a restart
+    # Emptied and closed: the draft goes, and so does « Reprendre » (once the draft op is done).
+    qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)
+    qtbot.mouseClick(panel.person_field.chips.itemAt(0).widget(), Qt.MouseButton.LeftButton)
+    assert not panel.has_content()
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    window.ctx.ops.wait()
+    QApplication.processEvents()
+    assert not panel.isVisible()
+    assert today.new_button.text().startswith("Nouveau contact")

@@ -120,7 +120,7 @@ def test_a_referral_added_while_editing_a_saved_contact(qtbot, french, referral_
         [ref] = referrals.referrals_for_contact(s, contact_id)
         assert len(contacts.contact_input(s, contact_id).person_ids) == 1  # the contact itself unchanged
     assert ref.service_name == "Comptoir alimentaire Le Grenier"
-    assert ref.follow_up_on == TODAY + timedelta(days=7)  # the box's default follow-up
+    assert ref.follow_up_on == TODAY + timedelta(days=1)  # the box's default follow-up: tomorrow
 
 
 def test_a_pending_referral_survives_a_lock_in_the_draft(qtbot, french, referral_vault):

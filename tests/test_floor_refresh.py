@@ -47,6 +47,7 @@ def test_the_panel_shows_the_stock_left_after_a_contact_that_gave_supplies(qtbot
     assert socks.stock_label.text() == "10 en stock"
     qtbot.keyClicks(focused(), "elo")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.keyClick(focused(), Qt.Key.Key_1)  # a type
     for _ in range(3):
         qtbot.mouseClick(socks.plus, Qt.MouseButton.LeftButton)
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
@@ -77,6 +78,7 @@ def test_an_item_added_or_received_on_depannage_shows_in_the_panel_at_once(qtbot
     tuques = next(s for s in panel.steppers.values() if s.name_label.text() == "Tuques")
     qtbot.keyClicks(focused(), "elo")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.keyClick(focused(), Qt.Key.Key_1)  # a type
     qtbot.mouseClick(tuques.plus, Qt.MouseButton.LeftButton)
     assert panel.keeper.dirty
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)

@@ -21,7 +21,7 @@ def test_receive_give_edit_delete_and_count(vault):
         socks = supplies.create_item(s, "Bas", unit="paire", initial_stock=4)
         supplies.receive(s, bars.id, 10, note="Don d'une épicerie")
         assert stock(s, bars.id) == 30
-        c = contacts.create_contact(s, ContactInput(person_ids=[p.id], supplies={bars.id: 3, socks.id: 1})).contact
+        c = contacts.create_contact(s, ContactInput(types=["awareness"], person_ids=[p.id], supplies={bars.id: 3, socks.id: 1})).contact
         assert (stock(s, bars.id), stock(s, socks.id)) == (27, 3)
         data = contacts.contact_input(s, c.id)
         data.supplies = {bars.id: 1}  # corrected: one bar, no socks

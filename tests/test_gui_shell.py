@@ -107,6 +107,11 @@ def test_first_run_leads_to_the_main_window_in_french(qtbot, open_window, data_d
     setup.worker.setText("Alex Tremblay")
     assert not setup.create_button.isEnabled()
     assert setup.problem() == "Les deux phrases de passe sont différentes."
+    mismatch = setup.fields.mismatch  # said in red right under the repeat field, not far below
+    assert mismatch.isVisibleTo(setup) and mismatch.text() == "Les deux phrases de passe sont différentes."
+    assert "#b00020" in mismatch.styleSheet()
+    setup._submit()  # Enter: the message stays at the field, and nothing typed is lost
+    assert not setup.message.isVisibleTo(setup) and setup.repeat.text() == PASSPHRASE + "!"
     setup.repeat.setText(PASSPHRASE)
     qtbot.mouseClick(setup.create_button, Qt.MouseButton.LeftButton)
     assert setup.busy_bar.isVisibleTo(window)  # feedback while Argon2id works

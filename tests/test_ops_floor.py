@@ -80,7 +80,7 @@ def test_a_refused_referral_leaves_nothing_behind(floor):
 
 
 def test_a_shortage_is_refused_until_allowed(floor):
-    data = ContactInput(occurred_at=NOW, person_ids=[floor.ids["elodie"]], supplies={floor.ids["socks"]: 12})
+    data = ContactInput(types=["awareness"], occurred_at=NOW, person_ids=[floor.ids["elodie"]], supplies={floor.ids["socks"]: 12})
     with pytest.raises(StockShortage) as refused:
         with floor.session() as s:
             floor_ops.save_contact(s, floor_ops.ContactSave(contact=data))
@@ -100,11 +100,11 @@ def test_a_shortage_is_refused_until_allowed(floor):
 def test_a_contact_without_supplies_does_not_announce_stock(floor):
     with floor.session() as s:
         done = floor_ops.save_contact(s, floor_ops.ContactSave(
-            contact=ContactInput(occurred_at=NOW, person_ids=[floor.ids["elodie"]], follow_up_on=date.today())))
+            contact=ContactInput(types=["awareness"], occurred_at=NOW, person_ids=[floor.ids["elodie"]], follow_up_on=date.today())))
         assert done.changes == Changes.of(Entity.CONTACT, Entity.PERSON)
         assert floor_ops.set_follow_up_done(s, done.value).changes == Changes.of(Entity.CONTACT)
     with floor.session() as s, pytest.raises(ValidationFailed):
-        floor_ops.save_contact(s, floor_ops.ContactSave(contact=ContactInput(occurred_at=NOW)))  # nobody
+        floor_ops.save_contact(s, floor_ops.ContactSave(contact=ContactInput(types=["awareness"], occurred_at=NOW)))  # nobody
 
 
 def test_merge_reports_the_conflicts_and_referrals_it_rewrites(floor):
@@ -136,7 +136,7 @@ def test_people_referrals_and_drafts_operations(floor):
         people_ops.create_person(s, "  ")
     with floor.session() as s:
         contact = floor_ops.save_contact(s, floor_ops.ContactSave(
-            contact=ContactInput(occurred_at=NOW, person_ids=[person]),
+            contact=ContactInput(types=["awareness"], occurred_at=NOW, person_ids=[person]),
             referrals=(floor_ops.ReferralInput(floor.ids["shelter"], date.today()),),
         )).value
         [ref] = referrals.referrals_for_contact(s, contact)

@@ -32,6 +32,7 @@ def new_contact(ctx, *aliases):
     with ctx.vault.session() as s:
         ids = [create_person(s, alias).id for alias in aliases]
         contact = create_contact(s, ContactInput(
+            types=["awareness"],
             occurred_at=datetime.now().replace(second=0, microsecond=0), person_ids=ids,
             unidentified_count=0 if ids else 1,
         )).contact
@@ -51,7 +52,7 @@ def test_contact_form_box_gives_one_referral_per_person_to_the_forms_operation(q
     assert box.list.item(0).text() == "Refuge de nuit Le Phare · à enregistrer"
     # The contact form's save: new people, the contact and its referrals in one operation.
     form = floor_ops.ContactSave(
-        contact=ContactInput(occurred_at=datetime.now().replace(second=0, microsecond=0)),
+        contact=ContactInput(types=["awareness"], occurred_at=datetime.now().replace(second=0, microsecond=0)),
         new_aliases=("Julie au sac vert", "Grand Marc casquette rouge"),
         referrals=tuple(floor_ops.ReferralInput(sid, box.follow_up_date()) for sid, _n in box.pending_services()),
     )
@@ -125,7 +126,7 @@ def test_follow_up_dates_read_like_the_rest_of_the_app(qtbot, ctx):
     assert dialog.follow_on.text() == "24 nov. 2026"  # not 2026-11-24
     box = ContactReferrals(ctx, today=date(2026, 11, 26))
     qtbot.addWidget(box)
-    assert box.follow_on.text() == "3 déc. 2026"
+    assert box.follow_on.text() == "27 nov. 2026"  # tomorrow by default
 
 
 def test_escape_in_the_service_search_clears_it_before_closing_the_contact_panel(qtbot, french, make_vault):

@@ -26,6 +26,7 @@ def setup(vault):
         marc = create_person(s, "Grand Marc, casquette rouge", today=TODAY)
         julie = create_person(s, "Julie au sac vert", today=TODAY)
         contact = create_contact(s, ContactInput(
+            types=["awareness"],
             occurred_at=datetime(2026, 11, 26, 14, 0), duration_min=15, place_code=None,
             person_ids=[marc.id, julie.id],
         ), today=TODAY).contact

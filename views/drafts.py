@@ -142,6 +142,10 @@ class DraftKeeper:
 
     # ---- behaviour ---------------------------------------------------------
     @property
+    def is_muted(self) -> bool:
+        return bool(self._muted)
+
+    @property
     def dirty(self) -> bool:
         return self._dirty
 

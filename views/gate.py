@@ -146,6 +146,10 @@ class SetupScreen(QWidget):
 
     def _submit(self) -> None:
         problem = self.problem()
+        if problem and self.fields.problem_is_mismatch():
+            self.fields.reveal_problem()  # said in red under the repeat field
+            self.show_message("")
+            return
         if problem:
             self.show_message(problem)
             return

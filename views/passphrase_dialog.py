@@ -102,6 +102,10 @@ class ChangePassphraseDialog(QDialog):
             self._show(self.current_error, self.tr("Type your current passphrase."), self.current)
             return
         problem = self.fields.problem()
+        if problem and self.fields.problem_is_mismatch():
+            self.fields.reveal_problem()  # said in red under the repeat field
+            self.adjustSize()
+            return
         if problem:
             self._show(self.new_error, problem, self.fields.passphrase)
             return

@@ -36,6 +36,13 @@ class NewPassphraseFields(QObject):
         self.strength_label = QLabel(parent)
         self.strength_label.setObjectName("strength_label")
         self.strength_label.setWordWrap(True)
+        # The mismatch is said under the repeat field, in red, as soon as the two diverge.
+        self.mismatch = QLabel(parent)
+        self.mismatch.setObjectName(f"{name_prefix}_mismatch")
+        self.mismatch.setProperty("role", "field_error")
+        self.mismatch.setWordWrap(True)
+        self.mismatch.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.mismatch.hide()
         for edit in (self.passphrase, self.repeat):
             edit.textChanged.connect(self._update)
         self._update()
@@ -44,6 +51,7 @@ class NewPassphraseFields(QObject):
         """Add the four rows; the labels (with their mnemonics) come from the screen."""
         form.addRow(passphrase_label, self.passphrase)
         form.addRow(repeat_label, self.repeat)
+        form.addRow("", self.mismatch)
         form.addRow("", self.strength_bar)
         form.addRow("", self.strength_label)
 
@@ -63,7 +71,26 @@ class NewPassphraseFields(QObject):
         self.strength_bar.setValue(value)
         self.strength_bar.setStyleSheet(f"QProgressBar::chunk {{ background: {STRENGTH_COLOURS[value]}; }}")
         self.strength_label.setText(self._strength_text(value))
+        typed, repeat = self.passphrase.text(), self.repeat.text()
+        # Still typing the repeat (a start of the passphrase) is not a mismatch yet.
+        self._show_mismatch(bool(repeat) and repeat != typed and not typed.startswith(repeat))
         self.changed.emit()
+
+    def _show_mismatch(self, shown: bool) -> None:
+        self.mismatch.setText(self.tr("The two passphrases are different.") if shown else "")
+        self.mismatch.setVisible(shown)
+
+    def reveal_problem(self) -> str:
+        """``problem()``, with a mismatch also said at the repeat field (on submit)."""
+        problem = self.problem()
+        if problem and self.problem_is_mismatch():
+            self._show_mismatch(True)
+            self.repeat.setFocus()
+        return problem
+
+    def problem_is_mismatch(self) -> bool:
+        passphrase = self.passphrase.text()
+        return len(passphrase) >= MIN_LENGTH and score(passphrase) >= MIN_SCORE and self.repeat.text() != passphrase
 
     def problem(self) -> str:
         passphrase = self.passphrase.text()

@@ -155,6 +155,14 @@
         <translation>Les dates du projet pilote sont gardées pour la prochaine fois</translation>
     </message>
     <message>
+        <source>The first day is after the last day.</source>
+        <translation>Le premier jour est après le dernier.</translation>
+    </message>
+    <message>
+        <source>This period has not begun yet.</source>
+        <translation>Cette période n&apos;a pas encore commencé.</translation>
+    </message>
+    <message>
         <source>Computing…</source>
         <translation>Calcul en cours…</translation>
     </message>

@@ -2,10 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
 <context>
+    <name>AddPersonDialog</name>
+    <message>
+        <source>Add a person</source>
+        <translation>Ajouter une personne</translation>
+    </message>
+    <message>
+        <source>&amp;Alias (a nickname, never a legal name):</source>
+        <translation>&amp;Pseudonyme (un surnom, jamais le nom légal) :</translation>
+    </message>
+    <message>
+        <source>Type an alias: a nickname that lets you find this person again.</source>
+        <translation>Tapez un pseudonyme : un surnom qui permet de retrouver cette personne.</translation>
+    </message>
+</context>
+<context>
     <name>ContactErrors</name>
     <message>
         <source>Choose a person, or count the unidentified persons.</source>
         <translation>Choisissez une personne ou indiquez le nombre de personnes non identifiées.</translation>
+    </message>
+    <message>
+        <source>Choose the type of contact: press its number.</source>
+        <translation>Choisissez le type de contact : appuyez sur son numéro.</translation>
     </message>
     <message>
         <source>This date is after today. A contact is recorded once it happened.</source>
@@ -658,14 +677,6 @@
             <numerusform>%n personne</numerusform>
             <numerusform>%n personnes</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Add a person</source>
-        <translation>Ajouter une personne</translation>
-    </message>
-    <message>
-        <source>Alias (a nickname, never a legal name):</source>
-        <translation>Pseudonyme (un surnom, jamais le nom légal) :</translation>
     </message>
 </context>
 <context>

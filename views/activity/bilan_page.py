@@ -94,6 +94,11 @@ class BilanPage(Page):
         bar.addWidget(self.to_label)
         bar.addWidget(self.last_day)
         bar.addWidget(self.next)
+        self.period_error = QLabel()  # a reversed or future period, said beside the dates
+        self.period_error.setObjectName("bilan_period_error")
+        self.period_error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.period_error.hide()
+        bar.addWidget(self.period_error)
         self.worker = QComboBox()
         self.worker.setObjectName("bilan_worker")
         self.worker.setVisible(self.coordination)
@@ -234,7 +239,24 @@ class BilanPage(Page):
         self.anchor = p.start - timedelta(days=1) if direction < 0 else p.end
         self._set_kind(self.kind.currentData())
 
+    def dates_problem(self) -> str:
+        """Why the typed dates cannot be used ("" when they can); the dates stay as typed."""
+        kind = self.kind.currentData()
+        if kind not in (CUSTOM, PILOT):
+            return ""
+        first, last = self.first_day.date().toPython(), self.last_day.date().toPython()
+        if first > last:
+            return self.tr("The first day is after the last day.")
+        if kind == CUSTOM and first > date.today():
+            return self.tr("This period has not begun yet.")
+        return ""
+
     def _dates_edited(self) -> None:
+        problem = self.dates_problem()
+        self.period_error.setText(problem)
+        self.period_error.setVisible(bool(problem))
+        if problem:
+            return  # neither swapped nor saved: the worker corrects the date
         kind = self.kind.currentData()
         if kind == PILOT:
             self.save_pilot_dates()
@@ -314,6 +336,11 @@ class BilanPage(Page):
         CSV and Excel are written there too; the PDF's charts are drawn here once the figures are in."""
         from app.ops import report as report_ops
 
+        problem = self.dates_problem()
+        if problem:  # no silent swap in the exported file
+            self.period_error.setText(problem)
+            self.period_error.setVisible(True)
+            return False
         p = self.period()
         suggested = f"bilan_{p.start}_{p.last_day}.{fmt}"
         chosen = self.pick_path(fmt, str(Path.home() / suggested))

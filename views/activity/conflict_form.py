@@ -132,11 +132,40 @@ class ConflictForm(ActivityEntryForm):
         self._add_buttons()
 
         self.keeper = DraftKeeper(ctx, FORM_ID, self.values, self.set_values, owner=self)
-        self.keeper.watch(self.when, self.place, self.action, self.outcome, self.contact, *self.by.values(),
-                          *self.parties.buttons(), *self.intensity.buttons())
+        watched = (self.place, self.action, self.outcome, self.contact, *self.by.values(),
+                   *self.parties.buttons(), *self.intensity.buttons())
+        self.keeper.watch(self.when, *watched)
+        # « Quand » is the time the form is started (shown fresh, or first edited), unless set by hand.
+        self._when_by_hand = self._started = False
+        self.when.dateTimeChanged.connect(self._when_edited)
+        for widget in watched:
+            signal = {QLineEdit: "textEdited", QPlainTextEdit: "textChanged", QComboBox: "currentIndexChanged"}
+            name = next((n for t, n in signal.items() if isinstance(widget, t)), "toggled")
+            getattr(widget, name).connect(self._form_started)
         self.reload_choices()
         self.reset()
         self.keeper.restore()
+
+    def _when_edited(self, *_args) -> None:
+        if not self.keeper.is_muted:
+            self._when_by_hand = True
+
+    def _fresh(self) -> bool:
+        return self.editing_id is None and not self._when_by_hand and not self._started
+
+    def _form_started(self, *_args) -> None:
+        if not self.keeper.is_muted and self._fresh():
+            self._now_when()
+            self._started = True
+
+    def _now_when(self) -> None:
+        with self.keeper.muted():
+            self.when.setDateTime(QDateTime(datetime.now().replace(second=0, microsecond=0)))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._fresh():  # not the time the page was built
+            self._now_when()
 
     @staticmethod
     def _buddy(text: str, widget: QWidget) -> QLabel:
@@ -191,6 +220,7 @@ class ConflictForm(ActivityEntryForm):
         self.editing_id = v.get("editing_id")
         if v.get("occurred_at"):
             self.when.setDateTime(QDateTime(datetime.fromisoformat(v["occurred_at"])))
+            self._when_by_hand = True  # a draft's or a saved conflict's time is kept (reset clears this)
         index = self.place.findData(v.get("place_code"))
         if index >= 0:
             self.place.setCurrentIndex(index)
@@ -223,6 +253,7 @@ class ConflictForm(ActivityEntryForm):
             })
             self.error.set_error("")
             self.intensity_error.set_error("")
+        self._when_by_hand = self._started = False
 
     def load(self, conflict_id: int) -> None:
         from app.activity import rows

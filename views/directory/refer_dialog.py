@@ -84,13 +84,34 @@ class ReferDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+        # Choosing a person (Enter in « Qui », or Enter on it empty) only chooses: the
+        # status, follow-up and notes come next; saving is Ctrl+Enter or the button.
+        self.persons.picked.connect(self._move_on)
+        self.persons.finished.connect(self._move_on)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.persons.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.persons.setFocusProxy(self.persons.edit)
+        self.persons.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.persons.edit.setFocus(Qt.FocusReason.OtherFocusReason)  # the alias typed at once lands in « Qui »
+
+    def keyPressEvent(self, event) -> None:
+        # Plain Enter never saves (QDialog would press the default button): the referral is
+        # saved only by an explicit Ctrl+Enter or a click on « Enregistrer la référence ».
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _move_on(self) -> None:
+        self.status.setFocus(Qt.FocusReason.TabFocusReason)
 
     def save(self) -> None:
         """One operation: the referral contact, the new people, one referral per person."""

@@ -38,7 +38,7 @@ from app.ops import referrals as referral_ops
 from views.directory.labels import ReferralWords, day_field
 from views.directory.search_panel import ServicePicker
 
-FOLLOW_UP_AFTER_DAYS = 7
+FOLLOW_UP_AFTER_DAYS = 1  # tomorrow: a need is often for tonight; the worker changes the date
 PENDING = "pending"
 SAVED = "saved"
 

@@ -27,6 +27,8 @@ class ContactErrors:
         for error in failed.errors:
             if error.field == "persons" and error.code == "required":
                 text = self.tr("Choose a person, or count the unidentified persons.")
+            elif error.field == "types" and error.code == "required":
+                text = self.tr("Choose the type of contact: press its number.")
             elif error.field == "occurred_at" and error.code == "future_date":
                 text = self.tr("This date is after today. A contact is recorded once it happened.")
             elif error.field.startswith("supplies[") and error.code == "negative":
@@ -44,7 +46,7 @@ class ContactErrors:
             label.set_error(text)
             focus = focus or {
                 "occurred_at": self.occurred, "duration_min": self.duration, "place_code": self.place,
-                "initiated_by": self.initiated,
+                "initiated_by": self.initiated, "types": next(iter(self.type_buttons.values()), None),
             }.get(error.field, self.person_field.edit)
         if focus is not None:
             focus.setFocus()

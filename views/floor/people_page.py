@@ -159,17 +159,13 @@ class PeoplePage(Page):
         self.search.setFocus()
 
     def add_person(self) -> None:
-        alias = self.ctx.extras["dialogs"].ask(self.tr("Add a person"), self.tr("Alias (a nickname, never a legal name):"))
-        if not alias or not alias.strip():
-            return
-        self.ctx.ops.run(people_ops.create_person, alias, on_done=self._added, on_error=self._refused)
+        """The alias is asked in a dialog that says at the field when it is empty or refused."""
+        from views.floor.add_person_dialog import AddPersonDialog
+
+        dialog = AddPersonDialog(self.ctx, self)
+        if dialog.exec() and dialog.person_id is not None:
+            self._added(dialog.person_id)
 
     def _added(self, person_id: int) -> None:
         self.open_person(person_id)
         self.detail.tabs.setCurrentIndex(1)
-
-    def _refused(self, exc: BaseException) -> bool:
-        if not isinstance(exc, ValidationFailed):
-            return False
-        self.ctx.extras["dialogs"].warning(self.tr("Add a person"), str(exc))
-        return True

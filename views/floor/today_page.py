@@ -56,6 +56,9 @@ class TodayPage(Page):
         font.setBold(True)
         self.new_button.setFont(font)
         self.new_button.clicked.connect(self.open_new_contact)
+        # « Reprendre le contact » follows the draft as soon as its op is done (the panel's
+        # closed signal comes before the draft is written or deleted).
+        ctx.bus.changed.connect(self._on_draft_changed)
 
         # The weekly bundle reminder (issue 5), on its weekday until a bundle is sent.
         self.bundle_reminder = QWidget()
@@ -268,6 +271,10 @@ class TodayPage(Page):
         self.week_contacts.setText(self.tr("%n contact(s)", "", summary.week_contacts))
         self.week_people.setText(self.tr("%n person(s) met", "", summary.week_people))
         self._update_new_button(view.draft_waiting)
+
+    def _on_draft_changed(self, entities) -> None:
+        if Entity.DRAFT in entities:
+            self._update_new_button()
 
     def _update_new_button(self, draft_waiting: bool | None = None) -> None:
         if not self.ctx.vault.is_unlocked:
