@@ -420,6 +420,7 @@ def test_when_is_the_time_the_form_is_started_not_built(qtbot, ctx, vault, monke
     qtbot.waitExposed(form)
     assert when() == datetime(2026, 11, 26, 19, 40)
     assert form.save() is not None
+    ctx.ops.wait()  # saved on the writer thread
     with vault.session() as s:
         assert [k.occurred_at for k in s.scalars(select(Conflict))] == [datetime(2026, 11, 26, 19, 40)]
     clock["now"] = datetime(2026, 11, 26, 22, 15)
@@ -443,7 +444,7 @@ def test_bilan_refuses_a_reversed_or_future_period_at_the_dates(qtbot, pilot_ctx
     assert page.period_error.text() == "Le premier jour est après le dernier."
     assert page.first_day.date().toPython() == D.PILOT_LAST + timedelta(days=3)  # not swapped, not lost
     page.pick_path = lambda fmt, suggested: str(tmp_path / f"bilan.{fmt}")
-    assert page.export("csv") is None and not (tmp_path / "bilan.csv").exists()  # no silent swap
+    assert page.export("csv") is False and not (tmp_path / "bilan.csv").exists()  # no silent swap
     future = date.today() + timedelta(days=10)
     page.last_day.setDate(QDate(future + timedelta(days=20)))
     page.first_day.setDate(QDate(future))
@@ -451,4 +452,6 @@ def test_bilan_refuses_a_reversed_or_future_period_at_the_dates(qtbot, pilot_ctx
     page.first_day.setDate(QDate(D.PILOT_FIRST))
     page.last_day.setDate(QDate(D.PILOT_LAST))
     qtbot.waitUntil(lambda: not page.period_error.isVisible(), timeout=3000)
-    assert page.export("csv") is not None
+    assert page.export("csv") is True
+    page.ctx.ops.wait()
+    assert (tmp_path / "bilan.csv").exists()
