@@ -349,3 +349,16 @@ def test_refer_opens_in_who_and_enter_only_chooses(qtbot, ctx, page):
     with ctx.vault.session() as s:
         due = referrals.referral_follow_ups(s, date.today() + timedelta(days=1))
     assert [(f.referral.person_alias, f.referral.status) for f in due] == [("Ti-Jean", "accepted")]
+
+
+def test_a_slip_saved_onto_a_vault_file_is_refused_in_one_sentence(page, ctx, monkeypatch):
+    from views.directory import repertoire_page
+
+    assert page.detail.detail is not None  # the first result is shown
+    key = ctx.vault.paths.keyfile
+    before = key.read_bytes()
+    monkeypatch.setattr(repertoire_page.QFileDialog, "getSaveFileName", lambda *a, **k: (str(key), ""))
+    page.save_pdf()
+    assert key.read_bytes() == before
+    said = ctx.extras["dialogs"].said
+    assert said and said[-1][0] == "error" and "\n" not in said[-1][2]

@@ -345,6 +345,10 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>Slip not saved</source>
+        <translation>Fiche non enregistrée</translation>
+    </message>
+    <message>
         <source>Slip saved: %1</source>
         <translation>Fiche enregistrée : %1</translation>
     </message>

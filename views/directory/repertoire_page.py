@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButt
 
 from app import settings
 from app.directory.services import service_detail
+from app.errors import MilieuError
 from app.ops import Entity
 from app.ops import directory as directory_ops
 from views.directory.detail_pane import ServiceDetailPane
@@ -182,9 +183,14 @@ class RepertoirePage(Page):
 
         suggested = str(Path.home() / (self.tr("Slip - %1").replace("%1", detail.name).replace("/", "-") + ".pdf"))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the slip"), suggested, self.tr("PDF (*.pdf)"))
-        if path:
+        if not path:
+            return
+        try:
             write_slip_pdf(detail, Path(path), site=self._site())
-            self.message.setText(self.tr("Slip saved: %1").replace("%1", path))
+        except (MilieuError, OSError) as exc:  # e.g. a file of the vault's own folder: refused, in one sentence
+            self.ctx.extras["dialogs"].error(self.tr("Slip not saved"), str(exc))
+            return
+        self.message.setText(self.tr("Slip saved: %1").replace("%1", path))
 
     def edit_service(self) -> None:
         if self.detail.detail is None:
