@@ -362,3 +362,27 @@ def test_a_slip_saved_onto_a_vault_file_is_refused_in_one_sentence(page, ctx, mo
     assert key.read_bytes() == before
     said = ctx.extras["dialogs"].said
     assert said and said[-1][0] == "error" and "\n" not in said[-1][2]
+
+
+def test_a_referral_on_the_persons_behalf_asks_for_that_consent(qtbot, ctx, page):
+    from app import people
+    from app.privacy import consents
+
+    with ctx.vault.session() as s:
+        jade = people.create_person(s, "Jade au vélo").id
+    dialog = ReferDialog(ctx, page.detail.detail.id, page.detail.detail.name, page, today=date.today())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.persons.edit, "Jade au velo")  # accent-tolerant completion
+    qtbot.keyClick(dialog.persons.edit, Qt.Key.Key_Return)
+    assert [pid for pid, _ in dialog.persons.persons] == [jade]
+    dialog.on_behalf.setChecked(True)
+    dialog.save()
+    ctx.ops.wait()
+    assert "consenti" in dialog.error.text() and dialog.result() != dialog.DialogCode.Accepted
+    with ctx.vault.session() as s:
+        assert referrals.referrals_for_person(s, jade) == []  # nothing saved
+        consents.give(s, jade, consents.PURPOSE_REFERRAL, date.today())
+    dialog.save()
+    ctx.ops.wait()
+    assert dialog.result() == dialog.DialogCode.Accepted

@@ -19,6 +19,7 @@ from app.contacts import ContactInput
 from app.directory import referrals
 from app.ops.changes import Changes, Done, Entity
 from app.ops.registry import operation
+from app.privacy import consents
 from app.validation import ValidationFailed
 
 CONTACT_AND_PEOPLE = Changes.of(Entity.CONTACT, Entity.PERSON)
@@ -33,6 +34,7 @@ class ReferralInput:
     follow_up_on: date | None = None
     status: str = "proposed"
     notes: str = ""
+    on_behalf: bool = False  # the worker contacts the service for the person: needs that consent (Law 25)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ def save_contact(session: Session, form: ContactSave, *, today: date | None = No
     changes = _contact_changes(change)
     contact_id = change.contact.id
     for wanted in form.referrals:
+        if wanted.on_behalf:
+            consents.require(session, list(data.person_ids), consents.PURPOSE_REFERRAL, today or date.today())
         for person_id in data.person_ids or [None]:
             referrals.create_referral(
                 session, contact_id, wanted.service_id, person_id=person_id, status=wanted.status,

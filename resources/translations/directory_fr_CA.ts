@@ -165,6 +165,10 @@
         <translation>Faire un &amp;suivi le :</translation>
     </message>
     <message>
+        <source>I &amp;contact the service on the person's behalf (needs their consent)</source>
+        <translation>Je &amp;joins le service au nom de la personne (avec son consentement)</translation>
+    </message>
+    <message>
         <source>e.g. accompanied there on Tuesday</source>
         <translation>p. ex. accompagné sur place mardi</translation>
     </message>
@@ -187,6 +191,10 @@
     <message>
         <source>Choose who is referred, or count the unidentified persons.</source>
         <translation>Choisissez la personne référée, ou comptez les personnes non identifiées.</translation>
+    </message>
+    <message>
+        <source>The person has not consented to being referred on their behalf: record the consent on their page (Consents and file), or refer without contacting the service for them.</source>
+        <translation>La personne n'a pas consenti à ce qu'on joigne le service en son nom : notez son consentement sur sa fiche (Consentements et dossier), ou référez sans joindre le service pour elle.</translation>
     </message>
     <message>
         <source>The referral could not be saved: %1</source>

@@ -59,6 +59,8 @@ class ReferDialog(QDialog):
         self.follow_on.setObjectName("refer_follow_on")
         self.follow_on.setMinimumDate(QDate(self.today))
         self.follow.toggled.connect(self.follow_on.setEnabled)
+        self.on_behalf = QCheckBox(self.tr("I &contact the service on the person's behalf (needs their consent)"))
+        self.on_behalf.setObjectName("refer_on_behalf")
         self.notes = QLineEdit()
         self.notes.setObjectName("refer_notes")
         self.notes.setPlaceholderText(self.tr("e.g. accompanied there on Tuesday"))
@@ -76,6 +78,7 @@ class ReferDialog(QDialog):
         follow_row.addStretch(1)
         form.addRow("", follow_row)
         form.addRow(self.tr("&Notes:"), self.notes)
+        form.addRow("", self.on_behalf)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton(self.tr("&Save the referral"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("refer_save")
@@ -125,7 +128,7 @@ class ReferDialog(QDialog):
             ),
             new_aliases=tuple(self.persons.new_aliases),
             referrals=(floor_ops.ReferralInput(self.service_id, follow_up, self.status.currentData(),
-                                               self.notes.text()),),
+                                               self.notes.text(), on_behalf=self.on_behalf.isChecked()),),
         )
         self.error.setText("")
         self.save_button.setEnabled(False)
@@ -146,4 +149,7 @@ class ReferDialog(QDialog):
         fields = {getattr(e, "field", "") for e in getattr(exc, "errors", None) or []}
         if "persons" in fields:
             return self.tr("Choose who is referred, or count the unidentified persons.")
+        if "consent" in fields:
+            return self.tr("The person has not consented to being referred on their behalf: record the consent on "
+                           "their page (Consents and file), or refer without contacting the service for them.")
         return self.tr("The referral could not be saved: %1").replace("%1", str(exc))
