@@ -16,6 +16,7 @@ def at(days_ago: int, hour: int = 14) -> datetime:
 
 
 def save(s, p, when, **kw):
+    kw.setdefault("types", ["listening"])  # a contact needs a type
     return contacts.create_contact(s, ContactInput(occurred_at=when, person_ids=[p.id], **kw), today=DAY).contact
 
 
