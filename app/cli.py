@@ -66,6 +66,15 @@ class Context:
             print(f"milieu: warning: {warning}", file=sys.stderr)
         return vault
 
+    def in_session(self, action):
+        """Unlock, run ``action(session)`` in one transaction, lock again; returns what it returned."""
+        vault = self.unlocked_vault()
+        try:
+            with vault.session() as s:
+                return action(s)
+        finally:
+            vault.lock()
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="milieu", description="Milieu: the outreach worker's encrypted notebook.")

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from app import history, lists, people
+from app import history, lists, people, people_merge
 from app.validation import ValidationFailed
 from models.people import Person
 from tests.floor_helpers import contact, person
@@ -107,7 +107,7 @@ def test_merge_keeps_every_contact_and_records_history(vault, crowd):
         c3 = contact(s, marc, marcel, lise)  # both records in one group contact
         people.update_person(s, marcel.id, notes="Aime les échecs.", languages=["en"])
     with vault.session() as s:
-        result = people.merge_people(s, crowd["marc"], crowd["marcel"])
+        result = people_merge.merge_people(s, crowd["marc"], crowd["marcel"])
         assert result.moved_contact_ids == sorted([c2.id, c3.id])
     with vault.session() as s:
         kept = s.get(Person, crowd["marc"])
@@ -132,7 +132,7 @@ def test_merge_keeps_every_contact_and_records_history(vault, crowd):
 def test_merge_refuses_the_same_record_twice(vault, crowd):
     with vault.session() as s:
         with pytest.raises(ValidationFailed):
-            people.merge_people(s, crowd["marc"], crowd["marc"])
+            people_merge.merge_people(s, crowd["marc"], crowd["marc"])
 
 
 def test_search_sees_new_renamed_merged_and_recent_people_between_keystrokes(vault):
@@ -152,7 +152,7 @@ def test_search_sees_new_renamed_merged_and_recent_people_between_keystrokes(vau
         contact(s, s.get(Person, b.id), when=datetime.now() - timedelta(hours=1))
     with vault.session() as s:
         assert aliases(people.search_people(s, "luc")) == ["Luc au vélo", "Luc du terminus"]
-        people.merge_people(s, a.id, b.id)
+        people_merge.merge_people(s, a.id, b.id)
     with vault.session() as s:
         assert aliases(people.search_people(s, "luc")) == ["Luc du terminus"]
 
@@ -193,7 +193,7 @@ def test_merge_moves_conflicts_and_referrals_to_the_kept_person(vault, crowd):
         referral = create_referral(s, visit.id, service, person_id=marcel.id)
         ids = conflict.id, referral.id
     with vault.session() as s:
-        people.merge_people(s, crowd["marc"], crowd["marcel"])
+        people_merge.merge_people(s, crowd["marc"], crowd["marcel"])
     with vault.session() as s:
         kept = s.get(Person, crowd["marc"])
         assert [p.id for p in s.get(Conflict, ids[0]).persons] == [kept.id]

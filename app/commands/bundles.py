@@ -96,14 +96,6 @@ def _with_store(ctx, action, reading: bool = True):
         vault.lock()
 
 
-def _with_session(ctx, action):
-    vault = ctx.unlocked_vault()
-    try:
-        with vault.session() as s:
-            return action(s)
-    finally:
-        vault.lock()
-
 
 def _read_bundle(path: str) -> bytes:
     data = read_limited(Path(path), MAX_FILE)
@@ -136,7 +128,7 @@ def _accept_public_key(ctx, store, done: str) -> int:
     read the file, have the fingerprint checked, then ``store(session, identity)``."""
     identity = _read_public(ctx.args.file)
     _confirm(ctx, identity)
-    _with_session(ctx, lambda s: store(s, identity))
+    ctx.in_session(lambda s: store(s, identity))
     print(done)
     return 0
 
@@ -150,12 +142,12 @@ def _describe(identity: keys.PublicIdentity) -> str:
 
 
 def cmd_keys_show(ctx) -> int:
-    print(_describe(_with_session(ctx, keys.own_identity)))
+    print(_describe(ctx.in_session(keys.own_identity)))
     return 0
 
 
 def cmd_keys_export(ctx) -> int:
-    identity = _with_session(ctx, keys.own_identity)
+    identity = ctx.in_session(keys.own_identity)
     atomic_write(Path(ctx.args.out), identity.to_text().encode("utf-8"))
     print(f"Public key written to {ctx.args.out}; fingerprint {identity.fingerprint}")
     return 0
@@ -170,7 +162,7 @@ def cmd_partner_show(ctx) -> int:
         peer = export.partner(s)
         return f"{peer.label}\nFingerprint: {peer.fingerprint}" if peer else None
 
-    text = _with_session(ctx, show)
+    text = ctx.in_session(show)
     print(text or "No recipient set (milieu partner set FILE).")
     return 0 if text else 1
 
@@ -240,14 +232,14 @@ def cmd_coordination_overview(ctx) -> int:
 
 
 def cmd_bundle_export(ctx) -> int:
-    result = _with_session(ctx, lambda s: export.export_bundle(s, Path(ctx.args.out), full=ctx.args.full))
+    result = ctx.in_session(lambda s: export.export_bundle(s, Path(ctx.args.out), full=ctx.args.full))
     print(result.path)
     print(f"sequence {result.sequence}, weeks {', '.join(result.weeks)}, {result.record_count} records, sha256 {result.sha256}")
     return 0
 
 
 def cmd_bundle_pending(ctx) -> int:
-    counts = _with_session(ctx, export.pending_counts)
+    counts = ctx.in_session(export.pending_counts)
     for entity, c in sorted(counts.items()):
         print(f"{entity}: {c['changed']} changed, {c['deleted']} deleted")
     if not counts:
@@ -260,12 +252,12 @@ def cmd_bundle_history(ctx) -> int:
         return [f"{b.sequence:6d}  {b.created_at:%Y-%m-%d %H:%M}  {b.weeks:<20} {b.record_count:6d} records  "
                 f"{'full ' if b.full else ''}sha256 {b.sha256[:16]}  {b.file_name}" for b in export.history(s)]
 
-    print("\n".join(_with_session(ctx, rows)) or "No bundle exported yet.")
+    print("\n".join(ctx.in_session(rows)) or "No bundle exported yet.")
     return 0
 
 
 def cmd_bundle_rewrite(ctx) -> int:
-    print(_with_session(ctx, lambda s: export.rewrite(s, ctx.args.sequence, Path(ctx.args.out))))
+    print(ctx.in_session(lambda s: export.rewrite(s, ctx.args.sequence, Path(ctx.args.out))))
     return 0
 
 
@@ -285,7 +277,7 @@ def cmd_bundle_verify(ctx) -> int:
             f"sha256: {v.sha256}",
         ])
 
-    print(_with_session(ctx, check))
+    print(ctx.in_session(check))
     return 0
 
 

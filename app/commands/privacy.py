@@ -111,20 +111,12 @@ def _day(text: str | None) -> date | None:
     return parse_day(text) if text else None
 
 
-def _in_session(ctx, work):
-    vault = ctx.unlocked_vault()
-    try:
-        with vault.session() as s:
-            return work(s)
-    finally:
-        vault.lock()
-
 
 def cmd_retention_show(ctx) -> int:
     def work(s):
         return retention.rules(s), retention.plan(s, date.today()).counts()
 
-    rules, counts = _in_session(ctx, work)
+    rules, counts = ctx.in_session(work)
     for kind, months in rules.items():
         print(f"{kind}: {months} months")
     print("A run now would anonymise {people} people and erase the notes of {contact_notes} contacts, "
@@ -133,13 +125,13 @@ def cmd_retention_show(ctx) -> int:
 
 
 def cmd_retention_set(ctx) -> int:
-    _in_session(ctx, lambda s: retention.set_rule(s, ctx.args.kind, ctx.args.months))
+    ctx.in_session(lambda s: retention.set_rule(s, ctx.args.kind, ctx.args.months))
     print(f"{ctx.args.kind}: {ctx.args.months} months.")
     return 0
 
 
 def cmd_retention_run(ctx) -> int:
-    counts = _in_session(ctx, lambda s: retention.run(s, date.today(), dry_run=ctx.args.dry_run))
+    counts = ctx.in_session(lambda s: retention.run(s, date.today(), dry_run=ctx.args.dry_run))
     verb = "Would anonymise" if ctx.args.dry_run else "Anonymised"
     print(f"{verb} {counts['people']} people; notes erased: {counts['contact_notes']} contacts, "
           f"{counts['referral_notes']} referrals, {counts['conflict_notes']} conflicts."
@@ -167,14 +159,14 @@ def cmd_person_export(ctx) -> int:
         return written
 
     renderer = renderers.get("html_pdf")  # before the passphrase: fail early without the GUI layer
-    written = _in_session(ctx, work)
+    written = ctx.in_session(work)
     print(f"Wrote {len(written)} files in {out}.")
     return 0
 
 
 def cmd_consent_give(ctx) -> int:
     a = ctx.args
-    _in_session(ctx, lambda s: consents.give(
+    ctx.in_session(lambda s: consents.give(
         s, person_file.find_person(s, a.person).id, a.purpose, _day(a.on) or date.today(), under_14=a.under_14,
         by_guardian=a.guardian, scope=a.scope))
     print(f"Consent recorded for {a.purpose}.")
@@ -183,14 +175,14 @@ def cmd_consent_give(ctx) -> int:
 
 def cmd_consent_withdraw(ctx) -> int:
     a = ctx.args
-    _in_session(ctx, lambda s: consents.withdraw(s, person_file.find_person(s, a.person).id, a.purpose,
+    ctx.in_session(lambda s: consents.withdraw(s, person_file.find_person(s, a.person).id, a.purpose,
                                                  _day(a.on) or date.today()))
     print(f"Consent for {a.purpose} withdrawn.")
     return 0
 
 
 def cmd_consent_list(ctx) -> int:
-    rows = _in_session(ctx, lambda s: consents.consents_of(s, person_file.find_person(s, ctx.args.person).id))
+    rows = ctx.in_session(lambda s: consents.consents_of(s, person_file.find_person(s, ctx.args.person).id))
     for c in rows:
         end = f", withdrawn {c.withdrawn_on}" if c.withdrawn_on else ""
         print(f"{c.purpose}: given {c.given_on}{' by a guardian' if c.by_guardian else ''}{end}")
@@ -206,14 +198,14 @@ def cmd_request_add(ctx) -> int:
         person_id = person_file.find_person(s, a.person).id if a.person else None
         return requests.add(s, a.kind, _day(a.received) or date.today(), person_id=person_id, notes=a.notes)
 
-    row = _in_session(ctx, work)
+    row = ctx.in_session(work)
     print(f"Request no. {row.id} ({row.kind}) recorded; answer due by {row.due_on}.")
     return 0
 
 
 def cmd_request_list(ctx) -> int:
     today = date.today()
-    for r in _in_session(ctx, requests.all_requests):
+    for r in ctx.in_session(requests.all_requests):
         state = f"answered {r.answered_on}" if r.answered_on else (
             f"OVERDUE by {-r.days_left(today)} days" if r.days_left(today) < 0 else f"due {r.due_on}")
         print(f"{r.id}\t{r.kind}\treceived {r.received_on}\t{r.status}\t{state}")
@@ -222,13 +214,13 @@ def cmd_request_list(ctx) -> int:
 
 def cmd_request_answer(ctx) -> int:
     a = ctx.args
-    row = _in_session(ctx, lambda s: requests.answer(s, a.id, _day(a.on) or date.today(), refused=a.refused))
+    row = ctx.in_session(lambda s: requests.answer(s, a.id, _day(a.on) or date.today(), refused=a.refused))
     print(f"Request no. {row.id}: {row.status} on {row.answered_on}.")
     return 0
 
 
 def cmd_request_extend(ctx) -> int:
-    row = _in_session(ctx, lambda s: requests.extend(s, ctx.args.id))
+    row = ctx.in_session(lambda s: requests.extend(s, ctx.args.id))
     print(f"Request no. {row.id}: now due by {row.due_on}.")
     return 0
 
@@ -238,13 +230,13 @@ def cmd_incident_add(ctx) -> int:
     values = {name: a[name] for name in incidents.FIELDS if name != "id"}
     for name in ("occurred_from", "occurred_to", "known_on", "cai_notice_on", "people_notice_on", "public_notice_on"):
         values[name] = _day(values[name])
-    row = _in_session(ctx, lambda s: incidents.add(s, **values))
+    row = ctx.in_session(lambda s: incidents.add(s, **values))
     print(f"Incident no. {row.id} recorded (kept at least {incidents.KEEP_YEARS} years).")
     return 0
 
 
 def cmd_incident_list(ctx) -> int:
-    for i in _in_session(ctx, incidents.all_incidents):
+    for i in ctx.in_session(incidents.all_incidents):
         print(f"{i.id}\tknown {i.known_on}\t{i.people_count} people\t"
               f"{'serious risk' if i.serious_risk else 'no serious risk'}\t{i.information[:60]}")
     return 0
@@ -253,7 +245,7 @@ def cmd_incident_list(ctx) -> int:
 def cmd_incident_export(ctx) -> int:
     out = _output(ctx.args.out, (".csv", ".pdf"))
     renderer = renderers.get("html_pdf") if out.suffix.lower() == ".pdf" else None
-    rows = _in_session(ctx, incidents.all_incidents)
+    rows = ctx.in_session(incidents.all_incidents)
     if renderer is not None:
         renderer(documents.incident_register(rows), out, title="Registre des incidents")
     else:
@@ -274,7 +266,7 @@ def _output(path: str, suffixes: tuple[str, ...]) -> Path:
 def cmd_notice(ctx) -> int:
     out = _output(ctx.args.out, (".pdf",))
     renderer = renderers.get("html_pdf")
-    html = _in_session(ctx, lambda s: documents.notice(s, ctx.args.lang))
+    html = ctx.in_session(lambda s: documents.notice(s, ctx.args.lang))
     renderer(html, out, title=documents.NOTICE[ctx.args.lang]["title"])
     print(f"Wrote the notice to {out}.")
     return 0
@@ -282,6 +274,6 @@ def cmd_notice(ctx) -> int:
 
 def cmd_audit(ctx) -> int:
     since = _day(ctx.args.since)
-    for event in _in_session(ctx, lambda s: audit.events(s, since=since)):
+    for event in ctx.in_session(lambda s: audit.events(s, since=since)):
         print(f"{event.at:%Y-%m-%d %H:%M:%S}\t{event.kind}\t{event.detail}")
     return 0

@@ -5,7 +5,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app import people
+from app import people, people_merge
 from app.ops.changes import Changes, Done, Entity
 from app.ops.registry import operation
 
@@ -40,6 +40,6 @@ def merge_people(session: Session, keep_id: int, merge_id: int) -> Done:
 
     ``Done.value`` is the number of contacts moved.
     """
-    result = people.merge_people(session, keep_id, merge_id)
+    result = people_merge.merge_people(session, keep_id, merge_id)
     return Done(Changes.of(Entity.PERSON, Entity.CONTACT, Entity.CONFLICT, Entity.REFERRAL),
                 len(result.moved_contact_ids))

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+    QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -16,7 +16,7 @@ from app.report import labels as words
 from app.report import period as periods
 from app.report import reads
 from app.report.model import Report
-from views.activity.bilan_widgets import FigureCard, section
+from views.activity.bilan_widgets import ReportBody, section
 from views.activity.evaluation_bar import EvaluationBar
 from views.context import AppContext
 from views.floor.common import heading, ui_language
@@ -128,29 +128,9 @@ class BilanPage(Page):
         exports.addWidget(self.status)
         outer.addLayout(exports)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.body = QWidget()
-        self.body_layout = QVBoxLayout(self.body)
-        self.body_layout.setContentsMargins(0, 0, 8, 0)
-        cards = QGridLayout()
-        cards.setSpacing(10)
-        self.cards = {}
-        for i, key in enumerate(CARDS):
-            card = FigureCard(key)
-            self.cards[key] = card
-            cards.addWidget(card, i // 4, i % 4)
-        self.body_layout.addLayout(cards)
-        self.note = QLabel()
-        self.note.setObjectName("bilan_note")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: palette(dark); font-style: italic;")
-        self.body_layout.addWidget(self.note)
-        self.sections = QVBoxLayout()
-        self.body_layout.addLayout(self.sections)
-        self.body_layout.addStretch(1)
-        self.scroll.setWidget(self.body)
+        body = ReportBody(CARDS)
+        self.scroll, self.body, self.cards, self.note, self.sections = (
+            body.scroll, body.body, body.cards, body.note, body.sections)
         outer.addWidget(self.scroll, 1)
 
         self._load_workers()
@@ -208,10 +188,7 @@ class BilanPage(Page):
         if anchor is not None:
             self.anchor = anchor
         if first is not None and last is not None:
-            for edit, day in ((self.first_day, first), (self.last_day, last)):
-                edit.blockSignals(True)
-                edit.setDate(QDate(day))
-                edit.blockSignals(False)
+            self._show_dates(first, last)
         self.kind.blockSignals(True)
         self.kind.setCurrentIndex(self.kind.findData(kind))
         self.kind.blockSignals(False)
@@ -228,11 +205,15 @@ class BilanPage(Page):
                                   if kind == PILOT else "")
         if not custom:
             p = self.period()
-            for edit, day in ((self.first_day, p.start), (self.last_day, p.last_day)):
-                edit.blockSignals(True)
-                edit.setDate(QDate(day))
-                edit.blockSignals(False)
+            self._show_dates(p.start, p.last_day)
         self.refresh()
+
+    def _show_dates(self, first: date, last: date) -> None:
+        """Put the dates in the editors without it counting as typing."""
+        for edit, day in ((self.first_day, first), (self.last_day, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day))
+            edit.blockSignals(False)
 
     def _step(self, direction: int) -> None:
         p = self.period()
@@ -352,8 +333,7 @@ class BilanPage(Page):
         outside = not self.exact.isChecked()
         busy = self.tr("Exporting the report…")
         self.status.setText(busy)
-        for button in self.export_buttons.values():
-            button.setEnabled(False)
+        self._exports_enabled(False)
         peer = self.worker.currentData()
         baseline = self.evaluation.baseline()
         if fmt in DRAWN:  # exports are in French
@@ -386,15 +366,17 @@ class BilanPage(Page):
             QGuiApplication.restoreOverrideCursor()
         self._exported(path)
 
+    def _exports_enabled(self, enabled: bool) -> None:
+        for button in self.export_buttons.values():
+            button.setEnabled(enabled)
+
     def _exported(self, path: Path) -> None:
         self.last_export = path
-        for button in self.export_buttons.values():
-            button.setEnabled(True)
+        self._exports_enabled(True)
         self.status.setText(self.tr("Exported: %1").replace("%1", path.name))
 
     def _export_failed(self, exc: BaseException) -> bool:
-        for button in self.export_buttons.values():
-            button.setEnabled(True)
+        self._exports_enabled(True)
         self.status.setText(self.tr("Export failed."))
         if not isinstance(exc, OSError):
             return False  # unexpected: the dialog seam says it

@@ -5,8 +5,8 @@ from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QSizePolicy,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.report import labels as words
@@ -99,3 +99,31 @@ def section(report: Report, table) -> QWidget:
     row.addWidget(grid, 0, Qt.AlignmentFlag.AlignTop)
     layout.addLayout(row)
     return box
+
+
+class ReportBody:
+    """The scrolled body of the Bilan: a card per headline figure, a note, then a section per table."""
+
+    def __init__(self, card_keys: tuple[str, ...]):
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body = QWidget()
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 8, 0)
+        cards = QGridLayout()
+        cards.setSpacing(10)
+        self.cards = {}
+        for i, key in enumerate(card_keys):
+            self.cards[key] = FigureCard(key)
+            cards.addWidget(self.cards[key], i // 4, i % 4)
+        layout.addLayout(cards)
+        self.note = QLabel()
+        self.note.setObjectName("bilan_note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(dark); font-style: italic;")
+        layout.addWidget(self.note)
+        self.sections = QVBoxLayout()
+        layout.addLayout(self.sections)
+        layout.addStretch(1)
+        self.scroll.setWidget(self.body)
