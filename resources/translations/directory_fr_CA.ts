@@ -130,6 +130,34 @@
         <source>Closed now</source>
         <translation>Fermé maintenant</translation>
     </message>
+    <message>
+        <source>Open 24 hours</source>
+        <translation>Ouvert 24 h</translation>
+    </message>
+    <message>
+        <source>Closes at %1</source>
+        <translation>Ferme à %1</translation>
+    </message>
+    <message>
+        <source>Opens at %1</source>
+        <translation>Ouvre à %1</translation>
+    </message>
+    <message>
+        <source>Closes tomorrow at %1</source>
+        <translation>Ferme demain à %1</translation>
+    </message>
+    <message>
+        <source>Opens tomorrow at %1</source>
+        <translation>Ouvre demain à %1</translation>
+    </message>
+    <message>
+        <source>Closes %2 at %1</source>
+        <translation>Ferme %2 à %1</translation>
+    </message>
+    <message>
+        <source>Opens %2 at %1</source>
+        <translation>Ouvre %2 à %1</translation>
+    </message>
 </context>
 <context>
     <name>HoursRow</name>
@@ -739,12 +767,24 @@
         <translation>&amp;Sans rendez-vous</translation>
     </message>
     <message>
+        <source>Import a directory…</source>
+        <translation>Importer un répertoire…</translation>
+    </message>
+    <message>
         <source>All categories</source>
         <translation>Toutes les catégories</translation>
     </message>
     <message>
         <source>All languages</source>
         <translation>Toutes les langues</translation>
+    </message>
+    <message>
+        <source>The directory is empty: import La Piaule's directory file or an Open Referral (HSDS) file.</source>
+        <translation>Le répertoire est vide : importez le fichier du répertoire de La Piaule ou un fichier Open Referral (HSDS).</translation>
+    </message>
+    <message>
+        <source>The directory is empty: import it in the Directory page.</source>
+        <translation>Le répertoire est vide : importez-le dans la page Répertoire.</translation>
     </message>
     <message>
         <source>No service matches.</source>

@@ -68,6 +68,7 @@ class RepertoirePage(Page):
         self.search.now = lambda: self.now()
         self.search.serviceSelected.connect(self.show_service)
         self.search.servicePicked.connect(lambda sid, _name: self.refer())
+        self.search.importRequested.connect(lambda: self.import_file())  # the page's own import flow
         self.detail = ServiceDetailPane()
 
         self.refer_button = QPushButton(self.tr("&Refer…"))
