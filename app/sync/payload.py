@@ -34,6 +34,18 @@ def iso_week(day: date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
+def week_days(week: str) -> tuple[date, date] | None:
+    """Monday and Sunday of an ISO week "2026-W49"; None when the text is not one."""
+    match = re.fullmatch(r"(\d{4})-W(\d{2})", week.strip())
+    if not match:
+        return None
+    try:
+        monday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
+    except ValueError:
+        return None
+    return monday, monday + timedelta(days=6)
+
+
 def weeks_between(start: date, end: date) -> list[str]:
     """Every ISO week that intersects [start, end], in order."""
     weeks, day = [], start - timedelta(days=start.weekday())

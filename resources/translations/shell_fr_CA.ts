@@ -9,19 +9,19 @@
     </message>
     <message>
         <source>The notes stay as they are: only the key that opens them is protected anew. From now on, the old passphrase no longer opens the vault.</source>
-        <translation>Les notes restent telles quelles&#xa0;: seule la clé qui les ouvre est protégée de nouveau. Dès maintenant, l’ancienne phrase de passe n’ouvre plus le coffre.</translation>
+        <translation>Les notes restent telles quelles : seule la clé qui les ouvre est protégée de nouveau. Dès maintenant, l’ancienne phrase de passe n’ouvre plus le coffre.</translation>
     </message>
     <message>
         <source>&amp;Current passphrase:</source>
-        <translation>Phrase de passe &amp;actuelle&#xa0;:</translation>
+        <translation>Phrase de passe &amp;actuelle :</translation>
     </message>
     <message>
         <source>&amp;New passphrase:</source>
-        <translation>&amp;Nouvelle phrase de passe&#xa0;:</translation>
+        <translation>&amp;Nouvelle phrase de passe :</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation>&amp;Répétez-la&#xa0;:</translation>
+        <translation>&amp;Répétez-la :</translation>
     </message>
     <message>
         <source>Type your current passphrase.</source>
@@ -37,7 +37,35 @@
     </message>
     <message>
         <source>The passphrase could not be changed: %1</source>
-        <translation>La phrase de passe n’a pas pu être changée&#xa0;: %1</translation>
+        <translation>La phrase de passe n’a pas pu être changée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>%2 %1, %3</source>
+        <comment>day, month, year</comment>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>%2 %1</source>
+        <comment>day, month</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>date, time</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>week of %1 to %2</source>
+        <comment>ISO week: from Monday to Sunday</comment>
+        <translation>semaine du %1 au %2</translation>
+    </message>
+    <message>
+        <source>weeks of %1 to %2</source>
+        <comment>several ISO weeks: first Monday, last Sunday</comment>
+        <translation>semaines du %1 au %2</translation>
     </message>
 </context>
 <context>
@@ -51,7 +79,7 @@
     <name>MainWindow</name>
     <message>
         <source>A vault already exists in %1; it was left untouched. Restart Milieu to open it.</source>
-        <translation>Un coffre existe déjà dans %1&#xa0;; il n’a pas été modifié. Redémarrez Milieu pour l’ouvrir.</translation>
+        <translation>Un coffre existe déjà dans %1 ; il n’a pas été modifié. Redémarrez Milieu pour l’ouvrir.</translation>
     </message>
     <message>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
@@ -62,28 +90,28 @@
         <translation>Ce coffre a été enregistré par une version plus récente de Milieu. Installez cette version (ou une plus récente) pour l’ouvrir. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <source>The key file %1 is damaged. Nothing was changed. Contact La Piaule&apos;s coordination.</source>
+        <source>The key file %1 is damaged. Nothing was changed. Contact La Piaule's coordination.</source>
         <translation>Le fichier de clé %1 est endommagé. Rien n’a été modifié. Communiquez avec la coordination de La Piaule.</translation>
     </message>
     <message>
-        <source>The database file %1 is missing. Nothing was changed. Contact La Piaule&apos;s coordination.</source>
+        <source>The database file %1 is missing. Nothing was changed. Contact La Piaule's coordination.</source>
         <translation>Le fichier de la base de données %1 est introuvable. Rien n’a été modifié. Communiquez avec la coordination de La Piaule.</translation>
     </message>
     <message>
-        <source>The vault&apos;s database is damaged (it failed its integrity check) and no backup was found in %1. Delete nothing and contact La Piaule&apos;s coordination.</source>
+        <source>The vault's database is damaged (it failed its integrity check) and no backup was found in %1. Delete nothing and contact La Piaule's coordination.</source>
         <translation>La base de données du coffre est endommagée (la vérification d’intégrité a échoué) et aucune sauvegarde n’a été trouvée dans %1. Ne supprimez rien et communiquez avec la coordination de La Piaule.</translation>
     </message>
     <message>
-        <source>The vault&apos;s database is damaged (it failed its integrity check). The latest backup is %1. To restore it, click &quot;Restore this backup&quot; (the damaged file is kept in the backups folder), or run in a terminal: milieu restore &quot;%2&quot;</source>
-        <translation>La base de données du coffre est endommagée (la vérification d’intégrité a échoué). La sauvegarde la plus récente est %1. Pour la restaurer, cliquez sur «&#xa0;Restaurer cette sauvegarde&#xa0;» (le fichier endommagé est conservé dans le dossier des sauvegardes) ou exécutez dans un terminal&#xa0;: milieu restore &quot;%2&quot;</translation>
+        <source>The vault's database is damaged (it failed its integrity check). The latest backup is %1. To restore it, click "Restore this backup" (the damaged file is kept in the backups folder), or run in a terminal: milieu restore "%2"</source>
+        <translation>La base de données du coffre est endommagée (la vérification d’intégrité a échoué). La sauvegarde la plus récente est %1. Pour la restaurer, cliquez sur « Restaurer cette sauvegarde » (le fichier endommagé est conservé dans le dossier des sauvegardes) ou exécutez dans un terminal : milieu restore "%2"</translation>
     </message>
     <message>
         <source>Unexpected error: %1</source>
-        <translation>Erreur inattendue&#xa0;: %1</translation>
+        <translation>Erreur inattendue : %1</translation>
     </message>
     <message>
-        <source>Type the passphrase first, then click &quot;Restore this backup&quot;.</source>
-        <translation>Tapez d’abord la phrase de passe, puis cliquez sur «&#xa0;Restaurer cette sauvegarde&#xa0;».</translation>
+        <source>Type the passphrase first, then click "Restore this backup".</source>
+        <translation>Tapez d’abord la phrase de passe, puis cliquez sur « Restaurer cette sauvegarde ».</translation>
     </message>
     <message>
         <source>Replace the damaged database with the backup %1? Changes made after that backup will be missing. The damaged file is kept in the backups folder.</source>
@@ -113,23 +141,23 @@
     </message>
     <message>
         <source>Strength: very weak</source>
-        <translation>Solidité&#xa0;: très faible</translation>
+        <translation>Solidité : très faible</translation>
     </message>
     <message>
         <source>Strength: weak</source>
-        <translation>Solidité&#xa0;: faible</translation>
+        <translation>Solidité : faible</translation>
     </message>
     <message>
         <source>Strength: fair</source>
-        <translation>Solidité&#xa0;: moyenne</translation>
+        <translation>Solidité : moyenne</translation>
     </message>
     <message>
         <source>Strength: good</source>
-        <translation>Solidité&#xa0;: bonne</translation>
+        <translation>Solidité : bonne</translation>
     </message>
     <message>
         <source>Strength: excellent</source>
-        <translation>Solidité&#xa0;: excellente</translation>
+        <translation>Solidité : excellente</translation>
     </message>
     <message numerus="yes">
         <source>The passphrase needs at least %n characters.</source>
@@ -170,19 +198,19 @@
     </message>
     <message>
         <source>&amp;Site name:</source>
-        <translation>Nom du &amp;site&#xa0;:</translation>
+        <translation>Nom du &amp;site :</translation>
     </message>
     <message>
         <source>&amp;Your name:</source>
-        <translation>&amp;Votre nom&#xa0;:</translation>
+        <translation>&amp;Votre nom :</translation>
     </message>
     <message>
         <source>&amp;Lock after idle for:</source>
-        <translation>Verrouiller après une &amp;inactivité de&#xa0;:</translation>
+        <translation>Verrouiller après une &amp;inactivité de :</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue&#xa0;:</translation>
+        <translation>&amp;Langue :</translation>
     </message>
     <message>
         <source>A new language applies the next time Milieu starts.</source>
@@ -249,7 +277,7 @@
     </message>
     <message>
         <source>Your notes are kept in an encrypted vault on this computer. Choose a passphrase: several words are easier to remember and harder to guess. Without it, the notes cannot be opened.</source>
-        <translation>Vos notes sont conservées dans un coffre chiffré sur cet ordinateur. Choisissez une phrase de passe&#xa0;: plusieurs mots sont plus faciles à retenir et plus difficiles à deviner. Sans elle, les notes ne peuvent pas être ouvertes.</translation>
+        <translation>Vos notes sont conservées dans un coffre chiffré sur cet ordinateur. Choisissez une phrase de passe : plusieurs mots sont plus faciles à retenir et plus difficiles à deviner. Sans elle, les notes ne peuvent pas être ouvertes.</translation>
     </message>
     <message>
         <source>e.g. Drummondville public library</source>
@@ -261,19 +289,19 @@
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation>&amp;Phrase de passe&#xa0;:</translation>
+        <translation>&amp;Phrase de passe :</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation>&amp;Répétez-la&#xa0;:</translation>
+        <translation>&amp;Répétez-la :</translation>
     </message>
     <message>
         <source>&amp;Site name:</source>
-        <translation>Nom du &amp;site&#xa0;:</translation>
+        <translation>Nom du &amp;site :</translation>
     </message>
     <message>
         <source>&amp;Your name:</source>
-        <translation>&amp;Votre nom&#xa0;:</translation>
+        <translation>&amp;Votre nom :</translation>
     </message>
     <message>
         <source>&amp;Create the vault</source>
@@ -296,7 +324,7 @@
     <name>UnlockScreen</name>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation>&amp;Phrase de passe&#xa0;:</translation>
+        <translation>&amp;Phrase de passe :</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
@@ -319,6 +347,10 @@
     <message>
         <source>Lock (Ctrl+L)</source>
         <translation>Verrouiller (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 </TS>

@@ -395,10 +395,6 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
         <translation>Fiches</translation>
     </message>
     <message>
-        <source>Fingerprint</source>
-        <translation>Empreinte</translation>
-    </message>
-    <message>
         <source>File</source>
         <translation>Fichier</translation>
     </message>

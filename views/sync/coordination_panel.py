@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from views import dates
 from views.sync import common, labels, public_keys
 from views.sync.pickers import Pickers
 
@@ -79,7 +80,7 @@ class CoordinationPanel(QWidget):
             seq = w.last_sequence
             rows.append([
                 w.label, w.fingerprint[:9] + "…", self.tr("No. %1").replace("%1", str(seq)) if seq else self.tr("None yet"),
-                w.last_weeks.replace(",", ", "), f"{w.last_imported_at:%Y-%m-%d}" if w.last_imported_at else "",
+                dates.weeks_text(w.last_weeks), dates.short_date(w.last_imported_at, year=True) if w.last_imported_at else "",
                 ", ".join(map(str, w.missing)) if w.missing else self.tr("None"),
             ])
         current = self.workers.currentRow()
@@ -95,7 +96,7 @@ class CoordinationPanel(QWidget):
     def _show_weekly(self) -> None:
         row = self.workers.currentRow()
         weekly = self._weekly[row] if 0 <= row < len(self._weekly) else {}
-        common.fill(self.weekly, [[week, str(n)] for week, n in sorted(weekly.items(), reverse=True) if n])
+        common.fill(self.weekly, [[dates.week_text(week), str(n)] for week, n in sorted(weekly.items(), reverse=True) if n])
 
     def _dialogs(self):
         return self.ctx.extras["dialogs"]
