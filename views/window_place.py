@@ -41,7 +41,8 @@ class WindowPlace:
             return
         self._shown_once = True
         for delay in REFIT_DELAYS_MS:
-            QTimer.singleShot(delay, self._refit_with_frame)
+            # The window as context: a window closed and deleted before the timer never gets the call.
+            QTimer.singleShot(delay, self.window, self._refit_with_frame)
 
     def _refit_with_frame(self) -> None:
         window = self.window

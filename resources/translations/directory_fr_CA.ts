@@ -205,7 +205,7 @@
         <translation>&amp;Qui :</translation>
     </message>
     <message>
-        <source>&amp;Status:</source>
+        <source>S&amp;tatus:</source>
         <translation>Sta&amp;tut :</translation>
     </message>
     <message>
@@ -695,15 +695,15 @@
     </message>
     <message>
         <source>F&amp;ees:</source>
-        <translation>&amp;Frais :</translation>
+        <translation>F&amp;rais :</translation>
     </message>
     <message>
-        <source>How to &amp;get it:</source>
-        <translation>Comment l'&amp;obtenir :</translation>
+        <source>How to get &amp;it:</source>
+        <translation>Comment l'o&amp;btenir :</translation>
     </message>
     <message>
-        <source>Local &amp;notes:</source>
-        <translation>Notes lo&amp;cales :</translation>
+        <source>Local no&amp;tes:</source>
+        <translation>Not&amp;es locales :</translation>
     </message>
     <message>
         <source>A service needs a name.</source>
@@ -719,6 +719,10 @@
     <message>
         <source>Refer to: type a service or a need…</source>
         <translation>Référer à : tapez un service ou un besoin…</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Ouvert &amp;maintenant</translation>
     </message>
     <message>
         <source>&amp;Choose this service</source>
@@ -759,7 +763,7 @@
         <translation>&amp;Ouvert maintenant</translation>
     </message>
     <message>
-        <source>F&amp;ree</source>
+        <source>&amp;Free</source>
         <translation>&amp;Gratuit</translation>
     </message>
     <message>

@@ -9,19 +9,19 @@
     </message>
     <message>
         <source>The notes stay as they are: only the key that opens them is protected anew. From now on, the old passphrase no longer opens the vault.</source>
-        <translation>Les notes restent telles quelles : seule la clé qui les ouvre est protégée de nouveau. Dès maintenant, l’ancienne phrase de passe n’ouvre plus le coffre.</translation>
+        <translation>Les notes restent telles quelles&#xa0;: seule la clé qui les ouvre est protégée de nouveau. Dès maintenant, l’ancienne phrase de passe n’ouvre plus le coffre.</translation>
     </message>
     <message>
         <source>&amp;Current passphrase:</source>
-        <translation>Phrase de passe &amp;actuelle :</translation>
+        <translation>Phrase de passe &amp;actuelle&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;New passphrase:</source>
-        <translation>&amp;Nouvelle phrase de passe :</translation>
+        <translation>&amp;Nouvelle phrase de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation>&amp;Répétez-la :</translation>
+        <translation>&amp;Répétez-la&#xa0;:</translation>
     </message>
     <message>
         <source>Type your current passphrase.</source>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>The passphrase could not be changed: %1</source>
-        <translation>La phrase de passe n’a pas pu être changée : %1</translation>
+        <translation>La phrase de passe n’a pas pu être changée&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -79,7 +79,7 @@
     <name>MainWindow</name>
     <message>
         <source>A vault already exists in %1; it was left untouched. Restart Milieu to open it.</source>
-        <translation>Un coffre existe déjà dans %1 ; il n’a pas été modifié. Redémarrez Milieu pour l’ouvrir.</translation>
+        <translation>Un coffre existe déjà dans %1&#xa0;; il n’a pas été modifié. Redémarrez Milieu pour l’ouvrir.</translation>
     </message>
     <message>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
@@ -90,28 +90,28 @@
         <translation>Ce coffre a été enregistré par une version plus récente de Milieu. Installez cette version (ou une plus récente) pour l’ouvrir. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <source>The key file %1 is damaged. Nothing was changed. Contact La Piaule's coordination.</source>
+        <source>The key file %1 is damaged. Nothing was changed. Contact La Piaule&apos;s coordination.</source>
         <translation>Le fichier de clé %1 est endommagé. Rien n’a été modifié. Communiquez avec la coordination de La Piaule.</translation>
     </message>
     <message>
-        <source>The database file %1 is missing. Nothing was changed. Contact La Piaule's coordination.</source>
+        <source>The database file %1 is missing. Nothing was changed. Contact La Piaule&apos;s coordination.</source>
         <translation>Le fichier de la base de données %1 est introuvable. Rien n’a été modifié. Communiquez avec la coordination de La Piaule.</translation>
     </message>
     <message>
-        <source>The vault's database is damaged (it failed its integrity check) and no backup was found in %1. Delete nothing and contact La Piaule's coordination.</source>
+        <source>The vault&apos;s database is damaged (it failed its integrity check) and no backup was found in %1. Delete nothing and contact La Piaule&apos;s coordination.</source>
         <translation>La base de données du coffre est endommagée (la vérification d’intégrité a échoué) et aucune sauvegarde n’a été trouvée dans %1. Ne supprimez rien et communiquez avec la coordination de La Piaule.</translation>
     </message>
     <message>
-        <source>The vault's database is damaged (it failed its integrity check). The latest backup is %1. To restore it, click "Restore this backup" (the damaged file is kept in the backups folder), or run in a terminal: milieu restore "%2"</source>
-        <translation>La base de données du coffre est endommagée (la vérification d’intégrité a échoué). La sauvegarde la plus récente est %1. Pour la restaurer, cliquez sur « Restaurer cette sauvegarde » (le fichier endommagé est conservé dans le dossier des sauvegardes) ou exécutez dans un terminal : milieu restore "%2"</translation>
+        <source>The vault&apos;s database is damaged (it failed its integrity check). The latest backup is %1. To restore it, click &quot;Restore this backup&quot; (the damaged file is kept in the backups folder), or run in a terminal: milieu restore &quot;%2&quot;</source>
+        <translation>La base de données du coffre est endommagée (la vérification d’intégrité a échoué). La sauvegarde la plus récente est %1. Pour la restaurer, cliquez sur «&#xa0;Restaurer cette sauvegarde&#xa0;» (le fichier endommagé est conservé dans le dossier des sauvegardes) ou exécutez dans un terminal&#xa0;: milieu restore &quot;%2&quot;</translation>
     </message>
     <message>
         <source>Unexpected error: %1</source>
-        <translation>Erreur inattendue : %1</translation>
+        <translation>Erreur inattendue&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Type the passphrase first, then click "Restore this backup".</source>
-        <translation>Tapez d’abord la phrase de passe, puis cliquez sur « Restaurer cette sauvegarde ».</translation>
+        <source>Type the passphrase first, then click &quot;Restore this backup&quot;.</source>
+        <translation>Tapez d’abord la phrase de passe, puis cliquez sur «&#xa0;Restaurer cette sauvegarde&#xa0;».</translation>
     </message>
     <message>
         <source>Replace the damaged database with the backup %1? Changes made after that backup will be missing. The damaged file is kept in the backups folder.</source>
@@ -141,23 +141,23 @@
     </message>
     <message>
         <source>Strength: very weak</source>
-        <translation>Solidité : très faible</translation>
+        <translation>Solidité&#xa0;: très faible</translation>
     </message>
     <message>
         <source>Strength: weak</source>
-        <translation>Solidité : faible</translation>
+        <translation>Solidité&#xa0;: faible</translation>
     </message>
     <message>
         <source>Strength: fair</source>
-        <translation>Solidité : moyenne</translation>
+        <translation>Solidité&#xa0;: moyenne</translation>
     </message>
     <message>
         <source>Strength: good</source>
-        <translation>Solidité : bonne</translation>
+        <translation>Solidité&#xa0;: bonne</translation>
     </message>
     <message>
         <source>Strength: excellent</source>
-        <translation>Solidité : excellente</translation>
+        <translation>Solidité&#xa0;: excellente</translation>
     </message>
     <message numerus="yes">
         <source>The passphrase needs at least %n characters.</source>
@@ -197,20 +197,20 @@
         <translation> min</translation>
     </message>
     <message>
-        <source>&amp;Site name:</source>
-        <translation>Nom du &amp;site :</translation>
-    </message>
-    <message>
         <source>&amp;Your name:</source>
-        <translation>&amp;Votre nom :</translation>
+        <translation>&amp;Votre nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Lock after idle for:</source>
-        <translation>Verrouiller après une &amp;inactivité de :</translation>
+        <translation>Verrouiller après une &amp;inactivité de&#xa0;:</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <source>Site &amp;name:</source>
+        <translation>Nom du &amp;site&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>A new language applies the next time Milieu starts.</source>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <source>Your notes are kept in an encrypted vault on this computer. Choose a passphrase: several words are easier to remember and harder to guess. Without it, the notes cannot be opened.</source>
-        <translation>Vos notes sont conservées dans un coffre chiffré sur cet ordinateur. Choisissez une phrase de passe : plusieurs mots sont plus faciles à retenir et plus difficiles à deviner. Sans elle, les notes ne peuvent pas être ouvertes.</translation>
+        <translation>Vos notes sont conservées dans un coffre chiffré sur cet ordinateur. Choisissez une phrase de passe&#xa0;: plusieurs mots sont plus faciles à retenir et plus difficiles à deviner. Sans elle, les notes ne peuvent pas être ouvertes.</translation>
     </message>
     <message>
         <source>e.g. Drummondville public library</source>
@@ -289,19 +289,19 @@
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation>&amp;Phrase de passe :</translation>
+        <translation>&amp;Phrase de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation>&amp;Répétez-la :</translation>
+        <translation>&amp;Répétez-la&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Site name:</source>
-        <translation>Nom du &amp;site :</translation>
+        <translation>Nom du &amp;site&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Your name:</source>
-        <translation>&amp;Votre nom :</translation>
+        <translation>&amp;Votre nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Create the vault</source>
@@ -324,7 +324,7 @@
     <name>UnlockScreen</name>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation>&amp;Phrase de passe :</translation>
+        <translation>&amp;Phrase de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>

@@ -368,7 +368,7 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
     <message>
         <source>&amp;Remind me on:</source>
-        <translation>&amp;Me le rappeler le&#xa0;:</translation>
+        <translation>Me le rappe&amp;ler le&#xa0;:</translation>
     </message>
     <message>
         <source>No reminder</source>

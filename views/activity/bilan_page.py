@@ -67,7 +67,7 @@ class BilanPage(Page):
         for code, text in ((PILOT, self.tr("Pilot project")), (MONTH, self.tr("Month")),
                            (QUARTER, self.tr("Quarter")), (CUSTOM, self.tr("Custom"))):
             self.kind.addItem(text, code)
-        period_label = QLabel(self.tr("&Period"))
+        period_label = QLabel(self.tr("Pe&riod"))
         period_label.setBuddy(self.kind)
         bar.addWidget(period_label)
         bar.addWidget(self.kind)
@@ -110,7 +110,7 @@ class BilanPage(Page):
 
         exports = QHBoxLayout()
         self.export_buttons = {}
-        for fmt, text in (("pdf", self.tr("Export &PDF…")), ("csv", self.tr("Export CS&V…")),
+        for fmt, text in (("pdf", self.tr("Export &PDF…")), ("csv", self.tr("Export C&SV…")),
                           ("xlsx", self.tr("Export E&xcel…")), ("docx", self.tr("Export &Word…"))):
             button = QPushButton(text)
             button.setObjectName(f"bilan_export_{fmt}")

@@ -122,7 +122,7 @@ class ServiceSearch(QWidget):
         self.language.setAccessibleName(self.tr("Language"))
         self.open_now = FilterChip(self.tr("&Open now"))
         self.open_now.setObjectName("filter_open_now")
-        self.free = FilterChip(self.tr("F&ree"))
+        self.free = FilterChip(self.tr("&Free"))
         self.free.setObjectName("filter_free")
         self.walk_in = FilterChip(self.tr("&Walk-in"))
         self.walk_in.setObjectName("filter_walk_in")
@@ -300,6 +300,8 @@ class ServicePicker(ServiceSearch):
         super().__init__(ctx, parent, with_filters=False, limit=8)
         self.setObjectName("service_picker")
         self.box.setPlaceholderText(self.tr("Refer to: type a service or a need…"))
+        # Another letter than the page's "&Open now": the contact form it sits in has "&Open contact".
+        self.open_now.setText(self.tr("Open now"))
         self.results.setMinimumHeight(120)
         self.choose = QPushButton(self.tr("&Choose this service"))
         self.choose.setObjectName("picker_choose")

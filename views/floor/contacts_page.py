@@ -144,7 +144,7 @@ class ContactsPage(Page):
         for n, (text, widget) in enumerate((
             (self.tr("&Period"), self.period), (self.tr("T&ype"), self.type_filter),
             (self.tr("T&heme"), self.theme_filter), (self.tr("P&lace"), self.place_filter),
-            (self.tr("Perso&n"), self.person_filter),
+            (self.tr("Pe&rson"), self.person_filter),
         )):
             label = QLabel(text)
             label.setBuddy(widget)
@@ -162,7 +162,7 @@ class ContactsPage(Page):
         self.open_button = QPushButton(self.tr("&Open (Enter)"))
         self.open_button.setObjectName("open_contact")
         self.open_button.clicked.connect(self.open_current)
-        self.history_button = QPushButton(self.tr("&History"))
+        self.history_button = QPushButton(self.tr("Hi&story"))
         self.history_button.setObjectName("contact_history")
         self.history_button.clicked.connect(self.show_history)
         self.delete_button = QPushButton(self.tr("&Delete (Del)"))

@@ -70,10 +70,10 @@ class SettingsPage(Page):
             edit.setMinimumHeight(36)
         for edit, width in ((self.site, 480), (self.worker, 480), (self.idle_minutes, 140), (self.language, 260)):
             edit.setMaximumWidth(width)
-        form.addRow(self.tr("&Site name:"), self.site)
+        form.addRow(self.tr("Site &name:"), self.site)
         form.addRow(self.tr("&Your name:"), self.worker)
         form.addRow(self.tr("&Lock after idle for:"), self.idle_minutes)
-        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(self.tr("Lan&guage:"), self.language)
         note = QLabel(self.tr("A new language applies the next time Milieu starts."))
         note.setObjectName("language_note")
         note.setWordWrap(True)
