@@ -285,7 +285,7 @@
     </message>
     <message>
         <source>The name your colleagues know you by</source>
-        <translation>Le nom sous lequel vos collègues vous connaissent</translation>
+        <translation>Le nom connu de vos collègues</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
