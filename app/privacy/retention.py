@@ -18,6 +18,7 @@ from sqlalchemy import String, cast, func, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from app import audit, settings
+from app.database import bulk_cache
 from app import people as people_service
 from app.privacy.scrub import constant, scrub
 from app.textsearch import fold
@@ -120,6 +121,11 @@ def plan(session: Session, today: date) -> Plan:
 
 def run(session: Session, today: date, *, dry_run: bool = False) -> dict[str, int]:
     """Apply the rules (or, with ``dry_run``, only count); returns the counts."""
+    with bulk_cache(session):
+        return _run(session, today, dry_run=dry_run)
+
+
+def _run(session: Session, today: date, *, dry_run: bool) -> dict[str, int]:
     todo = plan(session, today)
     counts = todo.counts()
     if dry_run:
