@@ -13,6 +13,7 @@ from typing import Iterable
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app import collector
 from models import coordination as coord
 from models.sync import SyncRecord
 
@@ -44,6 +45,7 @@ def apply(session: Session, peer_id: int, changed: Iterable[tuple[str, str, dict
     for table, batch in rows.values():
         session.execute(table.insert(), batch)
         written += len(batch)
+        collector.release(batch)  # freed one by one
     if by_entity and rollups:
         coord.refresh_rollups(session, peer_id)
     return written

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import x25519
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from app import audit, settings
+from app import audit, collector, settings
 from app.atomic import atomic_write
 from app.sync import envelope, keys, payload, privacy
 from app.sync.errors import NotConfigured
@@ -263,7 +263,9 @@ def _collect(session: Session, full: bool, after_id: int, secret: bytes):
             "changed_at": payload.stamp(row.changed_at),
             "data": None if deleted else filtered,
         })
-    records.sort(key=lambda r: (r["entity"], r["uid"]))
+    # One string per record ("\0" sorts before every character of names and uids): a sort of
+    # tuples holds the GIL several times longer.
+    records.sort(key=lambda r: r["entity"] + "\0" + r["uid"])
     last_id = max((r.id for r in changed.values()), default=after_id)
     first_at = min((r.changed_at for r in changed.values()), default=None)
     return records, withheld, max(last_id, after_id), first_at, ctx, widened
@@ -336,7 +338,9 @@ def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today:
     settings.set_many(session, {SHARE_CACHE: json.dumps(saved, sort_keys=True)})
     audit.record(session, "bundle_export", f"sequence {sequence}")
     session.flush()
-    return ExportResult(path, sequence, digest, full, weeks, counts, len(records), withheld)
+    count = len(records)
+    collector.release(records)  # tens of thousands of records: freed one by one
+    return ExportResult(path, sequence, digest, full, weeks, counts, count, withheld)
 
 
 def rewrite(session: Session, sequence: int, out_dir: Path) -> Path:
