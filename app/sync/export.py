@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from cryptography.hazmat.primitives.asymmetric import x25519
 from sqlalchemy import func, select, text
@@ -284,8 +285,11 @@ def _latest_of(session: Session, entity: str, uids: set[str]) -> dict[str, Recor
     return out
 
 
-def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today: date | None = None) -> ExportResult:
-    """Write the next bundle into ``out_dir`` and record it; returns what was written."""
+def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today: date | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> ExportResult:
+    """Write the next bundle into ``out_dir`` and record it; returns what was written.
+    ``progress(done, total)`` before each of its three steps."""
+    step = progress or (lambda done, total: None)
     if keys.mode(session) != keys.MODE_WORKER:
         raise NotConfigured("This is a coordination vault: it imports bundles, it does not export them.")
     peer = partner(session)
@@ -300,7 +304,9 @@ def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today:
     secret = keys.pseudonym_secret(session)
     previous = last_sent(session)
     after_id = previous.last_change_id if previous else 0
+    step(0, 3)
     records, withheld, last_id, first_at, share, widened = _collect(session, full, after_id, secret)
+    step(1, 3)
 
     today = today or date.today()
     if previous is not None:
@@ -327,6 +333,7 @@ def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today:
     )
     name = file_name(settings.get(session, settings.SITE_NAME) or "", identity.short_id, sequence, weeks[-1])
     path = out_dir / name
+    step(2, 3)
     atomic_write(path, bundle)  # raises before anything is recorded
     digest = envelope.sha256_hex(bundle)
     session.add(BundleSent(

@@ -350,7 +350,7 @@ class BilanPage(Page):
     def _write_pdf(self, report: Report, path: Path, outside: bool, fmt: str = "pdf") -> None:
         """The figures were computed on the writer thread; the charts and pages are drawn on the
         GUI thread, the PDF a chart or a page per event-loop turn (views.activity.drawn_export)."""
-        drawn_export.write(self, report, path, outside, fmt)
+        drawn_export.write(self, report, path, outside, fmt, self.tr("Exporting the report…"))
 
     def _exports_enabled(self, enabled: bool) -> None:
         for button in self.export_buttons.values():

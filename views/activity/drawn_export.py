@@ -15,8 +15,9 @@ from app.report.model import Report
 from views import slices
 
 
-def write(page, report: Report, path: Path, outside: bool, fmt: str) -> None:
-    """``page`` is the Bilan page: its ``status`` line, ``_exported(path)`` and ``_export_failed(exc)``."""
+def write(page, report: Report, path: Path, outside: bool, fmt: str, busy: str) -> None:
+    """``page`` is the Bilan page: its ``status`` line (``busy`` and the percentage drawn),
+    ``_exported(path)`` and ``_export_failed(exc)``."""
     from views.activity.report_docx import write_docx
     from views.activity.report_pdf import pdf_steps
 
@@ -33,8 +34,6 @@ def write(page, report: Report, path: Path, outside: bool, fmt: str) -> None:
             QGuiApplication.restoreOverrideCursor()
         page._exported(path)
         return
-    busy = page.tr("Exporting the report…")
-
     def step(progress: tuple[int, int]) -> None:
         try:
             page.status.setText(f"{busy} {100 * progress[0] // progress[1]} %")
