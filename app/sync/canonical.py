@@ -120,9 +120,10 @@ def _pieces(value):
     _check(value, 0, sizes)
     texts: list[str] = []
     _text(value, sizes, texts)
+    texts.reverse()  # popped from the end: each text is freed once encoded
     try:
-        for text in texts:
-            yield text.encode("utf-8")
+        while texts:
+            yield texts.pop().encode("utf-8")
     except UnicodeEncodeError:
         raise NotCanonical("string is not valid Unicode") from None
 
