@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from app.directory import search_index
+from app.directory import bulk, search_index
 from app.directory.hours import derived
 from app.directory.formats import Reading, read_directory
 from app.directory.formats.html_text import looks_like_html, plain_text
@@ -77,6 +77,11 @@ def import_rows(session: Session, rows: list[Row], *, skip_bad_rows: bool = Fals
 
 def import_reading(session: Session, reading: Reading, *, skip_bad_rows: bool = False) -> ImportResult:
     conn = session.connection()
+    with bulk.no_gc_pauses(), bulk.wide_page_cache(conn):
+        return _import(conn, reading, skip_bad_rows)
+
+
+def _import(conn, reading: Reading, skip_bad_rows: bool) -> ImportResult:
     known = {entity: _id_map(conn, entity) for entity in ENTITIES}  # hsds id -> stored id
     sal = DirServiceAtLocation.__table__
     svc = DirService.__table__
@@ -221,8 +226,25 @@ def _insert_many(conn, table, rows: list[dict]) -> None:
             keys.append(column.name)
             for row in rows:
                 row[column.name] = column.default.arg
+    # A column no row gives a value is left to be NULL: binding a parameter costs more
+    # than storing it (a schedule has ~20 columns, most of them empty).
+    keys = [k for k in keys if _has_default(table.c[k]) or any(row.get(k) is not None for row in rows)]
     sql = f"INSERT INTO {table.name} ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})"
-    conn.exec_driver_sql(sql, [tuple(_sql_value(row.get(k)) for k in keys) for row in rows])
+    conn.exec_driver_sql(sql, _params(rows, keys))
+
+
+def _has_default(column) -> bool:
+    return column.default is not None or column.server_default is not None
+
+
+def _params(rows: list[dict], keys: list[str]) -> list[tuple]:
+    """Each row's values in ``keys`` order, as SQLAlchemy's SQLite types store them."""
+    get = [row.get for row in rows]
+    params = [tuple(map(g, keys)) for g in get]
+    for i, key in enumerate(keys):
+        if any(type(p[i]) not in _PLAIN for p in params):
+            params = [p[:i] + (_sql_value(p[i]),) + p[i + 1:] for p in params]
+    return params
 
 
 def _update_many(conn, table, rows: list[dict]) -> None:

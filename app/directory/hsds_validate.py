@@ -147,7 +147,13 @@ def check_rows(rows: list[Row], known: dict[str, set[str]], sal_service: dict[st
 
     for entity in ENTITIES:
         seen_top: dict[str, Row] = {}
+        # Nested records accepted, by source id: an organisation or a category repeated under
+        # each of its services is checked once (the same data gives the same outcome).
+        accepted_nested: dict[str, dict] = {}
         for row in by_entity[entity]:
+            nested_id = row.data.get("id") if row.path else None
+            if type(nested_id) is str and accepted_nested.get(nested_id) == row.data:
+                continue
             if row.data.get("__not_an_object__"):
                 out.errors.append(RowError(row.file, row.row, row.path or entity, "not_an_object", "must be an object"))
                 continue
@@ -179,6 +185,8 @@ def check_rows(rows: list[Row], known: dict[str, set[str]], sal_service: dict[st
             else:
                 _merge(previous, clean)
             ctx.available[entity].add(clean.hsds_id)
+            if type(nested_id) is str:
+                accepted_nested[nested_id] = row.data
             if entity == "service_at_location":
                 ctx.sal_service[clean.hsds_id] = clean.links["service_id"]
     _leave_out_unused(out, known)

@@ -18,6 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app import audit, settings
+from app.directory import bulk
 from app.directory.formats import Reading, hsds3_json
 from app.directory.hsds_import import import_reading
 from app.directory.publication.errors import DirectoryFileDamaged, DirectoryFileOlder
@@ -55,6 +56,11 @@ def _item_hash(item: dict) -> str:
 
 
 def apply_directory_file(session: Session, data: bytes) -> Applied:
+    with bulk.no_gc_pauses():
+        return _apply(session, data)
+
+
+def _apply(session: Session, data: bytes) -> Applied:
     partner = export.partner(session)
     if partner is None:
         raise NotConfigured("No La Piaule key is set (milieu partner set FILE): a directory file cannot be checked.")
