@@ -84,6 +84,7 @@ REFS: dict[str, dict[str, tuple[str, bool]]] = {
 }
 
 
+_REF_ITEMS = {entity: list(REFS.get(entity, {}).items()) for entity in FIELDS}
 REQUIRED = {entity: [f for f, (_kind, required) in spec.items() if required] for entity, spec in FIELDS.items()}
 _BAD = object()  # a value that failed its check (not "missing")
 
@@ -243,7 +244,7 @@ def _check_one(entity: str, row: Row, ctx: _Context):
         errors.append(RowError(row.file, row.row, row.field_name(field), code, why))
 
     raw_id = row.data.get("id")
-    raw = "" if _empty(raw_id) else str(raw_id).strip()
+    raw = "" if raw_id is None else str(raw_id).strip()
     hsds_id = ctx.id(entity, raw) if raw else ""
     if not raw:
         bad("id", "required", "is missing")
@@ -272,14 +273,14 @@ def _check_one(entity: str, row: Row, ctx: _Context):
             bad(field, "required", "is missing")
 
     links = {}
-    for field, (target, required) in REFS.get(entity, {}).items():
+    for field, (target, required) in _REF_ITEMS[entity]:
         value = row.data.get(field)
-        if _empty(value):
+        ref = "" if value is None else str(value).strip()
+        if not ref:
             if required:
                 bad(field, "required", "is missing")
             links[field] = None
             continue
-        ref = str(value).strip()
         if entity == "attribute" and field == "taxonomy_term_id" and ref in ctx.local_term_codes:
             links[field] = ref
             continue
