@@ -59,6 +59,10 @@ LINK_COLUMNS = {
     "attribute": {"link_id": ("service_id", "service"), "taxonomy_term_id": ("term_id", "taxonomy_term")},
 }
 
+_LINK_ITEMS = {e: [(f, c, t) for f, (c, t) in LINK_COLUMNS.get(e, {}).items()] for e in TABLES}
+# Entities other rows link to: their stored ids are read back after writing them.
+_LINKED = {target for links in LINK_COLUMNS.values() for _column, target in links.values()} | {"organization"}
+
 # Records that only make sense attached to something Milieu holds.
 NEEDS_A_LINK = {"phone", "schedule", "language"}
 
@@ -148,7 +152,7 @@ def _write(conn, checked: Checked, known: dict[str, dict[str, int]], result: Imp
             _update_many(conn, table, group)
         result.created[entity] = len(inserts)
         result.updated[entity] = len(updates)
-        ids[entity] = _id_map(conn, entity) if (inserts or known[entity]) else {}
+        ids[entity] = _id_map(conn, entity) if (inserts or known[entity]) and entity in _LINKED else {}
         if entity == "service":
             _apply_local_fields(conn, checked, ids["service"])
             result.service_ids = {ids["service"][h] for h in checked.rows["service"]}
@@ -174,10 +178,12 @@ def _columns(entity: str, clean: Clean, ids: dict[str, dict[str, int]]) -> dict 
     if entity in ("organization", "service", "location"):
         _plain_descriptions(values)
     linked = False
-    for field, (column, target) in LINK_COLUMNS.get(entity, {}).items():
-        ref = clean.links.get(field)
-        values[column] = ids[target].get(ref) if ref else None
-        linked = linked or values[column] is not None
+    links = clean.links
+    for field, column, target in _LINK_ITEMS[entity]:
+        ref = links.get(field)
+        stored = ids[target].get(ref) if ref else None
+        values[column] = stored
+        linked = linked or stored is not None
     if entity in NEEDS_A_LINK and not linked:
         return None
     if entity == "attribute":
@@ -226,25 +232,23 @@ def _insert_many(conn, table, rows: list[dict]) -> None:
             keys.append(column.name)
             for row in rows:
                 row[column.name] = column.default.arg
-    # A column no row gives a value is left to be NULL: binding a parameter costs more
-    # than storing it (a schedule has ~20 columns, most of them empty).
-    keys = [k for k in keys if _has_default(table.c[k]) or any(row.get(k) is not None for row in rows)]
-    sql = f"INSERT INTO {table.name} ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})"
-    conn.exec_driver_sql(sql, _params(rows, keys))
+    # Column by column (C loops, not Python ones): a column no row fills is left to be NULL,
+    # since binding a parameter costs more than storing it (a schedule has ~20 columns,
+    # most of them empty); values of other types than the driver's are converted.
+    kept, columns = [], []
+    for key, values in zip(keys, zip(*[tuple(map(row.get, keys)) for row in rows])):
+        if values.count(None) == len(values) and not _has_default(table.c[key]):
+            continue
+        if not set(map(type, values)) <= _PLAIN:
+            values = tuple(map(_sql_value, values))
+        kept.append(key)
+        columns.append(values)
+    sql = f"INSERT INTO {table.name} ({', '.join(kept)}) VALUES ({', '.join('?' * len(kept))})"
+    conn.exec_driver_sql(sql, list(zip(*columns)))
 
 
 def _has_default(column) -> bool:
     return column.default is not None or column.server_default is not None
-
-
-def _params(rows: list[dict], keys: list[str]) -> list[tuple]:
-    """Each row's values in ``keys`` order, as SQLAlchemy's SQLite types store them."""
-    get = [row.get for row in rows]
-    params = [tuple(map(g, keys)) for g in get]
-    for i, key in enumerate(keys):
-        if any(type(p[i]) not in _PLAIN for p in params):
-            params = [p[:i] + (_sql_value(p[i]),) + p[i + 1:] for p in params]
-    return params
 
 
 def _update_many(conn, table, rows: list[dict]) -> None:

@@ -84,6 +84,7 @@ REFS: dict[str, dict[str, tuple[str, bool]]] = {
 }
 
 
+_KINDS = {entity: {f: kind for f, (kind, _required) in spec.items()} for entity, spec in FIELDS.items()}
 _REF_ITEMS = {entity: list(REFS.get(entity, {}).items()) for entity in FIELDS}
 REQUIRED = {entity: [f for f, (_kind, required) in spec.items() if required] for entity, spec in FIELDS.items()}
 _BAD = object()  # a value that failed its check (not "missing")
@@ -243,7 +244,8 @@ def _check_one(entity: str, row: Row, ctx: _Context):
     def bad(field: str, code: str, why: str) -> None:
         errors.append(RowError(row.file, row.row, row.field_name(field), code, why))
 
-    raw_id = row.data.get("id")
+    data = row.data
+    raw_id = data.get("id")
     raw = "" if raw_id is None else str(raw_id).strip()
     hsds_id = ctx.id(entity, raw) if raw else ""
     if not raw:
@@ -252,19 +254,19 @@ def _check_one(entity: str, row: Row, ctx: _Context):
         bad("id", "too_long", f"is longer than {MAX_SOURCE_ID} characters")
 
     # Only the fields the row has are looked at (a 10,000-service file has ~400,000 of them).
-    spec = FIELDS[entity]
-    values = dict.fromkeys(spec)
-    for field, value in row.data.items():
-        rule = spec.get(field)
-        if rule is None or value is None:
+    kinds = _KINDS[entity]
+    values = dict.fromkeys(kinds)
+    for field, value in data.items():
+        kind = kinds.get(field)
+        if kind is None or value is None:
             continue
         if type(value) is str:
             value = value.strip()
-            if rule[0] == "str" or not value:
+            if kind == "str" or not value:
                 values[field] = value or None
                 continue
         try:
-            values[field] = convert(rule[0], value)
+            values[field] = convert(kind, value)
         except Bad as exc:
             values[field] = _BAD
             bad(field, exc.code, exc.why)
@@ -273,8 +275,9 @@ def _check_one(entity: str, row: Row, ctx: _Context):
             bad(field, "required", "is missing")
 
     links = {}
+    available = ctx.available
     for field, (target, required) in _REF_ITEMS[entity]:
-        value = row.data.get(field)
+        value = data.get(field)
         ref = "" if value is None else str(value).strip()
         if not ref:
             if required:
@@ -285,7 +288,7 @@ def _check_one(entity: str, row: Row, ctx: _Context):
             links[field] = ref
             continue
         mapped = ctx.id(target, ref)
-        if mapped not in ctx.available[target]:
+        if mapped not in available[target]:
             code, why = _refusal(ctx, target, ref, mapped)
             if entity == "service" and code == "unknown_reference":
                 # A service is worth having without its organisation: said, not refused.

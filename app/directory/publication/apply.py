@@ -51,8 +51,12 @@ class Applied:
                 f"{self.receipts} of your bundles confirmed received.")
 
 
+# json.dumps(item, sort_keys=True, ensure_ascii=False), made once (a file has 10,000 items).
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, check_circular=False)
+
+
 def _item_hash(item: dict) -> str:
-    return hashlib.sha256(json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return hashlib.sha256(_CANONICAL.encode(item).encode("utf-8")).hexdigest()
 
 
 def apply_directory_file(session: Session, data: bytes) -> Applied:
