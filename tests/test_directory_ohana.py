@@ -115,3 +115,23 @@ def test_ohana_hours_reimport_search_and_a_valid_export(vault, make_vault, tmp_p
     with copy.session() as s:
         back = import_file(s, tmp_path / "ohana.json")
     assert back.services_created == 2
+
+
+def test_a_reimport_that_renames_an_organisation_or_a_category_is_searched_by_the_new_name(vault, tmp_path):
+    folder = _ohana(tmp_path / "ohana")
+    with vault.session() as s:
+        import_file(s, folder)
+    OHANA_RENAMED = {**OHANA, "organizations": [OHANA["organizations"][0], [
+        "1", "", "", "", "Entraide de quartier.", "", "", "", "", "Maison Bêta", "", "", ""]],
+        "taxonomy": [OHANA["taxonomy"][0], ["102", "Alimentation", "", ""], ["102-04", "Food Pantry", "102", "Food"]],
+        "services": [OHANA["services"][0], OHANA["services"][2]]}  # the renamed ones' other service is not in it
+    renamed = tmp_path / "renamed"
+    renamed.mkdir()
+    for name, rows in OHANA_RENAMED.items():
+        with open(renamed / f"{name}.csv", "w", newline="", encoding="utf-8") as fh:
+            csv.writer(fh).writerows(rows)
+    with vault.session() as s:
+        import_file(s, renamed, source="ohana")  # the same source: an update in place
+        assert sorted(h.name for h in search_services(s, "beta")) == ["Comptoir alimentaire", "Écoute"]
+        assert [h.name for h in search_services(s, "alpha")] == []
+        assert [h.name for h in search_services(s, "alimentation")] == ["Comptoir alimentaire"]

@@ -124,6 +124,8 @@ def _id_map(conn, entity: str) -> dict[str, int]:
 def _write(conn, checked: Checked, known: dict[str, dict[str, int]], result: ImportResult) -> None:
     ids: dict[str, dict[str, int]] = {}
     new_services: set[str] = set()
+    # Organisations and categories new or renamed: their names are indexed with their services.
+    renamed: dict[str, list] = {"organization": [], "taxonomy_term": []}
     for entity in ENTITIES:
         table = TABLES[entity]
         existing = known[entity]
@@ -146,6 +148,8 @@ def _write(conn, checked: Checked, known: dict[str, dict[str, int]], result: Imp
                 values["imported_at"] = now
             for values in updates:
                 values["imported_at"] = now
+        if entity in renamed:
+            renamed[entity] = _renamed(conn, table, updates)
         if inserts:
             _insert_many(conn, table, inserts)
         for group in _by_keys(updates):
@@ -153,15 +157,24 @@ def _write(conn, checked: Checked, known: dict[str, dict[str, int]], result: Imp
         result.created[entity] = len(inserts)
         result.updated[entity] = len(updates)
         ids[entity] = _id_map(conn, entity) if (inserts or known[entity]) and entity in _LINKED else {}
+        if entity in renamed:
+            renamed[entity] += [ids[entity][v["hsds_id"]] for v in inserts]
         if entity == "service":
             _apply_local_fields(conn, checked, ids["service"])
             result.service_ids = {ids["service"][h] for h in checked.rows["service"]}
             result.service_ids |= {ids["service"][h] for h in checked.local_fields if h in ids["service"]}
     _drop_stale_children(conn, checked, ids, set(checked.rows["service"]) - new_services)
-    # Organisation or category names are indexed with their services.
-    org_ids = [ids["organization"][h] for h in checked.rows["organization"]]
-    term_ids = [ids["taxonomy_term"][h] for h in checked.rows["taxonomy_term"]]
-    result.service_ids |= _services_of(conn, org_ids, term_ids)
+    result.service_ids |= _services_of(conn, renamed["organization"], renamed["taxonomy_term"])
+
+
+def _renamed(conn, table, updates: list[dict]) -> list[int]:
+    """Stored ids of the rows whose indexed names these updates change (a weekly file renames
+    few organisations: the services of the others need no new index text)."""
+    if not updates:
+        return []
+    columns = [c for c in ("name", "alternate_name") if c in table.c]
+    stored = {r[0]: tuple(r[1:]) for r in conn.execute(select(table.c.id, *[table.c[c] for c in columns]))}
+    return [u["_id"] for u in updates if tuple(u.get(c) for c in columns) != stored.get(u["_id"])]
 
 
 def _columns(entity: str, clean: Clean, ids: dict[str, dict[str, int]]) -> dict | None:
