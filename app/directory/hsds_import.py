@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from app.database import bulk_cache
 from app.directory import bulk, search_index
 from app.directory.hours import derived
 from app.directory.formats import Reading, read_directory
@@ -80,9 +81,8 @@ def import_rows(session: Session, rows: list[Row], *, skip_bad_rows: bool = Fals
 
 
 def import_reading(session: Session, reading: Reading, *, skip_bad_rows: bool = False) -> ImportResult:
-    conn = session.connection()
-    with bulk.no_gc_pauses(), bulk.wide_page_cache(conn):
-        return _import(conn, reading, skip_bad_rows)
+    with bulk.no_gc_pauses(), bulk_cache(session):
+        return _import(session.connection(), reading, skip_bad_rows)
 
 
 def _import(conn, reading: Reading, skip_bad_rows: bool) -> ImportResult:
