@@ -12,7 +12,9 @@ from app.directory import hsds_export
 from app.directory.hsds_import import import_file
 from app.directory.search import search_services
 from app.directory.services import service_detail
-from models.directory import DirAddress, DirLanguage, DirLocation, DirPhone, DirSchedule, DirService, DirServiceAtLocation
+from models.directory import (
+    DirAddress, DirLanguage, DirLocation, DirPhone, DirSchedule, DirService, DirServiceAtLocation,
+)
 from shared_data import SCHEMA, require
 
 OHANA = {
@@ -86,7 +88,8 @@ def test_ohana_tables_are_detected_and_services_sit_at_their_locations(vault, tm
     assert detail.url == "https://alpha.example/comptoir" and detail.eligibility == "Résidents"
     assert detail.fees == "Aucun frais" and food.is_free
     assert detail.addresses[0].lines[0] == "12 rue Heriot"
-    assert sorted(detail.categories) == ["Food", "Food Pantry"] and detail.languages == ["English", "French", "Spanish", "Tagalog"]
+    assert sorted(detail.categories) == ["Food", "Food Pantry"]
+    assert detail.languages == ["English", "French", "Spanish", "Tagalog"]  # the service's and its location's
     assert virtual == "virtual"
     assert [(str(c.valid_from), str(c.valid_to)) for c in closures] == [("2026-12-24", "2027-01-02")]
     said = " ".join(result.notes)
