@@ -106,6 +106,8 @@ def test_the_known_data_set_gives_the_workers_own_evaluation_on_each_engine(libr
     assert groups["Parent seul"] == (4, 1) and groups["Personne réfugiée"] == (5, 1)
     with store.reading() as s:  # decoded once at import, in typed tables
         assert s.scalar(select(func.count()).select_from(coord_eval.baseline_incident)) == 120
+        # The Bilan's default baseline, the 12 months before the pilot, finds the library's incidents.
+        assert coordination.default_baseline(s, E.TODAY) is not None
         assert s.scalar(select(func.count()).select_from(coord_eval.conflict_call)) == 2
 
     # Tombstones and edits reach the typed tables: the figures follow the worker's own.
