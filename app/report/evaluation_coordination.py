@@ -84,11 +84,15 @@ def _needs(session: Session, peer_id: int | None, p: Period) -> list[tuple[str, 
 def _groups(session: Session, peer_id: int | None, p: Period) -> dict[str, tuple[int, int]]:
     """Group -> (interventions, distinct people) of the period's contacts, per worker's uids."""
     cp, g = coord.contact_person, coord_eval.person_group
-    joined = cp.join(g, and_(g.c.peer_id == cp.c.peer_id, g.c.uid == cp.c.person_uid))
+    # The few persons with a group drive the join (a grouped subquery is not flattened, so
+    # SQLite does not read every contact of the period through the day index instead).
+    grouped = _scoped(select(g.c.peer_id, g.c.uid, g.c.code), g, peer_id).group_by(g.c.peer_id, g.c.uid, g.c.code)
+    gs = grouped.subquery()
+    joined = gs.join(cp, and_(cp.c.peer_id == gs.c.peer_id, cp.c.person_uid == gs.c.uid))
 
     def distinct_count(column) -> dict[str, int]:
-        pairs = _scoped(select(g.c.code, cp.c.peer_id, column).select_from(joined)
-                        .where(cp.c.day >= p.start, cp.c.day < p.end), cp, peer_id).distinct().subquery()
+        pairs = (select(gs.c.code, cp.c.peer_id, column).select_from(joined)
+                 .where(cp.c.day >= p.start, cp.c.day < p.end).distinct().subquery())
         return dict(session.execute(select(pairs.c.code, func.count()).group_by(pairs.c.code)).all())
 
     contacts, people = distinct_count(cp.c.contact_uid), distinct_count(cp.c.person_uid)
