@@ -437,3 +437,12 @@ def test_an_empty_directory_says_so_and_offers_the_import(qtbot, make_vault, fre
     type_query(qtbot, page, "zzzz")
     assert page.search.count.text() == "Aucun service ne correspond." and not offer.isVisible()
     context.ops.wait()
+
+
+def test_an_opening_more_than_a_week_away_reads_with_its_date(qtbot, french):
+    from app.directory.hours import HoursChange
+    from views.directory.hours_text import DirectoryHours
+
+    now = datetime(2026, 12, 24, 18, 0)
+    text = DirectoryHours().change(HoursChange(open_now=False, at=datetime(2027, 1, 5, 9, 0)), now)
+    assert text.replace("\u00a0", " ") == "Ouvre le 5 janv. à 9 h"

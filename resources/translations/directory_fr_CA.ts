@@ -158,6 +158,14 @@
         <source>Opens %2 at %1</source>
         <translation>Ouvre %2 à %1</translation>
     </message>
+    <message>
+        <source>Closes on %2 at %1</source>
+        <translation>Ferme le %2 à %1</translation>
+    </message>
+    <message>
+        <source>Opens on %2 at %1</source>
+        <translation>Ouvre le %2 à %1</translation>
+    </message>
 </context>
 <context>
     <name>HoursRow</name>

@@ -105,8 +105,12 @@ class DirectoryHours(QObject):
                 text = self.tr("Closes tomorrow at %1") if change.open_now else self.tr("Opens tomorrow at %1")
             else:
                 # The locale's own day names: "lundi" in French, "Monday" in English.
-                day = QLocale().dayName(change.at.isoweekday()) if days < 7 else short_date(change.at.date())
-                pattern = self.tr("Closes %2 at %1") if change.open_now else self.tr("Opens %2 at %1")
+                if days < 7:
+                    day = QLocale().dayName(change.at.isoweekday())
+                    pattern = self.tr("Closes %2 at %1") if change.open_now else self.tr("Opens %2 at %1")
+                else:  # a date takes an article in French: "Ouvre le 5 janv."
+                    day = short_date(change.at.date())
+                    pattern = self.tr("Closes on %2 at %1") if change.open_now else self.tr("Opens on %2 at %1")
                 text = pattern.replace("%2", day)
             text = text.replace("%1", clock)
         return text.replace(" ", "\u00a0")  # a narrow result list never cuts it in two
