@@ -16,6 +16,7 @@ from app.report import labels as words
 from app.report import period as periods
 from app.report import reads
 from app.report.model import Report
+from views import paper as papers
 from views.activity.bilan_widgets import ReportBody, section
 from views.activity.evaluation_bar import EvaluationBar
 from views.context import AppContext
@@ -356,7 +357,8 @@ class BilanPage(Page):
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            (write_pdf if fmt == "pdf" else write_docx)(report, path, outside)
+            paper = {"paper": papers.saved(self.ctx)} if fmt == "pdf" else {}  # Paramètres' paper
+            (write_pdf if fmt == "pdf" else write_docx)(report, path, outside, **paper)
         except OSError as exc:
             self._export_failed(exc)
             return
