@@ -40,11 +40,14 @@ def _wipe(buf: bytearray | None) -> None:
             buf[i] = 0
 
 
-def _integrity_problems(path: Path, key: bytes, full: bool = False) -> list[str]:
-    """cipher_integrity_check (every page's HMAC); with ``full``, SQLite's own check too."""
+def _integrity_problems(path: Path, key: bytes, full: bool = False, on_connect=None) -> list[str]:
+    """cipher_integrity_check (every page's HMAC); with ``full``, SQLite's own check too.
+    ``on_connect(conn)``: given the connection first (app.background_check interrupts it)."""
     try:
-        conn = connect_raw(path, key)
+        conn = connect_raw(path, key, any_thread=on_connect is not None)
         try:
+            if on_connect is not None:
+                on_connect(conn)
             rows = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
             if full:
                 rows += [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]

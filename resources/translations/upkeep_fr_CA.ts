@@ -57,6 +57,25 @@
     </message>
 </context>
 <context>
+    <name>IntegrityWatch</name>
+    <message>
+        <source>Damaged database: nothing can be saved</source>
+        <translation>Base de données endommagée : rien ne peut être enregistré</translation>
+    </message>
+    <message>
+        <source>Damaged database</source>
+        <translation>Base de données endommagée</translation>
+    </message>
+    <message>
+        <source>The vault's database failed its integrity check, so nothing is saved any more, and no backup was found. Delete nothing and contact La Piaule's coordination.</source>
+        <translation>La base de données du coffre a échoué à la vérification d’intégrité : plus rien n’est enregistré, et aucune sauvegarde n’a été trouvée. Ne supprimez rien et communiquez avec la coordination de La Piaule.</translation>
+    </message>
+    <message>
+        <source>The vault's database failed its integrity check, so nothing is saved any more. Restore the latest backup, %1, in Settings: Restore a backup...</source>
+        <translation>La base de données du coffre a échoué à la vérification d’intégrité : plus rien n’est enregistré. Restaurez la dernière sauvegarde, %1, dans Paramètres : Restaurer une sauvegarde…</translation>
+    </message>
+</context>
+<context>
     <name>PaperSection</name>
     <message>
         <source>Letter (8.5 × 11 in)</source>

@@ -83,9 +83,9 @@ def restore_and_reopen(window, backup: Path, passphrase: str, words: dict[str, s
         try:
             kept = vault.restore(backup, passphrase)
         except BaseException:
-            vault.unlock(passphrase)  # nothing was changed: the current data opens again
+            vault.unlock(passphrase, check_later=True)  # nothing was changed: the current data opens again
             raise
-        vault.unlock(passphrase)
+        vault.unlock(passphrase, check_later=True)  # the restored file was checked; again behind the window
         return kept
 
     def restored(kept: Path) -> None:
