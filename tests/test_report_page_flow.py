@@ -53,6 +53,7 @@ def test_no_heading_ends_a_page_and_every_continued_table_starts_with_its_header
     pages = _bodies(write_pdf(report, tmp_path / "bilan.pdf", outside=False))
     assert len(pages) >= 8
     headings = [labels.text(t.key, "fr") for t in report.tables] + [labels.text("details", "fr")]
+    assert all(h in " ".join(pages) for h in headings)  # every heading printed, none lost in the page flow
     for number, body in enumerate(pages, start=1):
         assert not any(body.endswith(h) for h in headings), f"page {number} ends with a heading: {body[-80:]!r}"
     continued = 0

@@ -72,7 +72,10 @@ def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
             at_page_top = top - _page(top, page_height) * page_height < 1
             if end is not None and not at_page_top and _page(top, page_height) != _page(end - 1, page_height):
                 fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                QTextCursor(block).setBlockFormat(fmt)  # later blocks are laid out again as asked
+                QTextCursor(block).setBlockFormat(fmt)
+                # Lay out again all that follows: Qt's incremental relayout of a format change
+                # leaves later blocks placed but without lines (they would print nothing).
+                doc.markContentsDirty(block.position(), doc.characterCount() - block.position())
                 added += 1
         block = block.next()
     return added
