@@ -106,3 +106,11 @@ def test_the_window_opens_at_once_then_says_the_file_is_damaged_and_refuses_writ
     assert dialogs.said[-1][0] == "error" and dialogs.said[-1][2].startswith(
         "La base de données du coffre a échoué à la vérification d’intégrité\u00a0: plus rien n’est enregistré.")
     assert window.ctx.ops.read(settings.get, settings.SITE_NAME) == "Bibliothèque de test"
+    # Nor a backup of the damaged file (it would prune the sound ones): the same refusal.
+    assert window.show_page("settings")
+    section = window.workspace.stack.currentWidget().backup_section
+    section.pick_folder = lambda start: str(vault.paths.backups)
+    section.backup_button.click()
+    window.ctx.ops.wait()
+    assert dialogs.said[-1][0] == "error" and "vérification d’intégrité" in dialogs.said[-1][2]
+    assert sorted(vault.paths.backups.iterdir()) == [backup]

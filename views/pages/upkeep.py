@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import settings
-from app.errors import DiskFull, MilieuError
+from app.errors import DiskFull, IntegrityFailure, MilieuError
 from app.ops import Entity
 from app.ops import backups as backup_ops
 from app.ops import settings as settings_ops
@@ -126,6 +126,8 @@ class BackupSection(QWidget):
         self.message.setText(text)
 
     def _backup_failed(self, exc: BaseException) -> bool:
+        if isinstance(exc, IntegrityFailure):
+            return False  # a damaged database: the operation runner says so, and how to restore
         if isinstance(exc, DiskFull):
             text = self.tr("The backup was not made: the disk is full; free some space, then try again.")
         elif isinstance(exc, (OSError, MilieuError)):
