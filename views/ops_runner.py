@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from app import collector
 from app.errors import IntegrityFailure, MilieuError
 from app.sync import store as coordination_store
 from app.ops.changes import Changes, Done
@@ -74,7 +75,7 @@ class OpRunner(QObject):
         def work() -> Done:
             if not store:
                 vault.require_writable()  # the whole-file check after unlock: writes wait for it
-            with self._session(vault, store) as session:
+            with collector.paused(), self._session(vault, store) as session:
                 return op(session, *args, **kwargs)
 
         def succeeded(done: Done) -> None:
@@ -109,7 +110,7 @@ class OpRunner(QObject):
         vault = self._ctx.vault
 
         def work() -> Any:
-            with self._session(vault, store) as session:
+            with collector.paused(), self._session(vault, store) as session:
                 return query(session, *args, **kwargs)
 
         def failed(exc: BaseException) -> None:

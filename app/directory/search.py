@@ -52,6 +52,8 @@ class ServiceHit:
 
 def fold(value: str) -> str:
     """Lower case without accents, for sorting and comparing French names."""
+    if value.isascii():
+        return value.lower()  # nothing to decompose
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

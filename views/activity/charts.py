@@ -1,6 +1,9 @@
 """QtCharts for the report's tables: the same chart on screen and in the PDF."""
 from __future__ import annotations
 
+from functools import partial
+from typing import Callable
+
 from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSeries, QBarSet, QCategoryAxis, QChart, QHorizontalBarSeries, QLineSeries, QValueAxis,
 )
@@ -203,3 +206,13 @@ def render_image(chart: QChart, width: int, height: int, scale: float = 2.0) -> 
     painter.end()
     scene.removeItem(chart)
     return image
+
+
+def draw(table: Table, lang: str, width: int, height: int, **options) -> QImage:
+    """The chart of ``table`` as an image (``options`` go to build_chart)."""
+    return render_image(build_chart(table, lang, **options), width, height)
+
+
+def later(table: Table, lang: str, width: int, height: int, **options) -> Callable[[], QImage]:
+    """The same image, drawn when called: the PDF draws its charts one per event-loop turn."""
+    return partial(draw, table, lang, width, height, **options)

@@ -57,7 +57,6 @@ def summary_html(report: Report, outside: bool, width: int) -> tuple[str, dict]:
 
 def _chart(table, lang: str, outside: bool, width: int, height: int, images: dict, **options) -> str:
     url = f"chart://summary/{table.key}"
-    chart = charts.build_chart(table, lang, outside=outside, font_size=7, **options)
-    images[url] = charts.render_image(chart, width, height)
+    images[url] = charts.later(table, lang, width, height, outside=outside, font_size=7, **options)
     title = html.escape(words.text(table.key, lang))
     return f'<p><b>{title}</b><br/><img src="{url}" width="{width}" height="{height}"/></p>'

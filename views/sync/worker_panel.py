@@ -204,7 +204,8 @@ class WorkerPanel(QWidget):
         self.full_button.setEnabled(False)
         self.result_label.setText(self.tr("Writing the bundle…"))
         self.ctx.ops.run(sync_ops.export_bundle, Path(folder), full=full, on_done=done, on_error=failed,
-                         busy=self.tr("Writing the bundle…"))
+                         busy=self.tr("Writing the bundle…"), on_progress=lambda n, total: self.result_label.setText(
+                             f"{self.tr('Writing the bundle…')} {n + 1}/{total}"))
 
     def rewrite(self) -> None:
         from app.ops import sync as sync_ops
