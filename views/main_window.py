@@ -36,6 +36,7 @@ from views.dialogs import Dialogs
 from views.drafts import DraftRegistry
 from views.gate import SetupScreen, UnlockScreen
 from views.idle import IdleWatcher
+from views.pages.upkeep_integrity import IntegrityWatch
 from views.status import LockCountdown, StatusArea
 from views.tasks import TaskRunner
 from views.window_place import MIN_SIZE, WindowPlace
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
 
             target = vault or Vault(data_dir)
             try:
-                target.unlock(passphrase)
+                target.unlock(passphrase, check_later=True)  # the whole-file check runs behind Today
             except MilieuError as exc:
                 exc.vault = target  # the restore offer needs it
                 raise
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
         try:
             self._read_settings()
             self._enter_workspace()
+            IntegrityWatch.of(self).start(vault)
         except BaseException as exc:
             # A page that fails to build must not leave the key in memory behind the lock screen.
             self._leave_workspace()

@@ -15,6 +15,7 @@ from app.report import labels as words
 from app.report import period as periods
 from app.report import reads
 from app.report.model import Report
+from views import paper as papers
 from views.activity import drawn_export
 from views.activity.bilan_widgets import ReportBody, section
 from views.activity.evaluation_bar import EvaluationBar
@@ -350,7 +351,8 @@ class BilanPage(Page):
     def _write_pdf(self, report: Report, path: Path, outside: bool, fmt: str = "pdf") -> None:
         """The figures were computed on the writer thread; the charts and pages are drawn on the
         GUI thread, the PDF a chart or a page per event-loop turn (views.activity.drawn_export)."""
-        drawn_export.write(self, report, path, outside, fmt, self.tr("Exporting the report…"))
+        drawn_export.write(self, report, path, outside, fmt, self.tr("Exporting the report…"),
+                           paper=papers.saved(self.ctx))  # Paramètres' paper
 
     def _exports_enabled(self, enabled: bool) -> None:
         for button in self.export_buttons.values():

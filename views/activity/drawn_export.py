@@ -15,9 +15,9 @@ from app.report.model import Report
 from views import slices
 
 
-def write(page, report: Report, path: Path, outside: bool, fmt: str, busy: str) -> None:
+def write(page, report: Report, path: Path, outside: bool, fmt: str, busy: str, paper: str | None = None) -> None:
     """``page`` is the Bilan page: its ``status`` line (``busy`` and the percentage drawn),
-    ``_exported(path)`` and ``_export_failed(exc)``."""
+    ``_exported(path)`` and ``_export_failed(exc)``; ``paper``: the PDF's (Paramètres)."""
     from views.activity.report_docx import write_docx
     from views.activity.report_pdf import pdf_steps
 
@@ -54,4 +54,4 @@ def write(page, report: Report, path: Path, outside: bool, fmt: str, busy: str) 
         if not handled:
             raise exc
 
-    slices.run(pdf_steps(report, path, outside), done, failed, step)
+    slices.run(pdf_steps(report, path, outside, paper), done, failed, step)

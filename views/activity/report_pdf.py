@@ -1,4 +1,4 @@
-"""The report as a PDF, through Qt's printing: A4, French, charts, page numbers,
+"""The report as a PDF, through Qt's printing: Letter or A4 (Paramètres), French, charts, page numbers,
 site and period in every page's header. Also the renderer ``milieu report --format pdf`` uses."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Iterator
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument,
+    QAbstractTextDocumentLayout, QFont, QPageLayout, QPainter, QPdfWriter, QPen, QTextDocument,
 )
 from PySide6.QtWidgets import QApplication
 
@@ -19,12 +19,14 @@ from app.report import labels as words
 from app.report import suppress
 from app.report.export import header_labels, notes
 from app.report.model import Report
-from views.activity import charts
+from views import paper as papers
+from views.activity import charts, page_flow
 
 DPI = 96  # logical pixels = screen pixels: fonts and charts look as on screen
 MARGIN = 56
 HEADER = 36
 FOOTER = 32
+MAX_CHART_RATIO = 0.9  # of the body's width: a long list's chart still leaves its heading and table room
 
 _app = None  # the QApplication made for headless use, kept alive
 
@@ -80,13 +82,14 @@ def _html(report: Report, outside: bool, chart_width: int) -> tuple[str, dict]:
         parts.append(f"<h2>{html.escape(w(table.key))}</h2>")
         if charts.has_chart(table, outside):
             url = f"chart://{table.key}"
-            height = charts.preferred_height(table, outside)
+            height = min(charts.preferred_height(table, outside), int(chart_width * MAX_CHART_RATIO))
             images[url] = charts.later(table, lang, chart_width, height, outside=outside, font_size=8)
             parts.append(f'<p><img src="{url}" width="{chart_width}" height="{height}"/></p>')
-        parts.append('<table class="grid" width="100%" cellspacing="0" cellpadding="3"><tr bgcolor="#dde5ee">')
+        # <thead>: Qt repeats the header row at the top of each page the table continues onto.
+        parts.append('<table class="grid" width="100%" cellspacing="0" cellpadding="3"><thead><tr bgcolor="#dde5ee">')
         for i, head in enumerate(header_labels(table, lang)):
             parts.append(f"<th align='{'left' if i == 0 else 'right'}'>{html.escape(head)}</th>")
-        parts.append("</tr>")
+        parts.append("</tr></thead>")
         for r, row in enumerate(table.rows):
             shade = ' bgcolor="#f2f5f9"' if r % 2 else ""
             cells = [f"<td>{html.escape(str(row[0]))}</td>"] + [
@@ -121,7 +124,7 @@ class _DocumentSteps:
         self.body = body
 
     def __len__(self) -> int:
-        return len(self.charts) + 1
+        return len(self.charts) + 2  # the charts, the text, the page flow
 
     def __iter__(self) -> Iterator[None]:
         for url, draw in self.charts.items():
@@ -129,6 +132,8 @@ class _DocumentSteps:
             yield
         self.doc.setHtml(self.text)
         self.doc.setPageSize(self.body)
+        yield
+        page_flow.keep_headings_with_next(self.doc, self.body.height())
         yield
 
 
@@ -145,22 +150,23 @@ def _paint_page(painter: QPainter, doc: QTextDocument, report: Report, page, bod
     painter.restore()
 
 
-def _a4() -> QPageLayout:
-    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+def _layout(paper: str | None) -> QPageLayout:
+    return QPageLayout(papers.page_size(paper), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
 
 
 def _body(page) -> QSizeF:
     return QSizeF(page.width() - 2 * MARGIN, page.height() - 2 * MARGIN - HEADER - FOOTER)
 
 
-def write_pdf(report: Report, path: Path, outside: bool = True) -> Path:
-    """Write the report as a PDF, atomically and owner-only. Returns the path."""
-    for _ in pdf_steps(report, path, outside):
+def write_pdf(report: Report, path: Path, outside: bool = True, paper: str | None = None) -> Path:
+    """Write the report as a PDF on ``paper`` ("letter", the default, or "a4"), atomically
+    and owner-only. Returns the path."""
+    for _ in pdf_steps(report, path, outside, paper):
         pass
     return Path(path)
 
 
-def pdf_steps(report: Report, path: Path, outside: bool = True) -> Iterator[tuple[int, int]]:
+def pdf_steps(report: Report, path: Path, outside: bool = True, paper: str | None = None) -> Iterator[tuple[int, int]]:
     """write_pdf one short call into Qt at a time (a chart, the text, the layout, a page),
     yielding (done, total) after each: Qt holds the GIL through each call, on any thread, so
     the GUI thread runs the steps one per event-loop turn (views.slices) and stays responsive."""
@@ -169,7 +175,7 @@ def pdf_steps(report: Report, path: Path, outside: bool = True) -> Iterator[tupl
     with atomic_path(path) as tmp:
         writer = QPdfWriter(str(tmp))
         writer.setResolution(DPI)
-        writer.setPageLayout(_a4())
+        writer.setPageLayout(_layout(paper))
         writer.setTitle(f"{words.text('title', report.lang)} – {report.site}")
         writer.setCreator("Milieu")
         page = writer.pageLayout().fullRectPixels(DPI)
@@ -214,6 +220,6 @@ def _frame(painter: QPainter, report: Report, page, number: int, pages: int) -> 
                      f"{w('page')} {number} {w('of')} {pages}")
 
 
-def render(report: Report, path: Path, outside: bool = True) -> Path:
+def render(report: Report, path: Path, outside: bool = True, paper: str | None = None) -> Path:
     """The signature app.report.renderers expects."""
-    return write_pdf(report, path, outside)
+    return write_pdf(report, path, outside, paper)

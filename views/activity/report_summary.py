@@ -9,9 +9,9 @@ from app.report import summary
 from app.report.model import Report
 from views.activity import charts
 
-CHART_HEIGHT = 160
+CHART_HEIGHT = 140
 SMALL_HEIGHT = 200
-MAX_HEIGHT = 290
+MAX_HEIGHT = 200  # the summary fits one Letter page (shorter than A4)
 
 
 def summary_html(report: Report, outside: bool, width: int) -> tuple[str, dict]:

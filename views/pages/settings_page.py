@@ -26,6 +26,7 @@ from views.context import AppContext
 from views.drafts import DraftKeeper
 from views.page import Page
 from views.pages.code_lists import CodeListsSection
+from views.pages.upkeep import BackupSection, PaperSection
 from views.passphrase_dialog import ChangePassphraseDialog
 
 FORM_ID = "settings"
@@ -118,6 +119,11 @@ class SettingsPage(Page):
         passphrase_row.addStretch(1)
         layout.addLayout(passphrase_row)
         layout.addWidget(CodeListsSection(ctx))  # Listes: add, rename, retire (views/pages/code_lists.py)
+        upkeep = QHBoxLayout()  # Papier | Sauvegardes side by side, so the page fits 1366x768 (views/pages/upkeep.py)
+        self.paper_section, self.backup_section = PaperSection(ctx), BackupSection(ctx)
+        upkeep.addWidget(self.paper_section, 2)
+        upkeep.addWidget(self.backup_section, 3)
+        layout.addLayout(upkeep)
         layout.addStretch(1)
         # IT staff and La Piaule ask for it when something goes wrong.
         self.version_label = QLabel(self.tr("Milieu version %1").replace("%1", version()))
