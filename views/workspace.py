@@ -97,8 +97,9 @@ class Workspace(QWidget):
         layout.addWidget(side_frame)
         layout.addWidget(self.stack, 1)
 
-        for _page_id, spec in registry.PAGES:
-            self.add_page(load_class(spec)(ctx))
+        with Page.building_hidden():  # each page reads when first shown: unlock reads only Today
+            for _page_id, spec in registry.PAGES:
+                self.add_page(load_class(spec)(ctx))
         self.sidebar.currentRowChanged.connect(self._show_row)
 
         # Ctrl+1..9 jump to a page from anywhere in the window, Ctrl+0 to Paramètres (the last);

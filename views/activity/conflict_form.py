@@ -16,6 +16,7 @@ from views.activity.entry_form import ActivityEntryForm
 from views.context import AppContext
 from views.drafts import DraftKeeper
 from views.floor.common import FieldError, datetime_text, field_error_text, ui_language
+from views.page import Page
 
 FORM_ID = "activity.conflict"
 
@@ -26,6 +27,7 @@ class ConflictForm(ActivityEntryForm):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, "conflict", parent)
         self._last_place = ""
+        self._choices_loaded = False
         self._person_ids: dict[str, int] = {}  # alias -> id (completion)
         form = self.fields
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -142,7 +144,8 @@ class ConflictForm(ActivityEntryForm):
             signal = {QLineEdit: "textEdited", QPlainTextEdit: "textChanged", QComboBox: "currentIndexChanged"}
             name = next((n for t, n in signal.items() if isinstance(widget, t)), "toggled")
             getattr(widget, name).connect(self._form_started)
-        self.reload_choices()
+        if Page.reads_at_build():  # else the page reads them when it is shown
+            self.reload_choices()
         self.reset()
         self.keeper.restore()
 
@@ -178,6 +181,7 @@ class ConflictForm(ActivityEntryForm):
         from app.activity import rows
 
         choices = self.ctx.ops.read(rows.conflict_choices, ui_language())
+        self._choices_loaded = True
         places, aliases, contacts = choices.places, choices.aliases, choices.contacts
         with self.keeper_muted():
             current = self.place.currentData()
@@ -217,6 +221,8 @@ class ConflictForm(ActivityEntryForm):
         }
 
     def set_values(self, v: dict) -> None:
+        if not self._choices_loaded and (v.get("place_code") or v.get("contact_id")):
+            self.reload_choices()  # a draft restored before the page was first shown
         self.editing_id = v.get("editing_id")
         if v.get("occurred_at"):
             self.when.setDateTime(QDateTime(datetime.fromisoformat(v["occurred_at"])))

@@ -35,7 +35,7 @@ class ConflictsPage(ActivityEntriesPage):
 
         self.baseline_import = BaselineImport(ctx, self)  # the library's past reports (issue 13)
         self.list_actions.insertWidget(0, self.baseline_import)
-        self.refresh()
+        self.first_refresh()
 
     def title(self) -> str:
         return self.tr("Conflicts")

@@ -29,7 +29,7 @@ class StaffPage(ActivityEntriesPage):
             headers=[self.tr("Day"), self.tr("Kind"), self.tr("Staff count"), self.tr("Topic")],
             delete_question=self.tr("Delete this entry?"), stretch=(3, 2),
         )
-        self.refresh()
+        self.first_refresh()
 
     def title(self) -> str:
         return self.tr("Staff")

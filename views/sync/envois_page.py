@@ -53,7 +53,7 @@ class EnvoisPage(Page):
         layout.addWidget(self.panel, 1)
         scroll.setWidget(body)
         outer.addWidget(scroll)
-        self.refresh()
+        self.first_refresh()
 
     def title(self) -> str:
         return self.tr("Coordination") if self.coordination else self.tr("Bundles")
