@@ -72,7 +72,8 @@ class OpRunner(QObject):
             kwargs["progress"] = progress
 
         def work() -> Done:
-            with self._session(vault, store) as session:
+            # The writer thread's kept connection: warm pages, no keying per save.
+            with (coordination_store.read_session(vault) if store else vault.write_session()) as session:
                 return op(session, *args, **kwargs)
 
         def succeeded(done: Done) -> None:

@@ -57,6 +57,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self._loaded = False
         self._saving = False
         self._stale = False
+        self._covered_stack = self._covered_page = None  # see _cover()
         self.refresh_count = 0  # how many times it reloaded what it shows (benchmarks)
 
         start = ctx.ops.read(contact_form_start, ui_language(), warm=True)
@@ -184,17 +185,52 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
             under = getattr(host, "stack", None)
             self.setGeometry(under.geometry() if under is not None else host.rect())
             if under is not None:
-                under.setEnabled(False)  # Tab stays in the panel; clicks do not reach the page
+                self._cover(under)
         self.show()
         self.raise_()
 
     def _hide(self) -> None:
-        host = self.parentWidget()
-        under = getattr(host, "stack", None) if host is not None else None
-        if under is not None:
-            under.setEnabled(True)
+        self._uncover()
         self.hide()
         self.closed.emit()
+
+    # The page under the panel is disabled while it shows: Tab stays in the panel and clicks
+    # do not reach the page. Only the page shown (and the one shown next, if the worker goes
+    # to another): disabling the whole stack re-styles every widget of every page at each save.
+    def _cover(self, stack) -> None:
+        self._uncover()
+        self._covered_stack = stack
+        if hasattr(stack, "currentChanged"):
+            stack.currentChanged.connect(self._cover_current)
+            self._cover_current()
+        else:
+            self._covered_page = stack
+            stack.setEnabled(False)
+
+    def _cover_current(self, _index: int = -1) -> None:
+        page = self._covered_stack.currentWidget()
+        if self._covered_page is not page:
+            self._enable_covered()
+            self._covered_page = page
+            if page is not None:
+                page.setEnabled(False)
+
+    def _enable_covered(self) -> None:
+        page, self._covered_page = self._covered_page, None
+        if page is not None:
+            try:
+                page.setEnabled(True)
+            except RuntimeError:  # the page died with its workspace (locked)
+                pass
+
+    def _uncover(self) -> None:
+        stack, self._covered_stack = self._covered_stack, None
+        if stack is not None and hasattr(stack, "currentChanged"):
+            try:
+                stack.currentChanged.disconnect(self._cover_current)
+            except (RuntimeError, TypeError):
+                pass
+        self._enable_covered()
 
     def close_keeping_draft(self) -> None:
         """Esc: hide the panel; what was typed stays (and is saved as a draft now)."""
