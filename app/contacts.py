@@ -101,6 +101,14 @@ def contact_defaults(session: Session, *, now: datetime | None = None) -> Contac
     )
 
 
+def defaults_after_new(saved: ContactInput, *, now: datetime | None = None) -> ContactInput | None:
+    """``contact_defaults`` right after ``saved`` was created: it is the last contact entered,
+    so its place and duration are the next ones (None when it left them to the defaults)."""
+    if saved.duration_min is None or saved.place_code is None:
+        return None
+    return ContactInput(occurred_at=now or _now(), duration_min=saved.duration_min, place_code=saved.place_code)
+
+
 def contact_input(session: Session, contact_id: int) -> ContactInput:
     """The form values of a saved contact (to edit it)."""
     c = get_contact(session, contact_id)

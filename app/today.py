@@ -136,16 +136,15 @@ def follow_ups_keyed(session: Session, day: date, known: dict, *, limit: int = M
 
 
 def week_counts(session: Session, day: date) -> WeekCounts:
+    """The week's live contacts and distinct people met, in one pass over the week's index range."""
     start = week_start(day)
-    week = _between(start, 7)
-    contacts = session.scalar(select(func.count()).select_from(Contact).where(*week)) or 0
-    people = session.scalar(
-        select(func.count(distinct(contact_person.c.person_id)))
+    contacts, people = session.execute(
+        select(func.count(distinct(Contact.id)), func.count(distinct(contact_person.c.person_id)))
         .select_from(Contact)
-        .join(contact_person, contact_person.c.contact_id == Contact.id)
-        .where(*week)
-    ) or 0
-    return WeekCounts(start, contacts, people)
+        .outerjoin(contact_person, contact_person.c.contact_id == Contact.id)
+        .where(*_between(start, 7))
+    ).one()
+    return WeekCounts(start, contacts or 0, people or 0)
 
 
 def today_summary(session: Session, today: date | None = None, *, max_follow_ups: int = MAX_FOLLOW_UPS) -> TodaySummary:

@@ -22,6 +22,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QWidget
 
 from app import contacts
+from app.contacts import ContactInput
 from app.errors import disk_full
 from app.floor_reads import contact_form_start, saved_contact, supply_rows
 from app.ops import Changes, Entity
@@ -58,6 +59,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self._saving = False
         self._stale = False
         self._covered_stack = self._covered_page = None  # see _cover()
+        self._sent: floor_ops.ContactSave | None = None  # the form of the save under way
         self.refresh_count = 0  # how many times it reloaded what it shows (benchmarks)
 
         start = ctx.ops.read(contact_form_start, ui_language(), warm=True)
@@ -167,8 +169,9 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self.person_field.edit.setFocus()
         return True
 
-    def _load_defaults(self) -> None:
-        data = self.ctx.ops.read(contacts.contact_defaults, warm=True)
+    def _load_defaults(self, data: ContactInput | None = None) -> None:
+        if data is None:
+            data = self.ctx.ops.read(contacts.contact_defaults, warm=True)
         self.editing_id = None
         self._clear_errors()
         self._fill(data, persons=[])
@@ -297,6 +300,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
 
     def _run_save(self, form: floor_ops.ContactSave) -> None:
         self._saving = True
+        self._sent = form
         self.save_button.setEnabled(False)
         self.keeper.forget()  # the save drops the draft; a refused save marks the form changed again
         self.ctx.ops.run(floor_ops.save_contact, form, on_done=self._saved, on_error=lambda exc: self._failed(exc, form))
@@ -327,7 +331,9 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self._stale = True  # the stock it gave: read when the panel shows next
         self.save_button.setEnabled(True)
         said = self.tr("Contact updated") if self.editing_id else self.tr("Contact saved")
-        self._load_defaults()
+        sent = self._sent
+        # A new contact is the last one entered: the next defaults are known without a read.
+        self._load_defaults(contacts.defaults_after_new(sent.contact) if sent and sent.contact_id is None else None)
         self.keeper.forget()
         self._loaded = False
         self.draft_note.setText("")

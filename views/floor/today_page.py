@@ -60,6 +60,7 @@ class TodayPage(Page):
         self._labels: CodeLabels | None = None
         self._follow_ups: list = []
         self._rows: dict = {}  # app.today.Key -> ContactRow: the contacts shown (for the next read)
+        self._texts: dict = {}  # (row, prefix) -> its line, with the labels read last
         self._referral_follow_ups: tuple = ()
         self.heading = heading(self.title())
         self.date_label = QLabel()
@@ -196,7 +197,8 @@ class TodayPage(Page):
         if getattr(self, "_entry", None) is not entry:
             self._entry = entry
             # The "Resume" button follows the form (its draft is not data others show).
-            entry.new_panel.saved.connect(lambda _id: self._update_new_button())
+            # a save drops the form's draft in its operation: nothing to read
+            entry.new_panel.saved.connect(lambda _id: self._update_new_button(False))
             entry.new_panel.closed.connect(self._update_new_button)
         return entry
 
@@ -240,11 +242,14 @@ class TodayPage(Page):
         self._day = day
         if view.codes is not None:
             self._labels = CodeLabels(view.codes)
+            self._texts = {}
         if view.notices is not None:
             self._show_notices(view.notices, day)
         self.date_label.setText(self.locale().toString(day, "dddd d MMMM yyyy"))
         if view.contacts is not None:
             self._rows = {**view.contacts.rows, **view.follow_ups.rows}  # what is shown, read again only when changed
+            if len(self._texts) > 4 * len(self._rows) + 100:
+                self._texts = {}  # lines of contacts no longer shown
             self._show_contacts(view)
             self._follow_ups = [
                 FollowUp(view.follow_ups.rows[key], on, on < day)
@@ -318,6 +323,12 @@ class TodayPage(Page):
             self.new_button.setText(self.tr("New contact  (Ctrl+N)"))
 
     def _contact_line(self, row, labels: CodeLabels, prefix: str) -> str:
+        text = self._texts.get((row, prefix))
+        if text is None:
+            text = self._texts[(row, prefix)] = self._line_text(row, labels, prefix)
+        return text
+
+    def _line_text(self, row, labels: CodeLabels, prefix: str) -> str:
         who = list(row.person_aliases)
         if row.unidentified_count:
             who.append(self.tr("%n unidentified", "", row.unidentified_count))
