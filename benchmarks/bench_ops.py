@@ -7,6 +7,10 @@ save key (Ctrl+Enter) is pressed: the time runs until the operation is committed
 writer thread, its changes are on the bus and the last widget showing one of them has
 refreshed. Goal: p95 < 30 ms. After one save it lists the widgets that refreshed and
 checks that each shows a changed entity (hidden pages wait until they are shown).
+Beside wall time it prints this process's CPU time per save (both threads: on a machine
+shared with other work, wall time is mostly waiting for a core), the load average, what
+one durable commit costs on this disk (the floor under any save: WAL, synchronous=FULL),
+and a breakdown: the operation, its commit, the widgets' refresh, the panel's reset.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_ops.py [--saves 200] [--pages today,contacts]
 """

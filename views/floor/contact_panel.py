@@ -332,12 +332,12 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self.save_button.setEnabled(True)
         said = self.tr("Contact updated") if self.editing_id else self.tr("Contact saved")
         sent = self._sent
+        self._loaded = False
+        self.draft_note.setText("")
+        self._hide()  # first: the form is reset hidden, without repainting each field
         # A new contact is the last one entered: the next defaults are known without a read.
         self._load_defaults(contacts.defaults_after_new(sent.contact) if sent and sent.contact_id is None else None)
         self.keeper.forget()
-        self._loaded = False
-        self.draft_note.setText("")
-        self._hide()
         status = self.ctx.extras.get("status")
         if status is not None:
             status.message(said)
