@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, lazyload, selectinload
 
 from app import codes, history, people, supplies
 from app.contact_snapshot import contact_snapshot  # noqa: F401 - part of this module's API
@@ -101,6 +101,14 @@ def contact_defaults(session: Session, *, now: datetime | None = None) -> Contac
     )
 
 
+def defaults_after_new(saved: ContactInput, *, now: datetime | None = None) -> ContactInput | None:
+    """``contact_defaults`` right after ``saved`` was created: it is the last contact entered,
+    so its place and duration are the next ones (None when it left them to the defaults)."""
+    if saved.duration_min is None or saved.place_code is None:
+        return None
+    return ContactInput(occurred_at=now or _now(), duration_min=saved.duration_min, place_code=saved.place_code)
+
+
 def contact_input(session: Session, contact_id: int) -> ContactInput:
     """The form values of a saved contact (to edit it)."""
     c = get_contact(session, contact_id)
@@ -147,7 +155,10 @@ def _validate(session: Session, data: ContactInput, today: date, current: Contac
     if data.unidentified_count < 0:
         check.add("unidentified_count", NEGATIVE, "The number of unidentified persons cannot be negative.")
     ids = list(dict.fromkeys(data.person_ids))
-    persons = list(session.scalars(select(Person).where(Person.id.in_(ids)))) if ids else []
+    # lazyload: a contact needs its people's rows, not their groups (selectin would read them too)
+    persons = list(session.scalars(
+        select(Person).where(Person.id.in_(ids)).options(lazyload(Person.groups))
+    )) if ids else []
     found = {p.id: p for p in persons if p.deleted_at is None and p.merged_into_id is None}
     if len(found) < len(ids):
         check.add("persons", NOT_FOUND, "A person of this contact no longer exists.")

@@ -15,6 +15,7 @@ from app import codes, contacts, drafts, history, people, supplies, today
 from app.contacts import ContactInput
 from app.directory import referrals
 from app.directory.referrals import ReferralRow
+from app.ops.changes import Entity
 from app.directory.publication.receipts import overdue_bundles
 from app.privacy import requests as privacy_requests
 from app.privacy import retention
@@ -141,29 +142,85 @@ def version_rows(session: Session, entity: str, uid: str) -> list[VersionRow]:
 
 # ---- Today ---------------------------------------------------------------------------
 
+# The parts of Today, each with the entities its rows come from: after an operation the
+# page re-reads only the parts its changes touch (a contact saved: not the bundle, privacy
+# and retention notices). A part is None in a TodayView when it was not read.
+PART_CONTACTS = "contacts"      # today's contacts, follow-ups due, the week's counts
+PART_STOCK = "stock"            # low stock
+PART_REFERRALS = "referrals"    # referral follow-ups due
+PART_NOTICES = "notices"        # the bundle reminder and receipts, privacy requests, retention
+PART_DRAFT = "draft"            # the quick entry's draft is kept
+PART_LABELS = "labels"          # the labels of types and themes
+TODAY_PARTS: dict[str, frozenset[Entity]] = {
+    PART_CONTACTS: frozenset({Entity.CONTACT, Entity.PERSON, Entity.CODE_ITEM}),
+    PART_STOCK: frozenset({Entity.SUPPLY_ITEM, Entity.STOCK_MOVEMENT}),
+    PART_REFERRALS: frozenset({Entity.REFERRAL, Entity.CONTACT, Entity.PERSON}),
+    # the retention reminder follows the audit log; the reminder day and the regime are settings
+    PART_NOTICES: frozenset({Entity.BUNDLE, Entity.PRIVACY_REQUEST, Entity.SETTING, Entity.AUDIT}),
+    PART_DRAFT: frozenset({Entity.DRAFT}),
+    PART_LABELS: frozenset({Entity.CODE_ITEM}),
+}
+ALL_TODAY_PARTS = frozenset(TODAY_PARTS)
+
+
+def today_parts(changes) -> frozenset[str]:
+    """The parts of Today showing an entity of ``changes`` (a set of Entity)."""
+    return frozenset(part for part, entities in TODAY_PARTS.items() if not entities.isdisjoint(changes))
+
+
 @dataclass(frozen=True)
-class TodayView:
-    summary: today.TodaySummary
-    referral_follow_ups: tuple         # app.directory.referrals.ReferralFollowUp
-    draft_waiting: bool                # the quick entry's draft is kept
+class TodayNotices:
     bundle_due: bool                   # the weekly bundle reminder shows
     unconfirmed_bundles: tuple[int, ...] = ()  # sequences sent > 14 days ago that La Piaule has not confirmed
     privacy_requests_due: tuple = ()   # app.privacy.requests.RequestRow: overdue or due within 7 days
     retention_due: bool = False        # the retention rules were not applied for a month (Law 25)
 
 
-def today_view(session: Session, day: date, draft_form_id: str, lang: str = "fr") -> tuple[TodayView, CodeTable]:
+@dataclass(frozen=True)
+class TodayView:
+    contacts: today.KeyedRows | None = None      # today's, newest first
+    follow_ups: today.KeyedRows | None = None    # due today or overdue, oldest first (with due_on)
+    week: today.WeekCounts | None = None
+    low_stock: tuple[SupplyRow, ...] | None = None
+    referral_follow_ups: tuple | None = None         # app.directory.referrals.ReferralFollowUp
+    notices: TodayNotices | None = None
+    draft_waiting: bool | None = None
+    codes: CodeTable | None = None
+
+
+def today_notices(session: Session, day: date) -> TodayNotices:
     worker_mode = bundle_keys.mode(session) != bundle_keys.MODE_COORDINATION
-    view = TodayView(
-        today.today_summary(session, day),
-        tuple(referrals.referral_follow_ups(session, day)),
-        drafts.load(session, draft_form_id) is not None,
+    return TodayNotices(
         worker_mode and bundle_export.reminder_due(session, day),
         tuple(b.sequence for b in overdue_bundles(session)) if worker_mode else (),
         tuple(privacy_requests.due(session, day)),
         worker_mode and retention.reminder_due(session, day),
     )
-    return view, code_table(session, (CONTACT_TYPE, THEME, PLACE), lang)
+
+
+def today_view(session: Session, day: date, draft_form_id: str, lang: str = "fr",
+               parts: frozenset[str] = ALL_TODAY_PARTS, known: dict | None = None) -> TodayView:
+    """The parts of Today asked for, in one read (one transaction: they agree with each other).
+
+    ``known``: the contact rows the page shows (key -> row, app.today.Key): only contacts
+    new or changed since are read in full (after a save: one).
+    """
+    values: dict[str, Any] = {}
+    if PART_CONTACTS in parts:
+        known = known or {}
+        values.update(contacts=today.day_contacts_keyed(session, day, known),
+                      follow_ups=today.follow_ups_keyed(session, day, known), week=today.week_counts(session, day))
+    if PART_STOCK in parts:
+        values["low_stock"] = tuple(today.low_stock(session))
+    if PART_REFERRALS in parts:
+        values["referral_follow_ups"] = tuple(referrals.referral_follow_ups(session, day))
+    if PART_NOTICES in parts:
+        values["notices"] = today_notices(session, day)
+    if PART_DRAFT in parts:
+        values["draft_waiting"] = drafts.load(session, draft_form_id) is not None
+    if PART_LABELS in parts:
+        values["codes"] = code_table(session, (CONTACT_TYPE, THEME, PLACE), lang)
+    return TodayView(**values)
 
 
 def has_draft(session: Session, form_id: str) -> bool:

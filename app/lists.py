@@ -145,6 +145,21 @@ def contact_rows_by_id(session: Session, ids: list[int]) -> list[ContactRow]:
     """Full rows for these contacts, in the order given (5 small queries, whatever the page size)."""
     if not ids:
         return []
+    rows = _rows_in(session, ids)
+    return [rows[cid] for cid in ids if cid in rows]
+
+
+def contact_rows_where(session: Session, *conds, order_by=(), limit: int | None = None) -> list[ContactRow]:
+    """Rows of the contacts matching ``conds``, in ``order_by``: each query finds them by the
+    conditions (an index range) instead of a list of ids, so no bound parameter per contact."""
+    ids = select(Contact.id).where(*conds).order_by(*order_by).limit(limit)
+    order = list(session.scalars(ids))
+    rows = _rows_in(session, ids)
+    return [rows[cid] for cid in order if cid in rows]
+
+
+def _rows_in(session: Session, ids) -> dict[int, ContactRow]:
+    """id -> row for ``ids``: a list of ids or a SELECT of them."""
     columns = (
         Contact.id, Contact.uid, Contact.occurred_at, Contact.duration_min, Contact.place_code, Contact.initiated_by,
         Contact.unidentified_count, Contact.notes, Contact.follow_up_on, Contact.follow_up_done,
@@ -172,21 +187,16 @@ def contact_rows_by_id(session: Session, ids: list[int]) -> list[ContactRow]:
         .order_by(ContactSupply.id)
     ):
         given.setdefault(cid, []).append((name, qty))
-    rows = []
-    for cid in ids:
-        c = contacts.get(cid)
-        if c is None:
-            continue
+    rows = {}
+    for cid, c in contacts.items():
         who = sorted(persons.get(cid, []), key=lambda x: x[0].casefold())
-        rows.append(
-            ContactRow(
-                id=c.id, uid=c.uid, occurred_at=c.occurred_at, duration_min=c.duration_min, place_code=c.place_code,
-                initiated_by=c.initiated_by, person_ids=tuple(p for _, p in who),
-                person_aliases=tuple(a for a, _ in who), unidentified_count=c.unidentified_count,
-                type_codes=tuple(sorted(types.get(cid, []))), theme_codes=tuple(sorted(themes.get(cid, []))),
-                supplies=tuple(given.get(cid, [])), notes=c.notes, follow_up_on=c.follow_up_on,
-                follow_up_done=c.follow_up_done, share_with_supervision=c.share_with_supervision,
-            )
+        rows[cid] = ContactRow(
+            id=c.id, uid=c.uid, occurred_at=c.occurred_at, duration_min=c.duration_min, place_code=c.place_code,
+            initiated_by=c.initiated_by, person_ids=tuple(p for _, p in who),
+            person_aliases=tuple(a for a, _ in who), unidentified_count=c.unidentified_count,
+            type_codes=tuple(sorted(types.get(cid, []))), theme_codes=tuple(sorted(themes.get(cid, []))),
+            supplies=tuple(given.get(cid, [])), notes=c.notes, follow_up_on=c.follow_up_on,
+            follow_up_done=c.follow_up_done, share_with_supervision=c.share_with_supervision,
         )
     return rows
 

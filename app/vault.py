@@ -47,6 +47,8 @@ class Vault(BackupMixin):
         self._sessions: sessionmaker | None = None
         self._warm_engine = None  # see warm_session() and _open()
         self._warm: sessionmaker | None = None
+        self._writer_engine = None  # see write_session()
+        self._writer: sessionmaker | None = None
         # (inode, size, mtime) of the database as this object left it at lock: an
         # unchanged file is not re-checked page by page at the next unlock.
         self._verified_stamp: tuple[int, int, int] | None = None
@@ -89,6 +91,25 @@ class Vault(BackupMixin):
         if self._warm is None:
             raise VaultLocked("The vault is locked.")
         with self._warm.begin() as session:
+            yield session
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """Like session() (BEGIN IMMEDIATE, commits on success), on a connection kept open per thread.
+
+        For the GUI's single writer thread: each save then skips keying a new connection
+        and re-decrypting the pages it needs (a fresh connection starts with a cold cache).
+        Durability is unchanged (WAL, synchronous=FULL: every commit is synced); lock()
+        closes the connection with the rest.
+        """
+        if self._sessions is None:
+            raise VaultLocked("The vault is locked.")
+        if self._writer is None:
+            self._writer_engine = make_engine(
+                self.paths.database, self._current_key, keep_per_thread=True, immediate=True
+            )
+            self._writer = sessionmaker(self._writer_engine, expire_on_commit=False)
+        with self._writer.begin() as session:
             yield session
 
     # ---- lifecycle ---------------------------------------------------------
@@ -265,8 +286,12 @@ class Vault(BackupMixin):
             self.engine.dispose()
         if self._warm_engine is not None:
             self._warm_engine.dispose()
+        if self._writer_engine is not None:
+            self._writer_engine.dispose()
         self._warm_engine = None
         self._warm = None
+        self._writer_engine = None
+        self._writer = None
         if was_open and not self._unverified and self._damaged is None:
             self._verified_stamp = self._file_stamp()
         self._unverified, self._damaged = False, None

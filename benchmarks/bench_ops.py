@@ -7,6 +7,10 @@ save key (Ctrl+Enter) is pressed: the time runs until the operation is committed
 writer thread, its changes are on the bus and the last widget showing one of them has
 refreshed. Goal: p95 < 30 ms. After one save it lists the widgets that refreshed and
 checks that each shows a changed entity (hidden pages wait until they are shown).
+Beside wall time it prints this process's CPU time per save (both threads: on a machine
+shared with other work, wall time is mostly waiting for a core), the load average, what
+one durable commit costs on this disk (the floor under any save: WAL, synchronous=FULL),
+and a breakdown: the operation, its commit, the widgets' refresh, the panel's reset.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_ops.py [--saves 200] [--pages today,contacts]
 """
@@ -32,6 +36,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app import people, supplies  # noqa: E402
 from app.ops import Changes  # noqa: E402
+from app.ops import floor as floor_ops  # noqa: E402
 
 
 class Dialogs:
@@ -82,6 +87,7 @@ def main() -> None:
         item_ids = [i.id for i in supplies.items(s)]
         for item_id in item_ids:  # enough on the shelf for every save
             supplies.receive(s, item_id, 10 * args.saves)
+    commit_floor(vault)
     vault.lock()
 
     app = QApplication.instance() or QApplication([])
@@ -122,6 +128,28 @@ def main() -> None:
     window.close()
 
 
+def commit_floor(vault) -> None:
+    """What one durable commit costs on this disk (WAL, synchronous=FULL: the WAL is synced):
+    a one-row write on the writer's kept connection, against the same transaction without a write."""
+    from sqlalchemy import text
+
+    def runs(sql: str) -> list[float]:
+        out = []
+        for n in range(30):
+            t = time.perf_counter()
+            with vault.write_session() as s:
+                s.execute(text(sql), {"n": str(n)})
+            out.append((time.perf_counter() - t) * 1000)
+        return out
+
+    empty = runs("SELECT :n")
+    # a value that changes each time (SQLite skips rewriting a row left as it was); the copy's only
+    write = runs("INSERT OR REPLACE INTO setting (key, value) VALUES ('bench_commit_floor', :n)")
+    print(f"one durable commit of a one-row write: median {statistics.median(write):.1f} ms, p95 {pct(write, 0.95):.1f} ms"
+          f" (an empty transaction: median {statistics.median(empty):.1f} ms); "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
 def window_of(widget):
     return widget.window()
 
@@ -133,7 +161,7 @@ def pct(values, q):
 
 def measure(app, ctx, entry, panel, widgets, refreshed, heard, person_ids, aliases, item_ids, saves, page_id):
     rng = random.Random(7)
-    times, with_supplies, writer = [], [], []
+    times, with_supplies, writer, cpu = [], [], [], []
     announced: list[float] = []
     original_announce = ctx.ops.announce
 
@@ -142,6 +170,34 @@ def measure(app, ctx, entry, panel, widgets, refreshed, heard, person_ids, alias
         original_announce(changes)
 
     ctx.ops.announce = announce
+    work_times: list[tuple[float, float]] = []  # the writer thread: (wall, CPU) of the whole unit (op + commit)
+    op_times: list[float] = []  # the operation alone, before its commit
+    refreshed_at: list[float] = []  # when the listening widgets were done (the announce returned)
+    tasks = ctx.ops._tasks
+    original_run, original_op = tasks.run, floor_ops.save_contact
+
+    def timed_run(work, *a, **k):
+        def timed_work():
+            t, c = time.perf_counter(), time.thread_time()
+            try:
+                return work()
+            finally:
+                work_times.append(((time.perf_counter() - t) * 1000, (time.thread_time() - c) * 1000))
+        return original_run(timed_work, *a, **k)
+
+    def timed_op(*a, **k):
+        t = time.perf_counter()
+        try:
+            return original_op(*a, **k)
+        finally:
+            op_times.append((time.perf_counter() - t) * 1000)
+
+    def announce_timed(changes):
+        announce(changes)
+        refreshed_at.append(time.perf_counter())
+
+    tasks.run, floor_ops.save_contact, ctx.ops.announce = timed_run, timed_op, announce_timed
+    breakdown = []
     last = ([], Changes())
     for n in range(saves + 10):  # the first 10 warm up
         entry.open_new()
@@ -157,15 +213,26 @@ def measure(app, ctx, entry, panel, widgets, refreshed, heard, person_ids, alias
         refreshed.clear()
         heard.clear()
         announced.clear()
-        started = time.perf_counter()
+        work_times.clear()
+        op_times.clear()
+        refreshed_at.clear()
+        gui_cpu = time.thread_time()
+        started, cpu_started = time.perf_counter(), time.process_time()
         QTest.keyClick(QApplication.focusWidget() or panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         ctx.ops.wait()  # committed, announced, every listening widget refreshed
         elapsed = (time.perf_counter() - started) * 1000
+        cpu_ms = (time.process_time() - cpu_started) * 1000  # both threads: what a busy machine does not hide
         if panel.isVisible() or not heard:
             raise SystemExit(f"the save did not go through (focus: {QApplication.focusWidget()!r}, "
                              f"errors: {[e.text() for e in panel._error_labels().values() if e.text()]})")
+        if n >= 10 and work_times and op_times and announced and refreshed_at:
+            done = time.perf_counter()
+            gui_ms = (time.thread_time() - gui_cpu) * 1000
+            breakdown.append((op_times[0], work_times[0][0] - op_times[0], work_times[0][1],
+                              (refreshed_at[-1] - announced[0]) * 1000, (done - refreshed_at[-1]) * 1000, gui_ms))
         if n >= 10:
             times.append(elapsed)
+            cpu.append(cpu_ms)
             writer.append((announced[0] - started) * 1000 if announced else elapsed)
             with_supplies.append(gives)
             if gives:
@@ -174,10 +241,20 @@ def measure(app, ctx, entry, panel, widgets, refreshed, heard, person_ids, alias
     print(f"save a contact through ctx.ops, page {page_id!r} showing ({len(times)} saves, Ctrl+Enter to last refresh):")
     print(f"  median {statistics.median(times):.1f} ms, p95 {pct(times, 0.95):.1f} ms, max {max(times):.1f} ms"
           f"   (goal p95 < 30 ms)")
+    print(f"  CPU time (this process, both threads): median {statistics.median(cpu):.1f} ms, "
+          f"p95 {pct(cpu, 0.95):.1f} ms; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} on "
+          f"{os.cpu_count()} cores")
     print(f"  of which the operation (writer thread, commit): median {statistics.median(writer):.1f} ms, "
           f"p95 {pct(writer, 0.95):.1f} ms; the refresh and the panel's reset: median "
           f"{statistics.median([t - w for t, w in zip(times, writer)]):.1f} ms")
     ctx.ops.announce = original_announce
+    tasks.run, floor_ops.save_contact = original_run, original_op
+    if breakdown:
+        cols = list(zip(*breakdown))
+        med = [statistics.median(c) for c in cols]
+        print(f"  breakdown (medians): the operation {med[0]:.1f} ms, its commit (fsync) {med[1]:.1f} ms, "
+              f"writer CPU {med[2]:.1f} ms; the listening widgets' refresh {med[3]:.1f} ms; the panel's "
+              f"reset and painting {med[4]:.1f} ms; GUI thread CPU {med[5]:.1f} ms")
     given = [t for t, g in zip(times, with_supplies) if g]
     if given:
         print(f"  with supplies ({len(given)}): median {statistics.median(given):.1f} ms, p95 {pct(given, 0.95):.1f} ms")

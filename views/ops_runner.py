@@ -75,7 +75,9 @@ class OpRunner(QObject):
         def work() -> Done:
             if not store:
                 vault.require_writable()  # the whole-file check after unlock: writes wait for it
-            with collector.paused(), self._session(vault, store) as session:
+            # The writer thread's kept connection: warm pages, no keying per save.
+            opened = coordination_store.read_session(vault) if store else vault.write_session()
+            with collector.paused(), opened as session:
                 return op(session, *args, **kwargs)
 
         def succeeded(done: Done) -> None:

@@ -59,8 +59,13 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reload what the page shows from the vault."""
 
+    def refresh_changed(self, changes) -> None:
+        """After an operation whose changes touch ``entities``: by default reload everything
+        (a page showing several parts may reload only those the changes touch)."""
+        self.refresh()
+
     def _on_changed(self, changes) -> None:  # app.ops.Changes
         if self.hosted and not self.isVisible():
             return
         if self.ctx.vault.is_unlocked and not self.entities.isdisjoint(changes):
-            self.refresh()
+            self.refresh_changed(changes)

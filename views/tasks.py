@@ -78,6 +78,7 @@ class TaskRunner(QObject):
         super().__init__()
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)
+        self._pool.setExpiryTimeout(-1)  # one thread for good: it keeps the vault's writer connection
         self._parent_window = parent_window
         self._running: set[_Task] = set()
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QWidget
 
 from app import contacts
+from app.contacts import ContactInput
 from app.errors import disk_full
 from app.floor_reads import contact_form_start, saved_contact, supply_rows
 from app.ops import Changes, Entity
@@ -57,6 +58,8 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self._loaded = False
         self._saving = False
         self._stale = False
+        self._covered_stack = self._covered_page = None  # see _cover()
+        self._sent: floor_ops.ContactSave | None = None  # the form of the save under way
         self.refresh_count = 0  # how many times it reloaded what it shows (benchmarks)
 
         start = ctx.ops.read(contact_form_start, ui_language(), warm=True)
@@ -166,8 +169,9 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self.person_field.edit.setFocus()
         return True
 
-    def _load_defaults(self) -> None:
-        data = self.ctx.ops.read(contacts.contact_defaults, warm=True)
+    def _load_defaults(self, data: ContactInput | None = None) -> None:
+        if data is None:
+            data = self.ctx.ops.read(contacts.contact_defaults, warm=True)
         self.editing_id = None
         self._clear_errors()
         self._fill(data, persons=[])
@@ -184,17 +188,52 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
             under = getattr(host, "stack", None)
             self.setGeometry(under.geometry() if under is not None else host.rect())
             if under is not None:
-                under.setEnabled(False)  # Tab stays in the panel; clicks do not reach the page
+                self._cover(under)
         self.show()
         self.raise_()
 
     def _hide(self) -> None:
-        host = self.parentWidget()
-        under = getattr(host, "stack", None) if host is not None else None
-        if under is not None:
-            under.setEnabled(True)
+        self._uncover()
         self.hide()
         self.closed.emit()
+
+    # The page under the panel is disabled while it shows: Tab stays in the panel and clicks
+    # do not reach the page. Only the page shown (and the one shown next, if the worker goes
+    # to another): disabling the whole stack re-styles every widget of every page at each save.
+    def _cover(self, stack) -> None:
+        self._uncover()
+        self._covered_stack = stack
+        if hasattr(stack, "currentChanged"):
+            stack.currentChanged.connect(self._cover_current)
+            self._cover_current()
+        else:
+            self._covered_page = stack
+            stack.setEnabled(False)
+
+    def _cover_current(self, _index: int = -1) -> None:
+        page = self._covered_stack.currentWidget()
+        if self._covered_page is not page:
+            self._enable_covered()
+            self._covered_page = page
+            if page is not None:
+                page.setEnabled(False)
+
+    def _enable_covered(self) -> None:
+        page, self._covered_page = self._covered_page, None
+        if page is not None:
+            try:
+                page.setEnabled(True)
+            except RuntimeError:  # the page died with its workspace (locked)
+                pass
+
+    def _uncover(self) -> None:
+        stack, self._covered_stack = self._covered_stack, None
+        if stack is not None and hasattr(stack, "currentChanged"):
+            try:
+                stack.currentChanged.disconnect(self._cover_current)
+            except (RuntimeError, TypeError):
+                pass
+        self._enable_covered()
 
     def close_keeping_draft(self) -> None:
         """Esc: hide the panel; what was typed stays (and is saved as a draft now)."""
@@ -261,6 +300,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
 
     def _run_save(self, form: floor_ops.ContactSave) -> None:
         self._saving = True
+        self._sent = form
         self.save_button.setEnabled(False)
         self.keeper.forget()  # the save drops the draft; a refused save marks the form changed again
         self.ctx.ops.run(floor_ops.save_contact, form, on_done=self._saved, on_error=lambda exc: self._failed(exc, form))
@@ -291,11 +331,13 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self._stale = True  # the stock it gave: read when the panel shows next
         self.save_button.setEnabled(True)
         said = self.tr("Contact updated") if self.editing_id else self.tr("Contact saved")
-        self._load_defaults()
-        self.keeper.forget()
+        sent = self._sent
         self._loaded = False
         self.draft_note.setText("")
-        self._hide()
+        self._hide()  # first: the form is reset hidden, without repainting each field
+        # A new contact is the last one entered: the next defaults are known without a read.
+        self._load_defaults(contacts.defaults_after_new(sent.contact) if sent and sent.contact_id is None else None)
+        self.keeper.forget()
         status = self.ctx.extras.get("status")
         if status is not None:
             status.message(said)

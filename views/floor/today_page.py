@@ -7,42 +7,61 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.floor_reads import CONTACT_TYPE, THEME, has_draft, today_view
+from app.floor_reads import (
+    ALL_TODAY_PARTS,
+    CONTACT_TYPE,
+    PART_CONTACTS,
+    PART_LABELS,
+    THEME,
+    has_draft,
+    today_parts,
+    today_view,
+)
 from app.ops import Entity
+from app.today import FollowUp
 from app.ops import floor as floor_ops
 from app.ops import referrals as referral_ops
 from views.context import AppContext
 from views.directory.referral_widgets import ReferralDialog
 from views.floor.common import CodeLabels, day_text, heading, time_text, ui_language
 from views.floor.contact_panel import NEW_FORM_ID
+from views.floor.list_lines import Line, LineList
 from views.page import Page
 from views.quick_entry import install_quick_entry, quick_entry
 
 KIND_CONTACT = "contact"
 KIND_REFERRAL = "referral"
+OVERDUE, EMPTY, LOW = "#800000", "#b00020", "#8a4b00"  # dark red; low stock colours readable on white
 
 
 class TodayPage(Page):
     page_id = "today"
-    # bundle: the reminder; code_item: the labels of types and themes
+    # bundle: the reminder; code_item: the labels of types and themes; setting and audit_event:
+    # the reminder's day, the privacy regime, the last retention run. Each change re-reads
+    # only the parts of the page showing it (app.floor_reads.TODAY_PARTS).
     entities = frozenset({Entity.CONTACT, Entity.PERSON, Entity.SUPPLY_ITEM, Entity.STOCK_MOVEMENT,
-                          Entity.REFERRAL, Entity.BUNDLE, Entity.CODE_ITEM, Entity.PRIVACY_REQUEST})
+                          Entity.REFERRAL, Entity.BUNDLE, Entity.CODE_ITEM, Entity.PRIVACY_REQUEST,
+                          Entity.SETTING, Entity.AUDIT})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.setObjectName("today_page")
+        self._day: date | None = None
+        self._labels: CodeLabels | None = None
+        self._follow_ups: list = []
+        self._rows: dict = {}  # app.today.Key -> ContactRow: the contacts shown (for the next read)
+        self._texts: dict = {}  # (row, prefix) -> its line, with the labels read last
+        self._referral_follow_ups: tuple = ()
         self.heading = heading(self.title())
         self.date_label = QLabel()
         self.date_label.setObjectName("today_date")
@@ -163,8 +182,8 @@ class TodayPage(Page):
     def title(self) -> str:
         return self.tr("Today")
 
-    def _list(self, name: str) -> QListWidget:
-        widget = QListWidget()
+    def _list(self, name: str) -> LineList:
+        widget = LineList()
         widget.setObjectName(name)
         widget.setAlternatingRowColors(True)
         widget.setWordWrap(True)
@@ -178,7 +197,8 @@ class TodayPage(Page):
         if getattr(self, "_entry", None) is not entry:
             self._entry = entry
             # The "Resume" button follows the form (its draft is not data others show).
-            entry.new_panel.saved.connect(lambda _id: self._update_new_button())
+            # a save drops the form's draft in its operation: nothing to read
+            entry.new_panel.saved.connect(lambda _id: self._update_new_button(False))
             entry.new_panel.closed.connect(self._update_new_button)
         return entry
 
@@ -191,86 +211,101 @@ class TodayPage(Page):
         super().showEvent(event)
         self._install_quick_entry()
 
-    def _show_privacy(self, view, day) -> None:
+    def _show_privacy(self, notices, day) -> None:
         lines = []
-        late = [r for r in view.privacy_requests_due if r.days_left(day) < 0]
-        soon = len(view.privacy_requests_due) - len(late)
+        late = [r for r in notices.privacy_requests_due if r.days_left(day) < 0]
+        soon = len(notices.privacy_requests_due) - len(late)
         if late:
             lines.append(self.tr("%n request(s) about a person's information are overdue (see Privacy).", "",
                                  len(late)))
         if soon:
             lines.append(self.tr("%n request(s) about a person's information are due within 7 days.", "", soon))
-        if view.retention_due:
+        if notices.retention_due:
             lines.append(self.tr("The retention rules have not been applied for a month (see Privacy)."))
         self.privacy_warning.setText("\n".join(lines))
         self.privacy_warning.setVisible(bool(lines))
 
     # ---- content ---------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh_changed(self, changes) -> None:
+        """After an operation: re-read only the parts showing a changed entity (one read)."""
+        self.refresh(today_parts(changes))
+
+    def refresh(self, parts: frozenset[str] = ALL_TODAY_PARTS) -> None:
         day = date.today()
-        view, table = self.ctx.ops.read(today_view, day, NEW_FORM_ID, ui_language(), warm=True)
-        summary, labels, referral_due = view.summary, CodeLabels(table), view.referral_follow_ups
-        low = [(i.name, i.stock_on_hand, i.low_stock_level, i.unit) for i in summary.low_stock]
-        self.bundle_reminder.setVisible(view.bundle_due)
+        if day != self._day:  # after midnight every part is another day's
+            parts = ALL_TODAY_PARTS
+        if self._labels is None:
+            parts |= {PART_LABELS}
+        if PART_LABELS in parts:
+            parts |= {PART_CONTACTS}  # the lines show the labels
+        view = self.ctx.ops.read(today_view, day, NEW_FORM_ID, ui_language(), parts, self._rows, warm=True)
+        self._day = day
+        if view.codes is not None:
+            self._labels = CodeLabels(view.codes)
+            self._texts = {}
+        if view.notices is not None:
+            self._show_notices(view.notices, day)
+        self.date_label.setText(self.locale().toString(day, "dddd d MMMM yyyy"))
+        if view.contacts is not None:
+            self._rows = {**view.contacts.rows, **view.follow_ups.rows}  # what is shown, read again only when changed
+            if len(self._texts) > 4 * len(self._rows) + 100:
+                self._texts = {}  # lines of contacts no longer shown
+            self._show_contacts(view)
+            self._follow_ups = [
+                FollowUp(view.follow_ups.rows[key], on, on < day)
+                for key, on in zip(view.follow_ups.keys, view.follow_ups.due_on) if key in view.follow_ups.rows
+            ]
+        if view.referral_follow_ups is not None:
+            self._referral_follow_ups = view.referral_follow_ups
+        if view.contacts is not None or view.referral_follow_ups is not None:
+            self._show_follow_ups()
+        if view.low_stock is not None:
+            self._show_low_stock(view.low_stock)
+        if view.draft_waiting is not None:
+            self._update_new_button(view.draft_waiting)
+
+    def _show_notices(self, notices, day) -> None:
+        self.bundle_reminder.setVisible(notices.bundle_due)
         self.receipt_warning.setText(self.tr(
             "La Piaule has not confirmed receiving %n bundle(s) sent more than 14 days ago (see Envois).", "",
-            len(view.unconfirmed_bundles)))
-        self.receipt_warning.setVisible(bool(view.unconfirmed_bundles))
-        self._show_privacy(view, day)
-        self.date_label.setText(self.locale().toString(day, "dddd d MMMM yyyy"))
+            len(notices.unconfirmed_bundles)))
+        self.receipt_warning.setVisible(bool(notices.unconfirmed_bundles))
+        self._show_privacy(notices, day)
 
-        self.contacts_title.setText(
-            self.tr("Today's contacts (%1)").replace("%1", str(len(summary.contacts)))
-        )
-        self.contacts_list.clear()
-        for row in summary.contacts:
-            item = QListWidgetItem(self._contact_line(row, labels, time_text(row.occurred_at)))
-            item.setData(Qt.ItemDataRole.UserRole, (KIND_CONTACT, row.id))
-            self.contacts_list.addItem(item)
-        if not summary.contacts:
-            self._placeholder(self.contacts_list, self.tr("No contact yet today."))
+    def _show_contacts(self, view) -> None:
+        labels, shown = self._labels, [view.contacts.rows[k] for k in view.contacts.keys if k in view.contacts.rows]
+        self.contacts_title.setText(self.tr("Today's contacts (%1)").replace("%1", str(len(shown))))
+        lines = [Line(self._contact_line(row, labels, time_text(row.occurred_at)), (KIND_CONTACT, row.id))
+                 for row in shown]
+        self.contacts_list.set_lines(lines or [Line(self.tr("No contact yet today."), enabled=False)])
+        self.week_contacts.setText(self.tr("%n contact(s)", "", view.week.contacts))
+        self.week_people.setText(self.tr("%n person(s) met", "", view.week.people))
 
-        self.follow_list.clear()
-        due_count = 0
-        for f in summary.follow_ups:
+    def _show_follow_ups(self) -> None:
+        lines = []
+        for f in self._follow_ups:
             when = self.tr("Overdue since %1").replace("%1", day_text(f.due_on)) if f.overdue else self.tr("Today")
-            item = QListWidgetItem(self._contact_line(f.contact, labels, when))
-            item.setData(Qt.ItemDataRole.UserRole, (KIND_CONTACT, f.contact.id))
-            if f.overdue:
-                item.setForeground(Qt.GlobalColor.darkRed)
-            self.follow_list.addItem(item)
-            due_count += 1
-        for f in referral_due:
+            lines.append(Line(self._contact_line(f.contact, self._labels, when), (KIND_CONTACT, f.contact.id),
+                              OVERDUE if f.overdue else None))
+        for f in self._referral_follow_ups:
             r = f.referral
             when = self.tr("Overdue since %1").replace("%1", day_text(f.due_on)) if f.overdue else self.tr("Today")
             text = self.tr("%1 · Referral to %2").replace("%1", when).replace("%2", r.service_name)
             if r.person_alias:
                 text += f" · {r.person_alias}"
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, (KIND_REFERRAL, r.id, r.contact_id))
-            if f.overdue:
-                item.setForeground(Qt.GlobalColor.darkRed)
-            self.follow_list.addItem(item)
-            due_count += 1
-        self.follow_title.setText(self.tr("Follow-ups due (%1)").replace("%1", str(due_count)))
-        if not due_count:
-            self._placeholder(self.follow_list, self.tr("Nothing to follow up today."))
-        self.follow_done.setEnabled(bool(due_count))
-        self.follow_open.setEnabled(bool(due_count))
+            lines.append(Line(text, (KIND_REFERRAL, r.id, r.contact_id), OVERDUE if f.overdue else None))
+        self.follow_title.setText(self.tr("Follow-ups due (%1)").replace("%1", str(len(lines))))
+        self.follow_list.set_lines(lines or [Line(self.tr("Nothing to follow up today."), enabled=False)])
+        self.follow_done.setEnabled(bool(lines))
+        self.follow_open.setEnabled(bool(lines))
 
-        self.low_list.clear()
-        for name, stock, level, unit in low:
-            text = self.tr("%1: %2 left (low at %3)").replace("%1", name).replace("%2", str(stock)).replace(
-                "%3", str(level))
-            item = QListWidgetItem(text)
-            item.setForeground(QColor("#b00020") if stock <= 0 else QColor("#8a4b00"))  # readable on white
-            self.low_list.addItem(item)
-        if not low:
-            self._placeholder(self.low_list, self.tr("Stock is fine."))
-
-        self.week_contacts.setText(self.tr("%n contact(s)", "", summary.week_contacts))
-        self.week_people.setText(self.tr("%n person(s) met", "", summary.week_people))
-        self._update_new_button(view.draft_waiting)
+    def _show_low_stock(self, low_stock) -> None:
+        lines = [
+            Line(self.tr("%1: %2 left (low at %3)").replace("%1", i.name).replace("%2", str(i.stock_on_hand))
+                 .replace("%3", str(i.low_stock_level)), color=EMPTY if i.stock_on_hand <= 0 else LOW)
+            for i in low_stock
+        ]
+        self.low_list.set_lines(lines or [Line(self.tr("Stock is fine."), enabled=False)])
 
     def _on_draft_changed(self, entities) -> None:
         if Entity.DRAFT in entities:
@@ -288,6 +323,12 @@ class TodayPage(Page):
             self.new_button.setText(self.tr("New contact  (Ctrl+N)"))
 
     def _contact_line(self, row, labels: CodeLabels, prefix: str) -> str:
+        text = self._texts.get((row, prefix))
+        if text is None:
+            text = self._texts[(row, prefix)] = self._line_text(row, labels, prefix)
+        return text
+
+    def _line_text(self, row, labels: CodeLabels, prefix: str) -> str:
         who = list(row.person_aliases)
         if row.unidentified_count:
             who.append(self.tr("%n unidentified", "", row.unidentified_count))
@@ -297,12 +338,6 @@ class TodayPage(Page):
         if row.theme_codes:
             parts.append(labels.labels(THEME, row.theme_codes))
         return " · ".join(parts)
-
-    @staticmethod
-    def _placeholder(widget: QListWidget, text: str) -> None:
-        item = QListWidgetItem(text)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
-        widget.addItem(item)
 
     # ---- actions -----------------------------------------------------------------------
     def _open_contact(self, item: QListWidgetItem | None) -> None:

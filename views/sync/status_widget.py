@@ -27,7 +27,7 @@ class UnsentStatus(QLabel):
     def update_text(self) -> None:
         from app.sync import rows as sync_rows
 
-        status = self.ctx.ops.read(sync_rows.unsent_status)
+        status = self.ctx.ops.read(sync_rows.unsent_status, warm=True)  # after every save: the kept connection
         if not status.worker_mode:
             self.setText("")
             return
