@@ -36,8 +36,8 @@
     <message numerus="yes">
         <source>%n row(s) cannot be imported; nothing was imported.</source>
         <translation>
-            <numerusform>%n ligne ne peut pas être importée; rien n&apos;a été importé.</numerusform>
-            <numerusform>%n lignes ne peuvent pas être importées; rien n&apos;a été importé.</numerusform>
+            <numerusform>%n ligne ne peut pas être importée; rien n'a été importé.</numerusform>
+            <numerusform>%n lignes ne peuvent pas être importées; rien n'a été importé.</numerusform>
         </translation>
     </message>
     <message>
@@ -48,8 +48,8 @@
 <context>
     <name>BaselineImport</name>
     <message>
-        <source>The library&apos;s incident reports from before the pilot (CSV: date, intensity, time, zone, parties, emergency)</source>
-        <translation>Les rapports d&apos;incidents de la bibliothèque d&apos;avant le projet (CSV : date, intensity, time, zone, parties, emergency)</translation>
+        <source>The library's incident reports from before the pilot (CSV: date, intensity, time, zone, parties, emergency)</source>
+        <translation>Les rapports d'incidents de la bibliothèque d'avant le projet (CSV : date, intensity, time, zone, parties, emergency)</translation>
     </message>
     <message>
         <source>Past incidents</source>
@@ -68,7 +68,7 @@
         <translation>Incidents passés (CSV)</translation>
     </message>
     <message>
-        <source>Does the file use the library&apos;s own categories instead of intensities 1 to 5? (You then choose the category map.)</source>
+        <source>Does the file use the library's own categories instead of intensities 1 to 5? (You then choose the category map.)</source>
         <translation>Le fichier utilise-t-il les catégories de la bibliothèque plutôt que les intensités 1 à 5? (Vous choisirez alors la correspondance des catégories.)</translation>
     </message>
     <message>
@@ -127,12 +127,8 @@
         <translation>Exporter en &amp;Word…</translation>
     </message>
     <message>
-        <source>Exact small counts (internal use only)</source>
-        <translation>Petits nombres exacts (usage interne seulement)</translation>
-    </message>
-    <message>
-        <source>Unchecked, counts of 1 to 4 people read &quot;&lt; 5&quot; in exports, so that nobody can be recognised.</source>
-        <translation>Décoché, les nombres de 1 à 4 personnes s&apos;affichent « &lt; 5 » dans les exports, pour que personne ne puisse être reconnu.</translation>
+        <source>Unchecked, counts of 1 to 4 people read "&lt; 5" in exports, so that nobody can be recognised.</source>
+        <translation>Décoché, les nombres de 1 à 4 personnes s'affichent « &lt; 5 » dans les exports, pour que personne ne puisse être reconnu.</translation>
     </message>
     <message>
         <source>Report</source>
@@ -143,7 +139,7 @@
         <translation>Tous les intervenant·es</translation>
     </message>
     <message>
-        <source>The pilot project&apos;s dates are kept for the next time</source>
+        <source>The pilot project's dates are kept for the next time</source>
         <translation>Les dates du projet pilote sont gardées pour la prochaine fois</translation>
     </message>
     <message>
@@ -152,7 +148,7 @@
     </message>
     <message>
         <source>This period has not begun yet.</source>
-        <translation>Cette période n&apos;a pas encore commencé.</translation>
+        <translation>Cette période n'a pas encore commencé.</translation>
     </message>
     <message>
         <source>Computing…</source>
@@ -168,15 +164,15 @@
     </message>
     <message>
         <source>Export failed</source>
-        <translation>Échec de l&apos;export</translation>
+        <translation>Échec de l'export</translation>
     </message>
     <message>
         <source>The file could not be written.</source>
-        <translation>Le fichier n&apos;a pas pu être écrit.</translation>
+        <translation>Le fichier n'a pas pu être écrit.</translation>
     </message>
     <message>
         <source>Export failed.</source>
-        <translation>Échec de l&apos;export.</translation>
+        <translation>Échec de l'export.</translation>
     </message>
     <message>
         <source>Pe&amp;riod</source>
@@ -185,6 +181,10 @@
     <message>
         <source>Export C&amp;SV…</source>
         <translation>Exporter en C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>Exact small counts (internal)</source>
+        <translation>Petits nombres exacts (interne)</translation>
     </message>
     <message>
         <source>Exported: %1</source>
@@ -211,7 +211,7 @@
     </message>
     <message>
         <source>e.g. talked apart with each person, offered a coffee</source>
-        <translation>p. ex. discussion à l&apos;écart avec chaque personne, café offert</translation>
+        <translation>p. ex. discussion à l'écart avec chaque personne, café offert</translation>
     </message>
     <message>
         <source>What was &amp;done</source>
@@ -235,7 +235,7 @@
     </message>
     <message>
         <source>Optional: the contact during which it happened</source>
-        <translation>Facultatif : le contact pendant lequel c&apos;est arrivé</translation>
+        <translation>Facultatif : le contact pendant lequel c'est arrivé</translation>
     </message>
     <message>
         <source>None (optional)</source>
@@ -251,7 +251,7 @@
     </message>
     <message>
         <source>No person with this alias. Record them in Personnes first.</source>
-        <translation>Aucune personne avec ce pseudonyme. Ajoutez-la d&apos;abord dans Personnes.</translation>
+        <translation>Aucune personne avec ce pseudonyme. Ajoutez-la d'abord dans Personnes.</translation>
     </message>
     <message>
         <source>Choose an intensity from 1 to 5 (Alt+1 to Alt+5).</source>
@@ -336,7 +336,7 @@
     </message>
     <message>
         <source>A period before the pilot project: conflicts per month and per 1,000 visits, intensity, emergency calls, side by side</source>
-        <translation>Une période avant le projet pilote : conflits par mois et par 1 000 visites, intensité, appels d&apos;urgence, côte à côte</translation>
+        <translation>Une période avant le projet pilote : conflits par mois et par 1 000 visites, intensité, appels d'urgence, côte à côte</translation>
     </message>
     <message>
         <source>to</source>
@@ -363,7 +363,7 @@
     <name>EvaluationListsDialog</name>
     <message>
         <source>Lists of the evaluation</source>
-        <translation>Listes de l&apos;évaluation</translation>
+        <translation>Listes de l'évaluation</translation>
     </message>
     <message>
         <source>Needs left unmet</source>
@@ -405,8 +405,8 @@
         <translation>Faits saillants pour le conseil</translation>
     </message>
     <message>
-        <source>A few lines on the pilot&apos;s results, in your words. They open the report for council: name nobody.</source>
-        <translation>Quelques lignes sur les résultats du projet, dans vos mots. Elles ouvrent le bilan remis au conseil : n&apos;y nommez personne.</translation>
+        <source>A few lines on the pilot's results, in your words. They open the report for council: name nobody.</source>
+        <translation>Quelques lignes sur les résultats du projet, dans vos mots. Elles ouvrent le bilan remis au conseil : n'y nommez personne.</translation>
     </message>
     <message>
         <source>Saved, but these words name a person of the vault: %1. Remove them before the report leaves.</source>
@@ -452,7 +452,7 @@
     </message>
     <message>
         <source>Save the &amp;schedule</source>
-        <translation>Enregistrer l&apos;&amp;horaire</translation>
+        <translation>Enregistrer l'&amp;horaire</translation>
     </message>
     <message>
         <source>A day or a week that differed</source>
@@ -472,7 +472,7 @@
     </message>
     <message>
         <source>Da&amp;te (any day of the week)</source>
-        <translation>Da&amp;te (n&apos;importe quel jour de la semaine)</translation>
+        <translation>Da&amp;te (n'importe quel jour de la semaine)</translation>
     </message>
     <message>
         <source>&amp;Library floor</source>
@@ -492,7 +492,7 @@
     </message>
     <message>
         <source>Back to the s&amp;chedule</source>
-        <translation>Revenir à l&apos;horaire &amp;prévu</translation>
+        <translation>Revenir à l'horaire &amp;prévu</translation>
     </message>
     <message>
         <source>Entered in the last six months</source>
@@ -620,7 +620,7 @@
     </message>
     <message>
         <source>Answers of one round are compared with those of the first round</source>
-        <translation>Les réponses d&apos;une tournée sont comparées à celles de la première tournée</translation>
+        <translation>Les réponses d'une tournée sont comparées à celles de la première tournée</translation>
     </message>
     <message>
         <source>&amp;Date</source>

@@ -4,7 +4,7 @@
 <context>
     <name>BackupSection</name>
     <message>
-        <source>An encrypted copy of all the data; it opens only with this vault's passphrase.</source>
+        <source>An encrypted copy of all the data; it opens only with this vault&apos;s passphrase.</source>
         <translation>Une copie chiffrée de toutes les données; elle ne s’ouvre qu’avec la phrase de passe de ce coffre.</translation>
     </message>
     <message>
@@ -37,19 +37,22 @@
     </message>
     <message>
         <source>Backup saved: %1.</source>
-        <translation>Sauvegarde enregistrée : %1.</translation>
+        <translation>Sauvegarde enregistrée&#xa0;: %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n older backup(s) deleted: they still held data that retention has since erased (Law 25).</source>
-        <translation><numerusform>%n ancienne sauvegarde supprimée : elle contenait encore des données effacées depuis selon les délais de conservation (Loi 25).</numerusform><numerusform>%n anciennes sauvegardes supprimées : elles contenaient encore des données effacées depuis selon les délais de conservation (Loi 25).</numerusform></translation>
+        <translation>
+            <numerusform>%n ancienne sauvegarde supprimée&#xa0;: elle contenait encore des données effacées depuis selon les délais de conservation (Loi 25).</numerusform>
+            <numerusform>%n anciennes sauvegardes supprimées&#xa0;: elles contenaient encore des données effacées depuis selon les délais de conservation (Loi 25).</numerusform>
+        </translation>
     </message>
     <message>
         <source>The backup was not made: the disk is full; free some space, then try again.</source>
-        <translation>La sauvegarde n’a pas été faite : le disque est plein; libérez de l’espace, puis réessayez.</translation>
+        <translation>La sauvegarde n’a pas été faite&#xa0;: le disque est plein; libérez de l’espace, puis réessayez.</translation>
     </message>
     <message>
         <source>The backup was not made: this folder cannot be written to; choose another one.</source>
-        <translation>La sauvegarde n’a pas été faite : ce dossier n’accepte pas d’écriture; choisissez-en un autre.</translation>
+        <translation>La sauvegarde n’a pas été faite&#xa0;: ce dossier n’accepte pas d’écriture; choisissez-en un autre.</translation>
     </message>
     <message>
         <source>Backup not made</source>
@@ -60,19 +63,19 @@
     <name>IntegrityWatch</name>
     <message>
         <source>Damaged database: nothing can be saved</source>
-        <translation>Base de données endommagée : rien ne peut être enregistré</translation>
+        <translation>Base de données endommagée&#xa0;: rien ne peut être enregistré</translation>
     </message>
     <message>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <source>The vault's database failed its integrity check, so nothing is saved any more, and no backup was found. Delete nothing and contact La Piaule's coordination.</source>
-        <translation>La base de données du coffre a échoué à la vérification d’intégrité : plus rien n’est enregistré, et aucune sauvegarde n’a été trouvée. Ne supprimez rien et communiquez avec la coordination de La Piaule.</translation>
+        <source>The vault&apos;s database failed its integrity check, so nothing is saved any more, and no backup was found. Delete nothing and contact La Piaule&apos;s coordination.</source>
+        <translation>La base de données du coffre a échoué à la vérification d’intégrité&#xa0;: plus rien n’est enregistré, et aucune sauvegarde n’a été trouvée. Ne supprimez rien et communiquez avec la coordination de La Piaule.</translation>
     </message>
     <message>
-        <source>The vault's database failed its integrity check, so nothing is saved any more. Restore the latest backup, %1, in Settings: Restore a backup...</source>
-        <translation>La base de données du coffre a échoué à la vérification d’intégrité : plus rien n’est enregistré. Restaurez la dernière sauvegarde, %1, dans Paramètres : Restaurer une sauvegarde…</translation>
+        <source>The vault&apos;s database failed its integrity check, so nothing is saved any more. Restore the latest backup, %1, in Settings: Restore a backup...</source>
+        <translation>La base de données du coffre a échoué à la vérification d’intégrité&#xa0;: plus rien n’est enregistré. Restaurez la dernière sauvegarde, %1, dans Paramètres&#xa0;: Restaurer une sauvegarde…</translation>
     </message>
 </context>
 <context>
@@ -87,7 +90,7 @@
     </message>
     <message>
         <source>&amp;Paper:</source>
-        <translation>&amp;Papier :</translation>
+        <translation>&amp;Papier&#xa0;:</translation>
     </message>
     <message>
         <source>For the Bilan, the slips and the Law 25 documents, here and from the command line.</source>
@@ -110,31 +113,31 @@
     </message>
     <message>
         <source>Wrong passphrase: nothing was restored.</source>
-        <translation>Phrase de passe incorrecte : rien n’a été restauré.</translation>
+        <translation>Phrase de passe incorrecte&#xa0;: rien n’a été restauré.</translation>
     </message>
     <message>
         <source>This file is not a backup of this vault (empty, damaged or made with another key): nothing was changed.</source>
-        <translation>Ce fichier n’est pas une sauvegarde de ce coffre (vide, endommagé ou fait avec une autre clé) : rien n’a été changé.</translation>
+        <translation>Ce fichier n’est pas une sauvegarde de ce coffre (vide, endommagé ou fait avec une autre clé)&#xa0;: rien n’a été changé.</translation>
     </message>
     <message>
         <source>This backup is damaged (it failed its integrity check): nothing was changed.</source>
-        <translation>Cette sauvegarde est endommagée (elle échoue à la vérification d’intégrité) : rien n’a été changé.</translation>
+        <translation>Cette sauvegarde est endommagée (elle échoue à la vérification d’intégrité)&#xa0;: rien n’a été changé.</translation>
     </message>
     <message>
         <source>This file holds no Milieu data: nothing was changed.</source>
-        <translation>Ce fichier ne contient aucune donnée de Milieu : rien n’a été changé.</translation>
+        <translation>Ce fichier ne contient aucune donnée de Milieu&#xa0;: rien n’a été changé.</translation>
     </message>
     <message>
-        <source>This backup is another vault's (its signing key differs): nothing was changed.</source>
-        <translation>Cette sauvegarde vient d’un autre coffre (sa clé de signature diffère) : rien n’a été changé.</translation>
+        <source>This backup is another vault&apos;s (its signing key differs): nothing was changed.</source>
+        <translation>Cette sauvegarde vient d’un autre coffre (sa clé de signature diffère)&#xa0;: rien n’a été changé.</translation>
     </message>
     <message>
         <source>This backup was refused: nothing was changed.</source>
-        <translation>Cette sauvegarde a été refusée : rien n’a été changé.</translation>
+        <translation>Cette sauvegarde a été refusée&#xa0;: rien n’a été changé.</translation>
     </message>
     <message>
         <source>This backup was made by a newer version of Milieu; install it to restore this backup: nothing was changed.</source>
-        <translation>Cette sauvegarde a été faite par une version plus récente de Milieu; installez-la pour restaurer cette sauvegarde : rien n’a été changé.</translation>
+        <translation>Cette sauvegarde a été faite par une version plus récente de Milieu; installez-la pour restaurer cette sauvegarde&#xa0;: rien n’a été changé.</translation>
     </message>
     <message>
         <source>Milieu has this vault open in another window or process; close it, then restore.</source>
@@ -142,11 +145,11 @@
     </message>
     <message>
         <source>The disk is full; free some space, then try again: nothing was changed.</source>
-        <translation>Le disque est plein; libérez de l’espace, puis réessayez : rien n’a été changé.</translation>
+        <translation>Le disque est plein; libérez de l’espace, puis réessayez&#xa0;: rien n’a été changé.</translation>
     </message>
     <message>
         <source>The file %1 cannot be read: nothing was changed.</source>
-        <translation>Le fichier %1 ne peut pas être lu : rien n’a été changé.</translation>
+        <translation>Le fichier %1 ne peut pas être lu&#xa0;: rien n’a été changé.</translation>
     </message>
     <message>
         <source>Checking the passphrase...</source>
@@ -169,8 +172,8 @@
         <translation>Remplacer TOUTES les données actuelles par la sauvegarde %1? Ce qui a été saisi après cette sauvegarde sera perdu. Les données actuelles sont d’abord gardées dans le dossier des sauvegardes; Milieu se verrouille ensuite et se rouvre.</translation>
     </message>
     <message>
-        <source>This vault's passphrase, to confirm:</source>
-        <translation>Phrase de passe de ce coffre, pour confirmer :</translation>
+        <source>This vault&apos;s passphrase, to confirm:</source>
+        <translation>Phrase de passe de ce coffre, pour confirmer&#xa0;:</translation>
     </message>
 </context>
 </TS>

@@ -118,7 +118,7 @@ class BilanPage(Page):
             button.clicked.connect(lambda _=False, f=fmt: self.export(f))
             self.export_buttons[fmt] = button
             exports.addWidget(button)
-        self.exact = QCheckBox(self.tr("Exact small counts (internal use only)"))
+        self.exact = QCheckBox(self.tr("Exact small counts (internal)"))  # short: it shares a row at 1366 px
         self.exact.setObjectName("bilan_exact")
         self.exact.setToolTip(self.tr("Unchecked, counts of 1 to 4 people read \"< 5\" in exports, so that "
                                       "nobody can be recognised."))
