@@ -8,8 +8,8 @@
         <translation>&amp;Importer des envois…</translation>
     </message>
     <message>
-        <source>&amp;Trust a worker&apos;s key…</source>
-        <translation>Faire &amp;confiance à la clé d&apos;un·e intervenant·e…</translation>
+        <source>&amp;Trust a worker's key…</source>
+        <translation>Faire &amp;confiance à la clé d'un·e intervenant·e…</translation>
     </message>
     <message>
         <source>Save &amp;my public key…</source>
@@ -44,20 +44,8 @@
         <translation>Envois manquants</translation>
     </message>
     <message>
-        <source>Contacts per week (selected worker)</source>
-        <translation>Contacts par semaine (intervenant·e choisi·e)</translation>
-    </message>
-    <message>
-        <source>Week</source>
-        <translation>Semaine</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>Contacts</translation>
-    </message>
-    <message>
         <source>Coordination vault. Your fingerprint, to read to workers by phone: %1</source>
-        <translation>Coffre de coordination. Votre empreinte, à lire aux intervenant·es par téléphone&#xa0;: %1</translation>
+        <translation>Coffre de coordination. Votre empreinte, à lire aux intervenant·es par téléphone : %1</translation>
     </message>
     <message>
         <source>No. %1</source>
@@ -65,19 +53,42 @@
     </message>
     <message>
         <source>None yet</source>
-        <translation>Aucun pour l&apos;instant</translation>
+        <translation>Aucun pour l'instant</translation>
     </message>
     <message>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <source>A worker&apos;s public-key file</source>
-        <translation>Fichier de clé publique d&apos;un·e intervenant·e</translation>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>A worker's public-key file</source>
+        <translation>Fichier de clé publique d'un·e intervenant·e</translation>
     </message>
     <message>
         <source>Coordination</source>
         <translation>Coordination</translation>
+    </message>
+    <message>
+        <source>Days since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1, en retard</translation>
     </message>
     <message>
         <source>Key of %1.
@@ -88,10 +99,10 @@ Fingerprint:
 Does it match, group by group, the fingerprint the worker read to you by phone?</source>
         <translation>Clé de %1.
 
-Empreinte&#xa0;:
+Empreinte :
 %2
 
-Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·e vous a lue au téléphone&#xa0;?</translation>
+Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a lue au téléphone ?</translation>
     </message>
     <message>
         <source>Bundles to import</source>
@@ -110,7 +121,7 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
     <message>
         <source>Importing bundle %1 of %2…</source>
-        <translation>Importation de l&apos;envoi %1 sur %2…</translation>
+        <translation>Importation de l'envoi %1 sur %2…</translation>
     </message>
     <message>
         <source>Importing the bundles…</source>
@@ -118,23 +129,23 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
     <message>
         <source>%1: refused. %2</source>
-        <translation>%1&#xa0;: refusé. %2</translation>
+        <translation>%1 : refusé. %2</translation>
     </message>
     <message>
         <source>%1: cannot be read.</source>
-        <translation>%1&#xa0;: illisible.</translation>
+        <translation>%1 : illisible.</translation>
     </message>
     <message>
         <source>%1: already imported, nothing changed.</source>
-        <translation>%1&#xa0;: déjà importé, rien n&apos;a changé.</translation>
+        <translation>%1 : déjà importé, rien n'a changé.</translation>
     </message>
     <message>
         <source>%1: bundle no. %2 imported.</source>
-        <translation>%1&#xa0;: envoi no %2 importé.</translation>
+        <translation>%1 : envoi no %2 importé.</translation>
     </message>
     <message>
         <source>Missing bundles from this worker: %1.</source>
-        <translation>Envois manquants de cet·te intervenant·e&#xa0;: %1.</translation>
+        <translation>Envois manquants de cet·te intervenant·e : %1.</translation>
     </message>
     <message>
         <source>Save my public key</source>
@@ -153,6 +164,41 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
 </context>
 <context>
+    <name>LibrariesBox</name>
+    <message>
+        <source>Libraries side by side</source>
+        <translation>Bibliothèques côte à côte</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Intervenant·es</translation>
+    </message>
+    <message>
+        <source>Silent &gt; 8 days</source>
+        <translation>Sans envoi &gt; 8 jours</translation>
+    </message>
+    <message>
+        <source>Contacts (12 weeks)</source>
+        <translation>Contacts (12 semaines)</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Références</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>(no library)</source>
+        <translation>(sans bibliothèque)</translation>
+    </message>
+</context>
+<context>
     <name>PublicKeys</name>
     <message>
         <source>Public keys (*.pub *.txt);;All files (*)</source>
@@ -160,11 +206,29 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
     <message>
         <source>Check the fingerprint</source>
-        <translation>Vérifier l&apos;empreinte</translation>
+        <translation>Vérifier l'empreinte</translation>
     </message>
     <message>
         <source>Public key saved. Its fingerprint is %1.</source>
         <translation>Clé publique enregistrée. Son empreinte est %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SilenceWarning</name>
+    <message numerus="yes">
+        <source>%1 (%n day(s))</source>
+        <translation>
+            <numerusform>%1 (%n jour)</numerusform>
+            <numerusform>%1 (%n jours)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (no bundle yet)</source>
+        <translation>%1 (aucun envoi encore)</translation>
+    </message>
+    <message>
+        <source>Nothing received for more than %1 days: %2</source>
+        <translation>Rien reçu depuis plus de %1 jours : %2</translation>
     </message>
 </context>
 <context>
@@ -235,11 +299,11 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
     <message>
         <source>This file is not a Milieu bundle.</source>
-        <translation>Ce fichier n&apos;est pas un envoi Milieu.</translation>
+        <translation>Ce fichier n'est pas un envoi Milieu.</translation>
     </message>
     <message>
         <source>This bundle was made by a newer version of Milieu: update Milieu.</source>
-        <translation>Cet envoi a été fait par une version plus récente de Milieu&#xa0;: mettez Milieu à jour.</translation>
+        <translation>Cet envoi a été fait par une version plus récente de Milieu : mettez Milieu à jour.</translation>
     </message>
     <message>
         <source>This bundle uses an encryption this version of Milieu does not read.</source>
@@ -259,7 +323,7 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
     <message>
         <source>This bundle has extra bytes at its end: it was altered.</source>
-        <translation>Cet envoi a des octets en trop à la fin&#xa0;: il a été modifié.</translation>
+        <translation>Cet envoi a des octets en trop à la fin : il a été modifié.</translation>
     </message>
     <message>
         <source>This bundle was encrypted for another coordination key.</source>
@@ -267,11 +331,11 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
     <message>
         <source>This bundle comes from a worker whose key is not trusted yet.</source>
-        <translation>Cet envoi vient d&apos;un·e intervenant·e dont la clé n&apos;est pas encore approuvée.</translation>
+        <translation>Cet envoi vient d'un·e intervenant·e dont la clé n'est pas encore approuvée.</translation>
     </message>
     <message>
         <source>The signature does not match: the file was altered or does not come from this worker.</source>
-        <translation>La signature ne correspond pas&#xa0;: le fichier a été modifié ou ne vient pas de cet·te intervenant·e.</translation>
+        <translation>La signature ne correspond pas : le fichier a été modifié ou ne vient pas de cet·te intervenant·e.</translation>
     </message>
     <message>
         <source>This bundle cannot be decrypted with this coordination key.</source>
@@ -287,7 +351,7 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
     <message>
         <source>This is not a valid Milieu public-key file.</source>
-        <translation>Ce n&apos;est pas un fichier de clé publique Milieu valide.</translation>
+        <translation>Ce n'est pas un fichier de clé publique Milieu valide.</translation>
     </message>
     <message>
         <source>A record of this bundle is malformed; nothing of it was imported.</source>
@@ -299,7 +363,7 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
     <message>
         <source>This action is not available yet: set the keys first.</source>
-        <translation>Cette action n&apos;est pas encore possible&#xa0;: définissez d&apos;abord les clés.</translation>
+        <translation>Cette action n'est pas encore possible : définissez d'abord les clés.</translation>
     </message>
 </context>
 <context>
@@ -317,17 +381,68 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
 </context>
 <context>
+    <name>WorkerDetail</name>
+    <message>
+        <source>Selected worker</source>
+        <translation>Intervenant·e choisi·e</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Referral outcome</source>
+        <translation>Issue de la référence</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Références</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Selected worker: %1</source>
+        <translation>Intervenant·e choisi·e : %1</translation>
+    </message>
+    <message>
+        <source>Distinct people</source>
+        <translation>Personnes distinctes</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Semaine du %1</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnue</translation>
+    </message>
+</context>
+<context>
     <name>WorkerPanel</name>
     <message>
         <source>Today is the day to send the weekly bundle to La Piaule.</source>
-        <translation>C&apos;est aujourd&apos;hui le jour de l&apos;envoi hebdomadaire à La Piaule.</translation>
+        <translation>C'est aujourd'hui le jour de l'envoi hebdomadaire à La Piaule.</translation>
     </message>
     <message>
-        <source>La Piaule&apos;s key</source>
+        <source>La Piaule's key</source>
         <translation>Clé de La Piaule</translation>
     </message>
     <message>
-        <source>Set La Piaule&apos;s &amp;key…</source>
+        <source>Set La Piaule's &amp;key…</source>
         <translation>Définir la &amp;clé de La Piaule…</translation>
     </message>
     <message>
@@ -336,7 +451,7 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
     <message>
         <source>Waiting to be sent</source>
-        <translation>En attente d&apos;envoi</translation>
+        <translation>En attente d'envoi</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -356,7 +471,7 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
     <message>
         <source>&amp;Export the bundle…</source>
-        <translation>&amp;Exporter l&apos;envoi…</translation>
+        <translation>&amp;Exporter l'envoi…</translation>
     </message>
     <message>
         <source>&amp;Full refresh…</source>
@@ -368,7 +483,7 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
     <message>
         <source>&amp;Remind me on:</source>
-        <translation>&amp;Me le rappeler le&#xa0;:</translation>
+        <translation>&amp;Me le rappeler le :</translation>
     </message>
     <message>
         <source>No reminder</source>
@@ -412,29 +527,29 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
     <message>
         <source>Write the selected bundle again, identical, e.g. on a new USB key.</source>
-        <translation>Réécrire l&apos;envoi choisi, identique, par exemple sur une nouvelle clé USB.</translation>
+        <translation>Réécrire l'envoi choisi, identique, par exemple sur une nouvelle clé USB.</translation>
     </message>
     <message>
         <source>Bundles are encrypted for %1 (fingerprint %2).</source>
         <translation>Les envois sont chiffrés pour %1 (empreinte %2).</translation>
     </message>
     <message>
-        <source>La Piaule&apos;s key is not set yet: ask La Piaule for its public-key file, then check its fingerprint by phone.</source>
-        <translation>La clé de La Piaule n&apos;est pas encore définie&#xa0;: demandez à La Piaule son fichier de clé publique, puis vérifiez son empreinte par téléphone.</translation>
+        <source>La Piaule's key is not set yet: ask La Piaule for its public-key file, then check its fingerprint by phone.</source>
+        <translation>La clé de La Piaule n'est pas encore définie : demandez à La Piaule son fichier de clé publique, puis vérifiez son empreinte par téléphone.</translation>
     </message>
     <message>
         <source>Your fingerprint: %1</source>
-        <translation>Votre empreinte&#xa0;: %1</translation>
+        <translation>Votre empreinte : %1</translation>
     </message>
     <message>
         <source>Nothing is waiting: the next bundle will only confirm the week.</source>
-        <translation>Rien en attente&#xa0;: le prochain envoi confirmera seulement la semaine.</translation>
+        <translation>Rien en attente : le prochain envoi confirmera seulement la semaine.</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) waiting to be sent.</source>
         <translation>
-            <numerusform>%n fiche en attente d&apos;envoi.</numerusform>
-            <numerusform>%n fiches en attente d&apos;envoi.</numerusform>
+            <numerusform>%n fiche en attente d'envoi.</numerusform>
+            <numerusform>%n fiches en attente d'envoi.</numerusform>
         </translation>
     </message>
     <message>
@@ -450,7 +565,7 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
         <translation>Envois</translation>
     </message>
     <message>
-        <source>La Piaule&apos;s public-key file</source>
+        <source>La Piaule's public-key file</source>
         <translation>Fichier de clé publique de La Piaule</translation>
     </message>
     <message>
@@ -462,10 +577,10 @@ Fingerprint:
 Does it match, group by group, the fingerprint La Piaule read to you by phone?</source>
         <translation>Clé de %1.
 
-Empreinte&#xa0;:
+Empreinte :
 %2
 
-Correspond-elle, groupe par groupe, à l&apos;empreinte que La Piaule vous a lue au téléphone&#xa0;?</translation>
+Correspond-elle, groupe par groupe, à l'empreinte que La Piaule vous a lue au téléphone ?</translation>
     </message>
     <message>
         <source>Save my public key</source>
@@ -473,27 +588,27 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que La Piaule vous a lue
     </message>
     <message>
         <source>Folder to write the bundle to (e.g. the USB key)</source>
-        <translation>Dossier où écrire l&apos;envoi (par exemple la clé USB)</translation>
+        <translation>Dossier où écrire l'envoi (par exemple la clé USB)</translation>
     </message>
     <message>
         <source>Nothing was lost: the changes are still waiting. Try again.</source>
-        <translation>Rien n&apos;est perdu&#xa0;: les modifications sont toujours en attente. Réessayez.</translation>
+        <translation>Rien n'est perdu : les modifications sont toujours en attente. Réessayez.</translation>
     </message>
     <message>
         <source>Bundle no. %1 written: %2</source>
-        <translation>Envoi no %1 écrit&#xa0;: %2</translation>
+        <translation>Envoi no %1 écrit : %2</translation>
     </message>
     <message>
         <source>Writing the bundle…</source>
-        <translation>Écriture de l&apos;envoi…</translation>
+        <translation>Écriture de l'envoi…</translation>
     </message>
     <message>
         <source>Folder to write the bundle to again</source>
-        <translation>Dossier où réécrire l&apos;envoi</translation>
+        <translation>Dossier où réécrire l'envoi</translation>
     </message>
     <message>
         <source>Written again: %1</source>
-        <translation>Réécrit&#xa0;: %1</translation>
+        <translation>Réécrit : %1</translation>
     </message>
 </context>
 </TS>
