@@ -37,6 +37,7 @@ from sqlalchemy import func, select  # noqa: E402
 
 import legacy_json_report  # noqa: E402
 from app import demo  # noqa: E402
+from app.report import aggregate  # noqa: E402
 from app.report import coordination as report  # noqa: E402
 from app.report import period as periods  # noqa: E402
 from app.sync import coordination, envelope, export, importer, keys, overview, payload  # noqa: E402
@@ -194,6 +195,10 @@ def main() -> int:
                     return report.report(s, p, peer), overview.worker_overview(s, peer)
 
             figures.setdefault("all-workers report", {})[name], r_all = timed(every, args.runs, ("all-workers report", name))
+            # The same report without its evaluation tables (app.report.evaluation_coordination,
+            # which still reads the records' JSON on SQLCipher): what the typed tables cost.
+            figures.setdefault("  of which without evaluation", {})[name], _ = timed(
+                lambda: tallies_only(store, p), args.runs, ("  of which without evaluation", name))
             figures.setdefault("one worker's dashboard", {})[name], (r_one, _o) = timed(
                 one, args.runs, ("one worker's dashboard", name))
             figures.setdefault("overview (every worker)", {})[name], _ = timed(
@@ -224,6 +229,11 @@ def main() -> int:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
     return 0
+
+
+def tallies_only(store, p):
+    with store.reading() as s:
+        return aggregate.compute(report.tally(s, p, None), p)
 
 
 def overview_all(store):
