@@ -4,12 +4,14 @@ NullPool: no keyed connection outlives its use, so locking leaves nothing open.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import sqlcipher3
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool, SingletonThreadPool
 
 from app.errors import VaultLocked
@@ -72,3 +74,23 @@ def make_engine(
         conn.exec_driver_sql(begin)
 
     return engine
+
+
+BULK_CACHE_KIB = 64 * 1024
+
+
+@contextmanager
+def bulk_cache(session: Session, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
+    """A larger page cache for one set-based pass over much of the vault.
+
+    SQLite's default 2 MiB cache makes a pass that touches most of a 5-year vault's
+    history read and decrypt the same index pages again and again (a retention run
+    spent 40 % more CPU so). The memory is the connection's and goes with it.
+    """
+    conn = session.connection()
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")

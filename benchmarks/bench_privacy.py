@@ -88,7 +88,8 @@ def main() -> int:
     started, cpu = time.perf_counter(), time.process_time()
     with target.session() as s:
         counts = retention.run(s, today)
-    print(f"retention run: {time.perf_counter() - started:.2f} s (CPU {time.process_time() - cpu:.2f} s; "
+    print(f"retention run: {time.perf_counter() - started:.2f} s (CPU {time.process_time() - cpu:.2f} s, "
+          f"load {os.getloadavg()[0]:.1f}; "
           f"goal < 10 s): {counts}")
     target.lock()
     shutil.rmtree(copy.parent)

@@ -14,10 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import String, cast, func, literal, or_, select, update
+from sqlalchemy import String, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app import audit, settings
+from app.database import bulk_cache
 from app import people as people_service
 from app.privacy.scrub import constant, scrub
 from app.textsearch import fold
@@ -90,10 +91,9 @@ class Plan:
 def plan(session: Session, today: date) -> Plan:
     people_cut = cutoff(today, months(session, "people"))
     seen = func.coalesce(Person.last_contact_at, Person.created_at)
-    people = dict(session.execute(
-        select(Person.id, Person.uid).where(Person.anonymised_at.is_(None), seen < people_cut)
-    ).all())
-    person_ids = list(people)
+    due = (Person.anonymised_at.is_(None), seen < people_cut)
+    people = dict(session.execute(select(Person.id, Person.uid).where(*due)).all())
+    person_ids = select(Person.id).where(*due)  # a subquery: no list of thousands of parameters
 
     notes_cut = cutoff(today, months(session, "contact-notes"))
     of_people = select(contact_person.c.contact_id).where(contact_person.c.person_id.in_(person_ids))
@@ -120,6 +120,11 @@ def plan(session: Session, today: date) -> Plan:
 
 def run(session: Session, today: date, *, dry_run: bool = False) -> dict[str, int]:
     """Apply the rules (or, with ``dry_run``, only count); returns the counts."""
+    with bulk_cache(session):
+        return _run(session, today, dry_run=dry_run)
+
+
+def _run(session: Session, today: date, *, dry_run: bool) -> dict[str, int]:
     todo = plan(session, today)
     counts = todo.counts()
     if dry_run:
@@ -129,12 +134,10 @@ def run(session: Session, today: date, *, dry_run: bool = False) -> dict[str, in
     scrub(session, Person.__table__, sorted(todo.people), {
         "alias": alias, "first_name": constant(""), "notes": constant(""), "gender_self": constant(""),
         "consent_notes": constant(""),
-    }, changed_by=AUTHOR, now=now)
-    person = Person.__table__
-    for start in range(0, len(todo.people), 900):  # derived columns, kept out of history
-        chunk = sorted(todo.people)[start : start + 900]
-        session.execute(update(person).where(person.c.id.in_(chunk)).values(
-            search_key=literal(fold(ANONYMOUS_PREFIX)) + literal(" ") + cast(person.c.id, String), anonymised_at=now))
+    }, changed_by=AUTHOR, now=now, derived={
+        "search_key": lambda id_: literal(fold(ANONYMOUS_PREFIX)) + literal(" ") + cast(id_, String),
+        "anonymised_at": constant(now),
+    })
     blank = {"notes": constant("")}
     scrub(session, Contact.__table__, sorted(todo.contacts), blank, changed_by=AUTHOR, now=now)
     scrub(session, Referral.__table__, sorted(todo.referrals), blank, changed_by=AUTHOR, now=now)
