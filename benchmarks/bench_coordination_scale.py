@@ -201,6 +201,8 @@ def main() -> int:
                 lambda: tallies_only(store, p), args.runs, ("  of which without evaluation", name))
             figures.setdefault("one worker's dashboard", {})[name], (r_one, _o) = timed(
                 one, args.runs, ("one worker's dashboard", name))
+            figures.setdefault("  of which without evaluation ", {})[name], _ = timed(
+                lambda: tallies_only(store, p, peer), args.runs, ("  of which without evaluation ", name))
             figures.setdefault("overview (every worker)", {})[name], _ = timed(
                 lambda: overview_all(store), args.runs, ("overview (every worker)", name))
             print(f"{name}: all workers {r_all.value('interventions')} interventions, "
@@ -231,9 +233,9 @@ def main() -> int:
     return 0
 
 
-def tallies_only(store, p):
+def tallies_only(store, p, peer=None):
     with store.reading() as s:
-        return aggregate.compute(report.tally(s, p, None), p)
+        return aggregate.compute(report.tally(s, p, peer), p), overview.worker_overview(s, peer) if peer else None
 
 
 def overview_all(store):
