@@ -64,9 +64,11 @@ def test_a_worker_silent_for_9_days_is_flagged_and_the_weekly_trend_is_drawn(
         assert panel.workers.item(alex_row, 6).text() == "9 jours, en retard"
         assert panel.workers.item(sam_row, 6).text() == "Aujourd’hui"
 
-        libraries = {panel.libraries.table.item(r, 0).text(): [panel.libraries.table.item(r, c).text() for c in (1, 2, 3)]
+        libraries = {panel.libraries.table.item(r, 0).text():
+                     [panel.libraries.table.item(r, c).text() for c in (1, 2, 3, 6)]
                      for r in range(panel.libraries.table.rowCount())}
-        assert libraries == {"Bibliothèque du Centre": ["1", "1", "3"], "Bibliothèque du Parc": ["1", "0", "1"]}
+        assert libraries == {"Bibliothèque du Centre": ["1", "1", "3", "il y a 9 jours"],
+                             "Bibliothèque du Parc": ["1", "0", "1", "Aujourd’hui"]}
 
         panel.workers.setCurrentCell(alex_row, 0)
         weeks = overview.weeks_up_to(date.today())

@@ -69,6 +69,7 @@ class LibraryRow:
     weekly_people: dict
     referral_outcomes: dict
     conflicts_by_month: dict
+    days_ago: int | None = None  # the library's newest bundle (None: none yet)
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,8 @@ def coordination_overview(session: Session, today: date | None = None) -> Coordi
     found = supervision.overview(session, today)
     libraries = tuple(
         LibraryRow(lib.name, len(lib.workers), lib.silent, lib.total("weekly_contacts"), lib.total("weekly_people"),
-                   lib.total("referral_outcomes"), lib.total("conflicts_by_month"))
+                   lib.total("referral_outcomes"), lib.total("conflicts_by_month"),
+                   min((w.days_ago for w in lib.workers if w.days_ago is not None), default=None))
         for lib in supervision.libraries(found)
     )
     return CoordinationOverview(tuple(supervision.weeks_up_to(today)), tuple(_worker_row(o) for o in found),

@@ -194,6 +194,22 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
         <translation>Conflits</translation>
     </message>
     <message>
+        <source>Newest bundle</source>
+        <translation>Dernier envoi</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Aucun encore</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
+    </message>
+    <message>
         <source>(no library)</source>
         <translation>(sans bibliothèque)</translation>
     </message>

@@ -108,7 +108,7 @@ class LibrariesBox(QGroupBox):
         layout = QHBoxLayout(self)
         self.table = common.table("libraries_table", [
             self.tr("Library"), self.tr("Workers"), self.tr("Silent > 8 days"),
-            self.tr("Contacts (12 weeks)"), self.tr("Referrals"), self.tr("Conflicts"),
+            self.tr("Contacts (12 weeks)"), self.tr("Referrals"), self.tr("Conflicts"), self.tr("Newest bundle"),
         ])
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
@@ -118,10 +118,16 @@ class LibrariesBox(QGroupBox):
         self.chart = chart_view("libraries_chart", 200)
         layout.addWidget(self.chart, 2)
 
+    def since(self, days: int | None) -> str:
+        if days is None:
+            return self.tr("None yet")
+        return self.tr("Today") if days == 0 else self.tr("%n day(s) ago", "", days)
+
     def show_for(self, overview) -> None:
         rows = [[lib.name or self.tr("(no library)"), str(lib.workers), str(lib.silent),
                  str(sum(lib.weekly_contacts.get(w, 0) for w in overview.weeks)),
-                 str(sum(lib.referral_outcomes.values())), str(sum(lib.conflicts_by_month.values()))]
+                 str(sum(lib.referral_outcomes.values())), str(sum(lib.conflicts_by_month.values())),
+                 self.since(lib.days_ago)]
                 for lib in overview.libraries]
         common.fill(self.table, rows)
         for row, lib in enumerate(overview.libraries):
