@@ -8,8 +8,8 @@
         <translation>&amp;Importer des envois…</translation>
     </message>
     <message>
-        <source>&amp;Trust a worker's key…</source>
-        <translation>Faire &amp;confiance à la clé d'un·e intervenant·e…</translation>
+        <source>&amp;Trust a worker&apos;s key…</source>
+        <translation>Faire &amp;confiance à la clé d&apos;un·e intervenant·e…</translation>
     </message>
     <message>
         <source>Save &amp;my public key…</source>
@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Coordination vault. Your fingerprint, to read to workers by phone: %1</source>
-        <translation>Coffre de coordination. Votre empreinte, à lire aux intervenant·es par téléphone : %1</translation>
+        <translation>Coffre de coordination. Votre empreinte, à lire aux intervenant·es par téléphone&#xa0;: %1</translation>
     </message>
     <message>
         <source>No. %1</source>
@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>None yet</source>
-        <translation>Aucun pour l'instant</translation>
+        <translation>Aucun pour l&apos;instant</translation>
     </message>
     <message>
         <source>None</source>
@@ -64,8 +64,8 @@
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <source>A worker's public-key file</source>
-        <translation>Fichier de clé publique d'un·e intervenant·e</translation>
+        <source>A worker&apos;s public-key file</source>
+        <translation>Fichier de clé publique d&apos;un·e intervenant·e</translation>
     </message>
     <message>
         <source>Coordination</source>
@@ -99,10 +99,10 @@ Fingerprint:
 Does it match, group by group, the fingerprint the worker read to you by phone?</source>
         <translation>Clé de %1.
 
-Empreinte :
+Empreinte&#xa0;:
 %2
 
-Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a lue au téléphone ?</translation>
+Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·e vous a lue au téléphone&#xa0;?</translation>
     </message>
     <message>
         <source>Bundles to import</source>
@@ -121,7 +121,7 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message>
         <source>Importing bundle %1 of %2…</source>
-        <translation>Importation de l'envoi %1 sur %2…</translation>
+        <translation>Importation de l&apos;envoi %1 sur %2…</translation>
     </message>
     <message>
         <source>Importing the bundles…</source>
@@ -129,23 +129,23 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message>
         <source>%1: refused. %2</source>
-        <translation>%1 : refusé. %2</translation>
+        <translation>%1&#xa0;: refusé. %2</translation>
     </message>
     <message>
         <source>%1: cannot be read.</source>
-        <translation>%1 : illisible.</translation>
+        <translation>%1&#xa0;: illisible.</translation>
     </message>
     <message>
         <source>%1: already imported, nothing changed.</source>
-        <translation>%1 : déjà importé, rien n'a changé.</translation>
+        <translation>%1&#xa0;: déjà importé, rien n&apos;a changé.</translation>
     </message>
     <message>
         <source>%1: bundle no. %2 imported.</source>
-        <translation>%1 : envoi no %2 importé.</translation>
+        <translation>%1&#xa0;: envoi no %2 importé.</translation>
     </message>
     <message>
         <source>Missing bundles from this worker: %1.</source>
-        <translation>Envois manquants de cet·te intervenant·e : %1.</translation>
+        <translation>Envois manquants de cet·te intervenant·e&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Save my public key</source>
@@ -179,11 +179,11 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message>
         <source>Silent &gt; 8 days</source>
-        <translation>Sans envoi &gt; 8 jours</translation>
+        <translation>Sans envoi &gt; 8&#xa0;jours</translation>
     </message>
     <message>
         <source>Contacts (12 weeks)</source>
-        <translation>Contacts (12 semaines)</translation>
+        <translation>Contacts (12&#xa0;semaines)</translation>
     </message>
     <message>
         <source>Referrals</source>
@@ -207,7 +207,10 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
+        </translation>
     </message>
     <message>
         <source>(no library)</source>
@@ -222,7 +225,7 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message>
         <source>Check the fingerprint</source>
-        <translation>Vérifier l'empreinte</translation>
+        <translation>Vérifier l&apos;empreinte</translation>
     </message>
     <message>
         <source>Public key saved. Its fingerprint is %1.</source>
@@ -244,7 +247,7 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message>
         <source>Nothing received for more than %1 days: %2</source>
-        <translation>Rien reçu depuis plus de %1 jours : %2</translation>
+        <translation>Rien reçu depuis plus de %1&#xa0;jours&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -315,11 +318,11 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message>
         <source>This file is not a Milieu bundle.</source>
-        <translation>Ce fichier n'est pas un envoi Milieu.</translation>
+        <translation>Ce fichier n&apos;est pas un envoi Milieu.</translation>
     </message>
     <message>
         <source>This bundle was made by a newer version of Milieu: update Milieu.</source>
-        <translation>Cet envoi a été fait par une version plus récente de Milieu : mettez Milieu à jour.</translation>
+        <translation>Cet envoi a été fait par une version plus récente de Milieu&#xa0;: mettez Milieu à jour.</translation>
     </message>
     <message>
         <source>This bundle uses an encryption this version of Milieu does not read.</source>
@@ -339,7 +342,7 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message>
         <source>This bundle has extra bytes at its end: it was altered.</source>
-        <translation>Cet envoi a des octets en trop à la fin : il a été modifié.</translation>
+        <translation>Cet envoi a des octets en trop à la fin&#xa0;: il a été modifié.</translation>
     </message>
     <message>
         <source>This bundle was encrypted for another coordination key.</source>
@@ -347,11 +350,11 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message>
         <source>This bundle comes from a worker whose key is not trusted yet.</source>
-        <translation>Cet envoi vient d'un·e intervenant·e dont la clé n'est pas encore approuvée.</translation>
+        <translation>Cet envoi vient d&apos;un·e intervenant·e dont la clé n&apos;est pas encore approuvée.</translation>
     </message>
     <message>
         <source>The signature does not match: the file was altered or does not come from this worker.</source>
-        <translation>La signature ne correspond pas : le fichier a été modifié ou ne vient pas de cet·te intervenant·e.</translation>
+        <translation>La signature ne correspond pas&#xa0;: le fichier a été modifié ou ne vient pas de cet·te intervenant·e.</translation>
     </message>
     <message>
         <source>This bundle cannot be decrypted with this coordination key.</source>
@@ -367,7 +370,7 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message>
         <source>This is not a valid Milieu public-key file.</source>
-        <translation>Ce n'est pas un fichier de clé publique Milieu valide.</translation>
+        <translation>Ce n&apos;est pas un fichier de clé publique Milieu valide.</translation>
     </message>
     <message>
         <source>A record of this bundle is malformed; nothing of it was imported.</source>
@@ -379,7 +382,7 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message>
         <source>This action is not available yet: set the keys first.</source>
-        <translation>Cette action n'est pas encore possible : définissez d'abord les clés.</translation>
+        <translation>Cette action n&apos;est pas encore possible&#xa0;: définissez d&apos;abord les clés.</translation>
     </message>
 </context>
 <context>
@@ -432,7 +435,7 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message>
         <source>Selected worker: %1</source>
-        <translation>Intervenant·e choisi·e : %1</translation>
+        <translation>Intervenant·e choisi·e&#xa0;: %1</translation>
     </message>
     <message>
         <source>Distinct people</source>
@@ -451,14 +454,14 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     <name>WorkerPanel</name>
     <message>
         <source>Today is the day to send the weekly bundle to La Piaule.</source>
-        <translation>C'est aujourd'hui le jour de l'envoi hebdomadaire à La Piaule.</translation>
+        <translation>C&apos;est aujourd&apos;hui le jour de l&apos;envoi hebdomadaire à La Piaule.</translation>
     </message>
     <message>
-        <source>La Piaule's key</source>
+        <source>La Piaule&apos;s key</source>
         <translation>Clé de La Piaule</translation>
     </message>
     <message>
-        <source>Set La Piaule's &amp;key…</source>
+        <source>Set La Piaule&apos;s &amp;key…</source>
         <translation>Définir la &amp;clé de La Piaule…</translation>
     </message>
     <message>
@@ -467,7 +470,7 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message>
         <source>Waiting to be sent</source>
-        <translation>En attente d'envoi</translation>
+        <translation>En attente d&apos;envoi</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -487,7 +490,7 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message>
         <source>&amp;Export the bundle…</source>
-        <translation>&amp;Exporter l'envoi…</translation>
+        <translation>&amp;Exporter l&apos;envoi…</translation>
     </message>
     <message>
         <source>&amp;Full refresh…</source>
@@ -499,7 +502,7 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message>
         <source>&amp;Remind me on:</source>
-        <translation>&amp;Me le rappeler le :</translation>
+        <translation>&amp;Me le rappeler le&#xa0;:</translation>
     </message>
     <message>
         <source>No reminder</source>
@@ -543,29 +546,29 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
     </message>
     <message>
         <source>Write the selected bundle again, identical, e.g. on a new USB key.</source>
-        <translation>Réécrire l'envoi choisi, identique, par exemple sur une nouvelle clé USB.</translation>
+        <translation>Réécrire l&apos;envoi choisi, identique, par exemple sur une nouvelle clé USB.</translation>
     </message>
     <message>
         <source>Bundles are encrypted for %1 (fingerprint %2).</source>
         <translation>Les envois sont chiffrés pour %1 (empreinte %2).</translation>
     </message>
     <message>
-        <source>La Piaule's key is not set yet: ask La Piaule for its public-key file, then check its fingerprint by phone.</source>
-        <translation>La clé de La Piaule n'est pas encore définie : demandez à La Piaule son fichier de clé publique, puis vérifiez son empreinte par téléphone.</translation>
+        <source>La Piaule&apos;s key is not set yet: ask La Piaule for its public-key file, then check its fingerprint by phone.</source>
+        <translation>La clé de La Piaule n&apos;est pas encore définie&#xa0;: demandez à La Piaule son fichier de clé publique, puis vérifiez son empreinte par téléphone.</translation>
     </message>
     <message>
         <source>Your fingerprint: %1</source>
-        <translation>Votre empreinte : %1</translation>
+        <translation>Votre empreinte&#xa0;: %1</translation>
     </message>
     <message>
         <source>Nothing is waiting: the next bundle will only confirm the week.</source>
-        <translation>Rien en attente : le prochain envoi confirmera seulement la semaine.</translation>
+        <translation>Rien en attente&#xa0;: le prochain envoi confirmera seulement la semaine.</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) waiting to be sent.</source>
         <translation>
-            <numerusform>%n fiche en attente d'envoi.</numerusform>
-            <numerusform>%n fiches en attente d'envoi.</numerusform>
+            <numerusform>%n fiche en attente d&apos;envoi.</numerusform>
+            <numerusform>%n fiches en attente d&apos;envoi.</numerusform>
         </translation>
     </message>
     <message>
@@ -581,7 +584,7 @@ Correspond-elle, groupe par groupe, à l'empreinte que l'intervenant·e vous a l
         <translation>Envois</translation>
     </message>
     <message>
-        <source>La Piaule's public-key file</source>
+        <source>La Piaule&apos;s public-key file</source>
         <translation>Fichier de clé publique de La Piaule</translation>
     </message>
     <message>
@@ -593,10 +596,10 @@ Fingerprint:
 Does it match, group by group, the fingerprint La Piaule read to you by phone?</source>
         <translation>Clé de %1.
 
-Empreinte :
+Empreinte&#xa0;:
 %2
 
-Correspond-elle, groupe par groupe, à l'empreinte que La Piaule vous a lue au téléphone ?</translation>
+Correspond-elle, groupe par groupe, à l&apos;empreinte que La Piaule vous a lue au téléphone&#xa0;?</translation>
     </message>
     <message>
         <source>Save my public key</source>
@@ -604,27 +607,27 @@ Correspond-elle, groupe par groupe, à l'empreinte que La Piaule vous a lue au t
     </message>
     <message>
         <source>Folder to write the bundle to (e.g. the USB key)</source>
-        <translation>Dossier où écrire l'envoi (par exemple la clé USB)</translation>
+        <translation>Dossier où écrire l&apos;envoi (par exemple la clé USB)</translation>
     </message>
     <message>
         <source>Nothing was lost: the changes are still waiting. Try again.</source>
-        <translation>Rien n'est perdu : les modifications sont toujours en attente. Réessayez.</translation>
+        <translation>Rien n&apos;est perdu&#xa0;: les modifications sont toujours en attente. Réessayez.</translation>
     </message>
     <message>
         <source>Bundle no. %1 written: %2</source>
-        <translation>Envoi no %1 écrit : %2</translation>
+        <translation>Envoi no %1 écrit&#xa0;: %2</translation>
     </message>
     <message>
         <source>Writing the bundle…</source>
-        <translation>Écriture de l'envoi…</translation>
+        <translation>Écriture de l&apos;envoi…</translation>
     </message>
     <message>
         <source>Folder to write the bundle to again</source>
-        <translation>Dossier où réécrire l'envoi</translation>
+        <translation>Dossier où réécrire l&apos;envoi</translation>
     </message>
     <message>
         <source>Written again: %1</source>
-        <translation>Réécrit : %1</translation>
+        <translation>Réécrit&#xa0;: %1</translation>
     </message>
 </context>
 </TS>
