@@ -9,8 +9,10 @@ from models import Setting
 SITE_NAME = "site_name"
 WORKER_NAME = "worker_name"
 IDLE_LOCK_MINUTES = "idle_lock_minutes"
+PAPER = "paper"  # of every PDF and print: Québec uses Letter
+PAPERS = ("letter", "a4")
 
-DEFAULTS = {IDLE_LOCK_MINUTES: "5"}
+DEFAULTS = {IDLE_LOCK_MINUTES: "5", PAPER: "letter"}
 
 
 def get(session: Session, key: str, default: str | None = None) -> str | None:
@@ -40,3 +42,9 @@ def idle_lock_minutes(session: Session) -> int:
         return max(1, int(get(session, IDLE_LOCK_MINUTES) or 5))
     except ValueError:
         return 5
+
+
+def paper(session: Session) -> str:
+    """"letter" or "a4" (Paramètres); Letter unless chosen otherwise."""
+    value = get(session, PAPER)
+    return value if value in PAPERS else "letter"

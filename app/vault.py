@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import sqlcipher3
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import audit, lock_hooks, passphrase_policy, schema, settings, vault_files
 from app.coredumps import forbid_core_dumps
 from app.atomic import FILE_MODE, atomic_copy, atomic_path, ensure_private_dir, protect_vault_folder
+from app.background_check import BackgroundCheck
 from app.database import connect_raw, make_engine
 from app.errors import IntegrityFailure, InvalidInput, VaultExists, VaultInUse, VaultLocked, VaultMissing, disk_full
 from app.filelock import FolderLock, VaultInUse as _Busy
@@ -50,6 +51,11 @@ class Vault(BackupMixin):
         # unchanged file is not re-checked page by page at the next unlock.
         self._verified_stamp: tuple[int, int, int] | None = None
         self._folder_lock = FolderLock(self.paths.lock)  # shared while unlocked
+        # unlock(check_later=True): the whole-file check runs after unlock (app.background_check);
+        # until it passes the file is unverified, and writes wait for it (require_writable).
+        self._unverified = False
+        self._check: BackgroundCheck | None = None
+        self._damaged: IntegrityFailure | None = None  # what the background check found
         self.warnings: list[str] = []  # e.g. an audit entry skipped on a full disk
 
     # ---- state -------------------------------------------------------------
@@ -134,8 +140,11 @@ class Vault(BackupMixin):
         self.replaced_half_made = replaced
         vault_files.keep_room(final)
 
-    def unlock(self, passphrase: str) -> None:
-        """Unwrap the key, check integrity, refuse newer schemas, migrate after a backup."""
+    def unlock(self, passphrase: str, *, check_later: bool = False) -> None:
+        """Unwrap the key, check integrity, refuse newer schemas, migrate after a backup.
+
+        ``check_later`` (the window): the whole-file check is left to check_in_background(),
+        except before a migration, which never writes to an unchecked file."""
         self.lock()  # unlocking twice must not leave a connection or key behind
         if not self.paths.keyfile.exists():
             raise vault_files.missing_key(self.paths)
@@ -144,7 +153,8 @@ class Vault(BackupMixin):
         if not self.paths.database.exists():
             _wipe(key)
             raise VaultMissing(f"The database file {self.paths.database} is missing.")
-        if self._verified_stamp is None or self._verified_stamp != self._file_stamp():
+        needs_check = self._verified_stamp is None or self._verified_stamp != self._file_stamp()
+        if needs_check and not check_later:
             # Every page's HMAC (2-3 s on a 5-year, 255 MB vault). Skipped when this same
             # object locked the file and nothing touched it since: SQLCipher still
             # authenticates each page as it is read.
@@ -155,18 +165,69 @@ class Vault(BackupMixin):
                 raise failure
         self._verified_stamp = None
         self._open(key)
+        self._unverified = needs_check and check_later
         vault_files.remove_leftovers(self.paths)  # of writes interrupted earlier (kill, power cut)
         try:
             state = schema.SchemaState(self.engine)
             state.refuse_if_too_new()
             if not state.up_to_date:
+                if self._unverified:
+                    self._check_now()
                 if not state.empty:
                     self.backup_before_migration(schema.describe(state.current))
                 schema.upgrade(self.engine)
             self._audit("unlock")
-        except BaseException:
+        except BaseException as exc:
+            failure = self._failure_behind(exc)
             self.lock()
+            if failure is not None:
+                raise failure from None
             raise
+
+    def _failure_behind(self, exc: BaseException) -> IntegrityFailure | None:
+        """A page read at an unlock that left the check for later failed (its HMAC): the check says why."""
+        if not self._unverified or not isinstance(getattr(exc, "orig", exc), sqlcipher3.DatabaseError):
+            return None
+        problems = _integrity_problems(self.paths.database, bytes(self._key))
+        return self._integrity_failure(problems, bytes(self._key)) if problems else None
+
+    def _check_now(self) -> None:
+        problems = _integrity_problems(self.paths.database, bytes(self._key))
+        if problems:
+            raise self._integrity_failure(problems, bytes(self._key))
+        self._unverified = False
+
+    def check_in_background(self, on_done: Callable[[IntegrityFailure | None], None] | None = None) -> bool:
+        """Start the whole-file check left by unlock(check_later=True); False when none is due.
+        ``on_done(failure or None)`` runs on the check's thread."""
+        if not self._unverified or self._key is None or self._check is not None:
+            return False
+        key = bytes(self._key)
+
+        def finished(problems: list[str] | None) -> None:
+            if problems is None:  # interrupted by lock()
+                return
+            if problems:
+                self._damaged = self._integrity_failure(problems, key)
+            else:
+                self._unverified = False
+            if on_done is not None:
+                on_done(self._damaged)
+
+        self._check = BackgroundCheck(self.paths.database, key, finished).start()
+        return True
+
+    def require_writable(self) -> None:
+        """Wait for the background check, if one runs; raise its IntegrityFailure if it failed."""
+        check = self._check
+        if check is not None:
+            check.done.wait()
+        if self._damaged is not None:
+            raise IntegrityFailure(str(self._damaged), latest_backup=self._damaged.latest_backup)
+
+    @property
+    def damaged(self) -> IntegrityFailure | None:
+        return self._damaged
 
     def _open(self, key: bytearray) -> None:
         try:
@@ -197,14 +258,18 @@ class Vault(BackupMixin):
     def lock(self) -> None:
         """Drop every connection and the key reference."""
         was_open = self.engine is not None
+        if self._check is not None:
+            self._check.stop()  # interrupted: never waited for
+            self._check = None
         if self.engine is not None:
             self.engine.dispose()
         if self._warm_engine is not None:
             self._warm_engine.dispose()
         self._warm_engine = None
         self._warm = None
-        if was_open:
+        if was_open and not self._unverified and self._damaged is None:
             self._verified_stamp = self._file_stamp()
+        self._unverified, self._damaged = False, None
         self._folder_lock.release()
         self.engine = None
         self._sessions = None

@@ -25,17 +25,29 @@ BACKUP_SUFFIX = ".milieu-backup"
 PRE_MIGRATION = "pre-migration"
 
 
+class BackupRefused(IntegrityFailure):
+    """A restore refused, nothing changed; ``reason``: "foreign" (another key, empty or damaged
+    beyond reading), "damaged", "empty" (no Milieu schema) or "signing" (another vault's keys)."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
+
 def _wipe(buf: bytearray | None) -> None:
     if buf is not None:
         for i in range(len(buf)):
             buf[i] = 0
 
 
-def _integrity_problems(path: Path, key: bytes, full: bool = False) -> list[str]:
-    """cipher_integrity_check (every page's HMAC); with ``full``, SQLite's own check too."""
+def _integrity_problems(path: Path, key: bytes, full: bool = False, on_connect=None) -> list[str]:
+    """cipher_integrity_check (every page's HMAC); with ``full``, SQLite's own check too.
+    ``on_connect(conn)``: given the connection first (app.background_check interrupts it)."""
     try:
-        conn = connect_raw(path, key)
+        conn = connect_raw(path, key, any_thread=on_connect is not None)
         try:
+            if on_connect is not None:
+                on_connect(conn)
             rows = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
             if full:
                 rows += [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
@@ -118,19 +130,19 @@ class BackupMixin:
     def _check_backup(self, backup_file: Path, staging: Path, key: bytes) -> None:
         """Refuse what is not a complete backup of this vault (module docstring)."""
         if not opens_with(staging, key):
-            raise IntegrityFailure(
+            raise BackupRefused(
                 f"{backup_file} is not a backup of this vault: it is empty, damaged or encrypted with another key; "
-                "nothing was changed."
+                "nothing was changed.", "foreign"
             )
         problems = _integrity_problems(staging, key)
         if problems:
-            raise IntegrityFailure(f"The backup {backup_file} is damaged ({problems[0]}); nothing was changed.")
+            raise BackupRefused(f"The backup {backup_file} is damaged ({problems[0]}); nothing was changed.", "damaged")
         probe = make_engine(staging, lambda: key)
         try:
             state = schema.SchemaState(probe)
             state.refuse_if_too_new()
             if state.empty:
-                raise IntegrityFailure(f"{backup_file} holds no Milieu data (no schema); nothing was changed.")
+                raise BackupRefused(f"{backup_file} holds no Milieu data (no schema); nothing was changed.", "empty")
         finally:
             probe.dispose()
         theirs = signing_public(staging, key)
@@ -139,9 +151,9 @@ class BackupMixin:
         except sqlcipher3.DatabaseError:
             ours = None  # the damaged database a restore is for: the database key proves the lineage
         if ours is not None and theirs != ours:
-            raise IntegrityFailure(
+            raise BackupRefused(
                 f"The backup {backup_file} does not carry this vault's signing key, so La Piaule would refuse "
-                "the next bundles; nothing was changed."
+                "the next bundles; nothing was changed.", "signing"
             )
 
     def restore(self, backup_file: os.PathLike | str, passphrase: str) -> Path:

@@ -12,6 +12,7 @@ from models import sync  # noqa: F401,E402  (bundles, issue 5)
 from models import activity  # noqa: F401,E402  (conflicts, staff support, presence, issue 6)
 from models import evaluation  # noqa: F401,E402  (baseline, visits, staff questionnaire, issue 13)
 from models import coordination  # noqa: F401,E402  (typed coordination tables, issue 15)
+from models import coordination_evaluation  # noqa: F401,E402  (their evaluation part, issue 13)
 from models import privacy  # noqa: F401,E402  (Law 25 registers, issue 14)
 
 __all__ = ["Base", "SyncMixin", "utcnow", "AuditEvent", "Draft", "Setting", "RecordVersion"]

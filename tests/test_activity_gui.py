@@ -455,3 +455,33 @@ def test_bilan_refuses_a_reversed_or_future_period_at_the_dates(qtbot, pilot_ctx
     assert page.export("csv") is True
     page.ctx.ops.wait()
     assert (tmp_path / "bilan.csv").exists()
+
+
+def test_count_axes_tick_whole_numbers_only_on_small_counts(qtbot):
+    from PySide6.QtCharts import QValueAxis
+
+    from app.report.model import TREND
+    from app.report.ticks import integer_ticks
+    from views.activity import charts
+
+    assert integer_ticks(1) == (1, 2) and integer_ticks(2) == (2, 3) and integer_ticks(0) == (1, 2)
+    assert integer_ticks(7) == (7, 8) and integer_ticks(13) == (14, 8) and integer_ticks(251) == (300, 7)
+
+    def ticks(chart) -> list[float]:
+        axes = [a for a in chart.axes() if isinstance(a, QValueAxis) and a.labelFormat() == "%d"]
+        assert axes
+        out = []
+        for axis in axes:
+            step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
+            out.extend(axis.min() + i * step for i in range(axis.tickCount()))
+        return out
+
+    # One or two interventions of a kind: Qt's nice numbers gave 0, 0.5, 1, 1.5 (read "0 0 1 1").
+    kinds = _report_table("contacts_by_type", ["type", "contacts"], [["Écoute", 1], ["Référence", 1]])
+    months = _report_table("activity_by_month", ["month", "interventions"], [["nov. 2026", 1], ["déc. 2026", 1]])
+    trend = _report_table("conflicts_trend", ["month", "before", "after"], [["nov.", 1, None], ["déc.", None, 1]])
+    trend.chart = TREND
+    for table in (kinds, months, trend):
+        values = ticks(charts.build_chart(table))
+        assert all(float(v).is_integer() for v in values), (table.key, values)
+        assert len(set(values)) == len(values)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from app.directory.holidays import easter, quebec_holidays
-from app.directory.hours import hours_from_schedules
+from app.directory.hours import HoursChange, hours_from_schedules
 
 
 @dataclass
@@ -109,3 +109,30 @@ def test_weekly_lines_group_days_with_the_same_hours():
         (4, 4, ((540, 720),)),
         (5, 5, ((600, 840),)),
     ]
+
+
+def test_next_change_says_until_when_open_or_when_it_opens():
+    # Thursday 26 November 2026.
+    shelter = hours_from_schedules([Sched("19:00", "07:00")])
+    change = shelter.next_change(datetime(2026, 11, 26, 23, 30))
+    assert change.open_now and change.at == datetime(2026, 11, 27, 7, 0) and not change.all_day
+    change = shelter.next_change(datetime(2026, 11, 26, 15, 0))
+    assert not change.open_now and change.at == datetime(2026, 11, 26, 19, 0)
+    weekdays = hours_from_schedules([Sched("09:00", "17:00", byday="MO,TU,WE,TH,FR")])
+    change = weekdays.next_change(datetime(2026, 11, 27, 18, 0))  # Friday evening: Monday 9:00
+    assert not change.open_now and change.at == datetime(2026, 11, 30, 9, 0)
+    always = hours_from_schedules([Sched("00:00", "00:00")])
+    change = always.next_change(datetime(2026, 11, 26, 10, 0))
+    assert change.open_now and change.all_day and change.at is None
+
+
+def test_next_change_joins_a_night_to_the_next_days_hours_and_skips_closures():
+    # Open 19:00-24:00 and 00:00-08:00: one night, closing at 8:00.
+    split_night = hours_from_schedules([Sched("19:00", "24:00"), Sched("00:00", "08:00")])
+    change = split_night.next_change(datetime(2026, 11, 26, 22, 0))
+    assert change.open_now and change.at == datetime(2026, 11, 27, 8, 0)
+    holidays = hours_from_schedules([Sched("09:00", "17:00", byday="MO,TU,WE,TH,FR"),
+                                     Sched(valid_from=date(2026, 12, 24), valid_to=date(2027, 1, 4))])
+    # Closed for the holidays beyond the days a result looks ahead: "closed", no day given.
+    assert holidays.next_change(datetime(2026, 12, 23, 18, 0)) == HoursChange(False, None)
+    assert holidays.next_change(datetime(2026, 12, 31, 12, 0)) == HoursChange(False, datetime(2027, 1, 5, 9, 0))

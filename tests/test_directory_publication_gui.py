@@ -88,9 +88,10 @@ def test_envois_shows_what_la_piaule_received_and_today_warns_about_the_rest(qtb
     qtbot.addWidget(envois)
     envois.refresh()
     history = envois.panel.history
-    column = history.columnCount() - 1
+    headers = [history.horizontalHeaderItem(c).text() for c in range(history.columnCount())]
+    column = headers.index("Reçu par La Piaule")
     received = {history.item(r, 0).text(): history.item(r, column).text() for r in range(history.rowCount())}
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", received["1"]) and received["2"] == "pas encore"
+    assert re.fullmatch(r"\d{1,2} \S+ \d{4}", received["1"]) and received["2"] == "pas encore"  # "2 déc. 2026"
 
     today = TodayPage(_ctx(worker))
     qtbot.addWidget(today)

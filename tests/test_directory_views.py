@@ -386,3 +386,63 @@ def test_a_referral_on_the_persons_behalf_asks_for_that_consent(qtbot, ctx, page
     dialog.save()
     ctx.ops.wait()
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def result_details(page) -> dict[str, str]:
+    return {hit.name: page.search.model.details(hit) for hit in page.search.model.hits}
+
+
+def test_results_say_until_when_a_service_is_open_or_when_it_opens(qtbot, page):
+    # Thursday 23:30: the shelter closes in the morning, the day centre opens tomorrow,
+    # the housing office (Monday to Wednesday) on Monday, the crisis centre never closes.
+    details = {name: text.replace("\u00a0", " ") for name, text in result_details(page).items()}
+    assert "Ferme à 7 h" in details["Refuge de nuit Le Phare"]
+    assert "Ouvre demain à 8 h" in details["Centre de jour : douches, laverie, café"]
+    assert "Ouvre lundi à 8 h 30" in details["Aide à la recherche de logement"]
+    assert "Ouvert 24 h" in details["Intervention de crise Le Relais"]
+    assert not any("maintenant" in text for text in details.values())
+    page.now = lambda: datetime(2026, 11, 27, 15, 0)  # Friday afternoon
+    page.refresh()
+    assert "Ouvre à 19 h" in result_details(page)["Refuge de nuit Le Phare"].replace("\u00a0", " ")
+    # The hours never break across two lines of a narrow list: one unbreakable piece.
+    for text in result_details(page).values():
+        hours = [part for part in text.split(" · ") if part.startswith(("Ouvre", "Ferme", "Ouvert"))]
+        assert len(hours) == 1 and " " not in hours[0]
+    assert "Ouvert maintenant · Ferme à 20 h" in page.detail.plain_text().replace("\u00a0", " ")  # the first result
+
+
+def test_an_empty_directory_says_so_and_offers_the_import(qtbot, make_vault, french, tmp_path):
+    vault = make_vault("empty")
+    context = AppContext(vault, DataBus())
+    context.extras["dialogs"] = ScriptedDialogs()
+    page = RepertoirePage(context)
+    qtbot.addWidget(page)
+    page.resize(1146, 688)
+    page.show()
+    page.refresh()
+    assert page.search.count.text().startswith("Le répertoire est vide")
+    assert "Aucun service ne correspond" not in page.search.count.text()
+    offer = page.search.import_offer
+    assert offer.isVisible() and offer.text() == "Importer un répertoire…"
+    opened = []
+    page.import_file = lambda: opened.append(True)  # the file dialog of the page's own import
+    qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
+    assert opened == [True]
+    # Once imported, the offer goes and the search is a search again.
+    from app.directory.sample import SAMPLE_DIRECTORY
+
+    page.import_path(SAMPLE_DIRECTORY)
+    qtbot.waitUntil(lambda: len(page.search.model.hits) == 15, timeout=15000)
+    assert not offer.isVisible()
+    type_query(qtbot, page, "zzzz")
+    assert page.search.count.text() == "Aucun service ne correspond." and not offer.isVisible()
+    context.ops.wait()
+
+
+def test_an_opening_more_than_a_week_away_reads_with_its_date(qtbot, french):
+    from app.directory.hours import HoursChange
+    from views.directory.hours_text import DirectoryHours
+
+    now = datetime(2026, 12, 24, 18, 0)
+    text = DirectoryHours().change(HoursChange(open_now=False, at=datetime(2027, 1, 5, 9, 0)), now)
+    assert text.replace("\u00a0", " ") == "Ouvre le 5 janv. à 9 h"

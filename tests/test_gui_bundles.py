@@ -187,3 +187,67 @@ def test_coordination_trusts_imports_and_shows_gaps_and_weekly_figures(qtbot, fr
     assert panel.workers.item(0, 2).text() == "No 3"
     assert panel.workers.item(0, 5).text() == "2"
     assert panel.weekly.rowCount() == 1 and panel.weekly.item(0, 1).text() == "2"
+
+
+FRENCH_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
+
+
+def test_weeks_read_as_days_in_the_interface_language(qapp, french):
+    from views.dates import week_text, weeks_text
+
+    assert week_text("2026-W49") == "semaine du 30 nov. au 6 déc. 2026"
+    assert week_text("2026-W01") == "semaine du 29 déc. 2025 au 4 janv. 2026"
+    assert weeks_text("2026-W48,2026-W49") == "semaines du 23 nov. au 6 déc. 2026"
+
+
+def test_weeks_read_as_days_in_english_too(qapp):
+    from PySide6.QtCore import QLocale
+
+    from views.dates import week_text
+
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_CA"))  # the English interface (no translator installed)
+    try:
+        english = week_text("2026-W49")
+    finally:
+        QLocale.setDefault(before)
+    month = QLocale("en_CA").monthName(11, QLocale.FormatType.ShortFormat)
+    assert english.startswith(f"week of {month} 30 to ") and english.endswith(", 2026") and "déc" not in english
+
+
+def test_envois_fits_the_window_with_dates_in_words_and_one_kind_of_fingerprint(qtbot, french, make_vault, coord,
+                                                                                tmp_path):
+    import re
+    from datetime import date, timedelta
+
+    from PySide6.QtWidgets import QScrollArea
+
+    worker = make_vault("worker")
+    with coord.session() as s:
+        coord_id = keys.parse_public_file(keys.own_identity(s).to_text().encode())
+    with worker.session() as s:
+        export.set_partner(s, coord_id)
+    add_contact(worker, [add_person(worker, "Grand Marc")])
+    sent = export_to(worker, tmp_path / "usb")
+    page, _pickers, ctx = _page(qtbot, worker)
+    page.resize(1136, 690)  # the page area of a 1366x768 screen, under the title bar and above the status bar
+    page.show()
+    page.refresh()
+    panel = page.panel
+    scroll = page.findChild(QScrollArea)
+    bottom = panel.rewrite_button.mapTo(scroll.viewport(), panel.rewrite_button.rect().bottomLeft()).y()
+    assert bottom <= scroll.viewport().height(), "« Réécrire… » is cut at the bottom"
+
+    cells = [panel.history.item(0, c).text() for c in range(panel.history.columnCount())]
+    headers = [panel.history.horizontalHeaderItem(c).text() for c in range(panel.history.columnCount())]
+    assert "Empreinte" not in headers and not any(sent.sha256[:4] in cell.replace(" ", "") for cell in cells[:-1])
+    monday = date.today() - timedelta(days=date.today().weekday())
+    sunday = monday + timedelta(days=6)
+    week = cells[headers.index("Semaines")]
+    assert week.startswith(f"semaine du {monday.day} {FRENCH_MONTHS[monday.month - 1]}")
+    assert week.endswith(f"au {sunday.day} {FRENCH_MONTHS[sunday.month - 1]} {sunday.year}")
+    iso = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}")
+    assert not [cell for cell in cells[:-1] if iso.search(cell)]  # the file's own name aside
+    status = UnsentStatus(ctx)
+    qtbot.addWidget(status)
+    assert "dernier envoi no 1 le" in status.text() and not iso.search(status.text())

@@ -79,7 +79,7 @@ def test_a_worker_silent_for_9_days_is_flagged_and_the_weekly_trend_is_drawn(
         assert drawn == {coord_tables.iso_week(two_weeks): (2, 1), coord_tables.iso_week(three_weeks): (1, 2)}
         weekly = [[panel.weekly.item(r, c).text() for c in range(3)] for r in range(panel.weekly.rowCount())]
         assert [row[1:] for row in weekly] == [["2", "1"], ["1", "2"]]  # newest week first
-        assert weekly[0][0].startswith("Semaine du ")
+        assert weekly[0][0].startswith("semaine du ")
     finally:
         page.close()
         coord.lock()

@@ -32,6 +32,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "vocabulary": ("app/vocabulary.py",),
     "lists": ("views/pages/code_lists.py",),
     "privacy": ("views/privacy/*.py",),
+    "upkeep": ("views/pages/upkeep*.py",),
 }
 
 TRANSLATED_CALLS = ("tr(", "translate(")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from app.errors import (
@@ -36,12 +36,12 @@ from views.dialogs import Dialogs
 from views.drafts import DraftRegistry
 from views.gate import SetupScreen, UnlockScreen
 from views.idle import IdleWatcher
+from views.pages.upkeep_integrity import IntegrityWatch
 from views.status import LockCountdown, StatusArea
 from views.tasks import TaskRunner
+from views.window_place import MIN_SIZE, WindowPlace
 
 DEFAULT_IDLE_MINUTES = 5
-WINDOW_SIZE = (1366, 768)
-MIN_SIZE = (1024, 640)
 
 
 class MainWindow(QMainWindow):
@@ -101,16 +101,13 @@ class MainWindow(QMainWindow):
         self.bus.changed.connect(self._on_changed)
 
         self.setMinimumSize(*MIN_SIZE)
-        self._fit_to_screen()
+        self.place = WindowPlace(self, self.paths)
+        self.place.fit()
 
     # ---- geometry ----------------------------------------------------------
-    def _fit_to_screen(self) -> None:
-        width, height = WINDOW_SIZE
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width, height = min(width, available.width()), min(height, available.height())
-        self.resize(max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1]))
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.place.shown()
 
     # ---- state ---------------------------------------------------------------
     @property
@@ -182,7 +179,7 @@ class MainWindow(QMainWindow):
 
             target = vault or Vault(data_dir)
             try:
-                target.unlock(passphrase)
+                target.unlock(passphrase, check_later=True)  # the whole-file check runs behind Today
             except MilieuError as exc:
                 exc.vault = target  # the restore offer needs it
                 raise
@@ -205,6 +202,7 @@ class MainWindow(QMainWindow):
         try:
             self._read_settings()
             self._enter_workspace()
+            IntegrityWatch.of(self).start(vault)
         except BaseException as exc:
             # A page that fails to build must not leave the key in memory behind the lock screen.
             self._leave_workspace()
@@ -376,6 +374,7 @@ class MainWindow(QMainWindow):
                 self.idle.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.place.save()
         if self.workspace is not None:
             self.lock()
         self.tasks.wait()

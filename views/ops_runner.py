@@ -18,7 +18,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from app.errors import MilieuError
+from app import collector
+from app.errors import IntegrityFailure, MilieuError
 from app.sync import store as coordination_store
 from app.ops.changes import Changes, Done
 
@@ -72,7 +73,9 @@ class OpRunner(QObject):
             kwargs["progress"] = progress
 
         def work() -> Done:
-            with self._session(vault, store) as session:
+            if not store:
+                vault.require_writable()  # the whole-file check after unlock: writes wait for it
+            with collector.paused(), self._session(vault, store) as session:
                 return op(session, *args, **kwargs)
 
         def succeeded(done: Done) -> None:
@@ -107,7 +110,7 @@ class OpRunner(QObject):
         vault = self._ctx.vault
 
         def work() -> Any:
-            with self._session(vault, store) as session:
+            with collector.paused(), self._session(vault, store) as session:
                 return query(session, *args, **kwargs)
 
         def failed(exc: BaseException) -> None:
@@ -145,7 +148,10 @@ class OpRunner(QObject):
 
     def _say(self, exc: BaseException) -> None:
         title = self.tr("Not done")
-        if isinstance(exc, MilieuError):
+        watch = self._ctx.extras.get("integrity")
+        if isinstance(exc, IntegrityFailure) and watch is not None:
+            self._dialogs().error(title, watch.refusal(exc))  # French, with the way out (a restore)
+        elif isinstance(exc, MilieuError):
             self._dialogs().error(title, str(exc))
         else:
             self._dialogs().error(

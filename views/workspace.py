@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +28,28 @@ from views.page import Page
 
 SIDEBAR_WIDTH = 230
 ITEM_HEIGHT = 46
+SETTINGS_PAGE = "settings"
+HINT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ShortcutHintDelegate(QStyledItemDelegate):
+    """The page's title as usual, and its keyboard shortcut in small grey letters at the right."""
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        hint = index.data(HINT_ROLE)
+        if not hint:
+            return
+        painter.save()
+        font = QFont(option.font)
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 3))
+        painter.setFont(font)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        painter.setPen(option.palette.color(role))
+        painter.drawText(option.rect.adjusted(0, 0, -10, 0),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), hint)
+        painter.restore()
 
 
 def load_class(spec: str):
@@ -77,10 +101,22 @@ class Workspace(QWidget):
             self.add_page(load_class(spec)(ctx))
         self.sidebar.currentRowChanged.connect(self._show_row)
 
-        # Ctrl+1..9 jump to a page from anywhere in the window.
-        for index in range(min(9, len(self.pages))):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
-            shortcut.activated.connect(lambda row=index: self.show_row(row))
+        # Ctrl+1..9 jump to a page from anywhere in the window, Ctrl+0 to Paramètres (the last);
+        # the sidebar shows each page's keys (a grey hint at the right, and the tooltip).
+        self.page_keys: dict[str, QKeySequence] = {}
+        for row, page in enumerate(self.pages):
+            digit = row + 1 if row < 9 else 0 if page.page_id == SETTINGS_PAGE else None
+            if digit is None:
+                continue
+            keys = QKeySequence(f"Ctrl+{digit}")
+            self.page_keys[page.page_id] = keys
+            shortcut = QShortcut(keys, self)
+            shortcut.activated.connect(lambda row=row: self.show_row(row))
+            hint = keys.toString(QKeySequence.SequenceFormat.NativeText)
+            item = self.sidebar.item(row)
+            item.setData(HINT_ROLE, hint)
+            item.setToolTip(self.tr("%1 (%2)").replace("%1", page.title()).replace("%2", hint))
+        self.sidebar.setItemDelegate(ShortcutHintDelegate(self.sidebar))
 
     def add_page(self, page: Page) -> None:
         page.hosted = True  # refreshed by _show_row when shown, not while hidden

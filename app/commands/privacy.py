@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app import audit
+from app import audit, settings
 from app.atomic import atomic_write
 from app.errors import InvalidInput
 from app.privacy import consents, documents, incidents, person_file, requests, retention
@@ -154,7 +154,8 @@ def cmd_person_export(ctx) -> int:
         for person in chosen:
             written += person_file.export(s, person, out)
             pdf = out / f"{person_file.file_stem(person)}.pdf"
-            renderer(documents.person_transcript(person_file.person_file(s, person)), pdf, title="Dossier")
+            renderer(documents.person_transcript(person_file.person_file(s, person)), pdf, title="Dossier",
+                     paper=settings.paper(s))
             written.append(pdf)
         return written
 
@@ -245,9 +246,9 @@ def cmd_incident_list(ctx) -> int:
 def cmd_incident_export(ctx) -> int:
     out = _output(ctx.args.out, (".csv", ".pdf"))
     renderer = renderers.get("html_pdf") if out.suffix.lower() == ".pdf" else None
-    rows = ctx.in_session(incidents.all_incidents)
+    rows, paper = ctx.in_session(lambda s: (incidents.all_incidents(s), settings.paper(s)))
     if renderer is not None:
-        renderer(documents.incident_register(rows), out, title="Registre des incidents")
+        renderer(documents.incident_register(rows), out, title="Registre des incidents", paper=paper)
     else:
         atomic_write(out, incidents.to_csv(rows))
     print(f"Wrote {len(rows)} incidents to {out}.")
@@ -266,8 +267,8 @@ def _output(path: str, suffixes: tuple[str, ...]) -> Path:
 def cmd_notice(ctx) -> int:
     out = _output(ctx.args.out, (".pdf",))
     renderer = renderers.get("html_pdf")
-    html = ctx.in_session(lambda s: documents.notice(s, ctx.args.lang))
-    renderer(html, out, title=documents.NOTICE[ctx.args.lang]["title"])
+    html, paper = ctx.in_session(lambda s: (documents.notice(s, ctx.args.lang), settings.paper(s)))
+    renderer(html, out, title=documents.NOTICE[ctx.args.lang]["title"], paper=paper)
     print(f"Wrote the notice to {out}.")
     return 0
 

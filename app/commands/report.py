@@ -12,6 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from app import settings
 from app.commands.bundles import open_store
 from app.errors import InvalidInput
 from app.ops import evaluation as evaluation_ops
@@ -62,6 +63,7 @@ def cmd_report(ctx) -> int:
     try:
         with vault.session() as s:
             side = coordination if keys.mode(s) == keys.MODE_COORDINATION else worker
+            paper = settings.paper(s)  # the vault's, as in the Bilan
         if highlights_text is not None:  # the vault's own setting, whatever the store
             with vault.session() as s:
                 _set_highlights(s, highlights_text)
@@ -91,7 +93,7 @@ def cmd_report(ctx) -> int:
         vault.lock()
     outside = not args.exact
     if renderer is not None:
-        renderer(report, out, outside)
+        renderer(report, out, outside, paper=paper)
     else:
         export.write(report, out, fmt, outside=outside)
     if baseline is not None:

@@ -3,14 +3,11 @@ from __future__ import annotations
 
 import getpass
 import sys
-from datetime import date
-from pathlib import Path
 
 from app import passphrase_policy
 from app.cli import read_passphrase_file
 from app.errors import InvalidInput, VaultExists
-from app.privacy import backups
-from app.vault import BACKUP_SUFFIX
+from app.ops import backups as backup_ops
 
 
 def register(sub) -> None:
@@ -84,14 +81,13 @@ def cmd_passwd(ctx) -> int:
 def cmd_backup(ctx) -> int:
     vault = ctx.unlocked_vault()
     try:
-        path = vault.backup(ctx.args.to)
-        with vault.session() as s:
-            removed = backups.prune(s, [vault.paths.backups, Path(path).parent], BACKUP_SUFFIX, date.today())
+        with vault.session() as s:  # the same operation as Paramètres' "Back up now"
+            made = backup_ops.back_up(s, vault, ctx.args.to).value
     finally:
         vault.lock()
-    print(path)
-    if removed:
-        print(f"Deleted {len(removed)} backups older than the longest retention period.")
+    print(made.path)
+    if made.pruned:
+        print(f"Deleted {made.pruned} backups older than the longest retention period.")
     return 0
 
 

@@ -14,6 +14,7 @@ from app.directory.holidays import holiday
 from models.directory import WEEKDAYS
 
 DAY_MINUTES = 24 * 60
+CHANGE_HORIZON_DAYS = 8   # how far ahead a result looks for its next opening
 _BYDAY = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
 
 
@@ -105,6 +106,32 @@ class Hours:
     def known(self) -> bool:
         return bool(self.periods)
 
+    def next_change(self, at: datetime, horizon_days: int = CHANGE_HORIZON_DAYS) -> "HoursChange":
+        """Open or closed at ``at``, and until when: the span of opening hours containing ``at``
+        (adjacent periods join: a night from yesterday running into today's hours) or the next one."""
+        spans = sorted(
+            period.span_on(day)
+            for offset in range(-1, horizon_days + 1)
+            for day in [at.date() + timedelta(days=offset)]
+            if not self.closed_on(day)
+            for period in self.periods if period.occurs_on(day)
+        )
+        merged: list[list[datetime]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        midnight = datetime.combine(at.date(), datetime.min.time())
+        limit = midnight + timedelta(days=horizon_days)
+        for start, end in merged:
+            if start <= at < end:
+                all_day = start <= midnight and end >= midnight + timedelta(days=1)
+                return HoursChange(True, None if all_day or end >= limit else end, all_day)
+            if start > at:
+                return HoursChange(False, start)
+        return HoursChange(False, None)
+
     def weekly_lines(self) -> list["HoursLine"]:
         """Consecutive week days with the same hours, e.g. Monday-Friday 9:00-17:00."""
         spans: dict[int, tuple[tuple[int, int], ...]] = {}
@@ -122,6 +149,14 @@ class Hours:
             else:
                 lines.append(HoursLine(day, day, spans[day]))
         return lines
+
+
+@dataclass(frozen=True)
+class HoursChange:
+    """What a result says about hours: "Ouvre à 22 h", "Ferme à 7 h", "Ouvert 24 h"."""
+    open_now: bool
+    at: datetime | None     # when it closes (open) or opens (closed); None: not within the horizon
+    all_day: bool = False   # open now and open the whole of today
 
 
 @dataclass(frozen=True)

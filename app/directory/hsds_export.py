@@ -13,11 +13,11 @@ from collections import defaultdict
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Date, DateTime, select
 from sqlalchemy.orm import Session
 
 from app.atomic import atomic_write, ensure_private_dir
-from app.directory import local_terms
+from app.directory import bulk, local_terms
 from app.directory.hsds_import import LINK_COLUMNS, TABLES, guessed_flags
 from app.directory.hsds_read import CSV_TABLES
 from app.directory.hsds_validate import FIELDS
@@ -25,6 +25,21 @@ from app.directory.hsds_validate import FIELDS
 # The tables Milieu stores, under the file names the reader expects (cost options are read, not kept).
 CSV_FILES = {entity: name for name, entity in CSV_TABLES.items() if entity in TABLES}
 _TERM_LINKS = {"parent_id": "parent_hsds_id", "taxonomy_id": "taxonomy_hsds_id"}
+
+
+# Per entity, computed once: its links (file field, column, target) and its HSDS fields
+# that are columns (with whether the value is a date to write as text).
+_LINKS = {e: [(f, c, t) for f, (c, t) in LINK_COLUMNS.get(e, {}).items()] for e in TABLES}
+_FIELDS = {
+    e: [(f, isinstance(table.c[f].type, (Date, DateTime))) for f in FIELDS[e] if f in table.c]
+    for e, table in TABLES.items()
+}
+
+
+def _rows(conn, table) -> list[dict]:
+    result = conn.execute(select(table).order_by(table.c.id))
+    keys = list(result.keys())
+    return [dict(zip(keys, r)) for r in result.all()]
 
 
 def _value(value):
@@ -40,7 +55,7 @@ class _Snapshot:
 
     def __init__(self, session: Session):
         conn = session.connection()
-        self.rows = {e: [dict(r) for r in conn.execute(select(t).order_by(t.c.id)).mappings()] for e, t in TABLES.items()}
+        self.rows = {e: _rows(conn, t) for e, t in TABLES.items()}
         self.hsds = {e: {r["id"]: r["hsds_id"] for r in rows} for e, rows in self.rows.items()}
         # What a JSON export holds: locations through their services, organisations of services.
         self.held = {
@@ -51,8 +66,8 @@ class _Snapshot:
 
     def record(self, entity: str, row: dict) -> dict:
         out = {"id": row["hsds_id"]}
-        for field, (column, target) in LINK_COLUMNS.get(entity, {}).items():
-            ref = row.get(column)
+        for field, column, target in _LINKS[entity]:
+            ref = row[column]
             if ref is None or (self.nested and target in self.held and ref not in self.held[target]):
                 continue  # a JSON file names only what it holds, so it stands on its own
             out[field] = self.hsds[target][ref]
@@ -60,9 +75,10 @@ class _Snapshot:
             for field, column in _TERM_LINKS.items():
                 if row.get(column):
                     out[field] = row[column]
-        for field in FIELDS[entity]:
-            if field in row and row[field] is not None and row[field] != "":
-                out[field] = _value(row[field])
+        for field, dated in _FIELDS[entity]:
+            value = row[field]
+            if value is not None and value != "":
+                out[field] = _value(value) if dated else value
         if row.get("description_source"):
             out["description"] = row["description_source"]  # the source's HTML, as it was given
         if entity == "attribute":
@@ -105,6 +121,11 @@ class _Snapshot:
 # ---- JSON -----------------------------------------------------------------
 def services_json(session: Session) -> dict:
     """The directory as an HSDS 3 paged service list (each item: the full service form)."""
+    with bulk.no_gc_pauses():
+        return _services_json(session)
+
+
+def _services_json(session: Session) -> dict:
     snap = _Snapshot(session)
     snap.nested = True
     by = defaultdict(lambda: defaultdict(list))  # entity -> (column, id) -> records
@@ -129,14 +150,29 @@ def services_json(session: Session) -> dict:
     orgs = {r["id"]: r for r in snap.rows["organization"]}
     locations = {r["id"]: r for r in snap.rows["location"]}
     terms = {r["id"]: r for r in snap.rows["taxonomy_term"]}
+    local_defs = {t["id"]: t for t in snap.local_terms()}
+    # An organisation or a category is the same record under each of its services: built once.
+    org_records: dict[int, dict] = {}
+    term_records: dict[int, dict] = {}
+
+    def organization(org_id):
+        if org_id not in org_records:
+            org = snap.record("organization", orgs[org_id])
+            org_phones = phones("organization_id", org_id)
+            org_records[org_id] = dict(org, phones=org_phones) if org_phones else org
+        return org_records[org_id]
+
+    def term(term_id):
+        if term_id not in term_records:
+            term_records[term_id] = snap.record("taxonomy_term", terms[term_id])
+        return term_records[term_id]
+
     contents = []
     services = sorted(snap.rows["service"], key=lambda r: (r["name"].casefold(), r["hsds_id"]))
     for svc in services:
         item = snap.record("service", svc)
         if svc["organization_id"] in orgs:
-            org = snap.record("organization", orgs[svc["organization_id"]])
-            org_phones = phones("organization_id", svc["organization_id"])
-            item["organization"] = dict(org, phones=org_phones) if org_phones else org
+            item["organization"] = organization(svc["organization_id"])
         _put(item, "phones", phones("service_id", svc["id"]))
         _put(item, "schedules", plain("schedule", "service_id", svc["id"]))
         _put(item, "languages", plain("language", "service_id", svc["id"]))
@@ -154,8 +190,7 @@ def services_json(session: Session) -> dict:
         _put(item, "service_at_locations", sals)
         attributes = []
         for row, record in by["attribute"][("service_id", svc["id"])]:
-            attributes.append(dict(record, taxonomy_term=snap.record("taxonomy_term", terms[row["term_id"]])))
-        local_defs = {t["id"]: t for t in snap.local_terms()}
+            attributes.append(dict(record, taxonomy_term=term(row["term_id"])))
         for record in snap.local_attributes(svc):
             attributes.append(dict(record, taxonomy_term=local_defs[record["taxonomy_term_id"]]))
         item["attributes"] = attributes

@@ -13,7 +13,8 @@ from pathlib import Path
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from app.directory import search_index
+from app.database import bulk_cache
+from app.directory import bulk, search_index
 from app.directory.hours import derived
 from app.directory.formats import Reading, read_directory
 from app.directory.formats.html_text import looks_like_html, plain_text
@@ -59,6 +60,10 @@ LINK_COLUMNS = {
     "attribute": {"link_id": ("service_id", "service"), "taxonomy_term_id": ("term_id", "taxonomy_term")},
 }
 
+_LINK_ITEMS = {e: [(f, c, t) for f, (c, t) in LINK_COLUMNS.get(e, {}).items()] for e in TABLES}
+# Entities other rows link to: their stored ids are read back after writing them.
+_LINKED = {target for links in LINK_COLUMNS.values() for _column, target in links.values()} | {"organization"}
+
 # Records that only make sense attached to something Milieu holds.
 NEEDS_A_LINK = {"phone", "schedule", "language"}
 
@@ -76,7 +81,11 @@ def import_rows(session: Session, rows: list[Row], *, skip_bad_rows: bool = Fals
 
 
 def import_reading(session: Session, reading: Reading, *, skip_bad_rows: bool = False) -> ImportResult:
-    conn = session.connection()
+    with bulk.no_gc_pauses(), bulk_cache(session):
+        return _import(session.connection(), reading, skip_bad_rows)
+
+
+def _import(conn, reading: Reading, skip_bad_rows: bool) -> ImportResult:
     known = {entity: _id_map(conn, entity) for entity in ENTITIES}  # hsds id -> stored id
     sal = DirServiceAtLocation.__table__
     svc = DirService.__table__
@@ -115,6 +124,8 @@ def _id_map(conn, entity: str) -> dict[str, int]:
 def _write(conn, checked: Checked, known: dict[str, dict[str, int]], result: ImportResult) -> None:
     ids: dict[str, dict[str, int]] = {}
     new_services: set[str] = set()
+    # Organisations and categories new or renamed: their names are indexed with their services.
+    renamed: dict[str, list] = {"organization": [], "taxonomy_term": []}
     for entity in ENTITIES:
         table = TABLES[entity]
         existing = known[entity]
@@ -137,22 +148,33 @@ def _write(conn, checked: Checked, known: dict[str, dict[str, int]], result: Imp
                 values["imported_at"] = now
             for values in updates:
                 values["imported_at"] = now
+        if entity in renamed:
+            renamed[entity] = _renamed(conn, table, updates)
         if inserts:
             _insert_many(conn, table, inserts)
         for group in _by_keys(updates):
             _update_many(conn, table, group)
         result.created[entity] = len(inserts)
         result.updated[entity] = len(updates)
-        ids[entity] = _id_map(conn, entity) if (inserts or known[entity]) else {}
+        ids[entity] = _id_map(conn, entity) if (inserts or known[entity]) and entity in _LINKED else {}
+        if entity in renamed:
+            renamed[entity] += [ids[entity][v["hsds_id"]] for v in inserts]
         if entity == "service":
             _apply_local_fields(conn, checked, ids["service"])
             result.service_ids = {ids["service"][h] for h in checked.rows["service"]}
             result.service_ids |= {ids["service"][h] for h in checked.local_fields if h in ids["service"]}
     _drop_stale_children(conn, checked, ids, set(checked.rows["service"]) - new_services)
-    # Organisation or category names are indexed with their services.
-    org_ids = [ids["organization"][h] for h in checked.rows["organization"]]
-    term_ids = [ids["taxonomy_term"][h] for h in checked.rows["taxonomy_term"]]
-    result.service_ids |= _services_of(conn, org_ids, term_ids)
+    result.service_ids |= _services_of(conn, renamed["organization"], renamed["taxonomy_term"])
+
+
+def _renamed(conn, table, updates: list[dict]) -> list[int]:
+    """Stored ids of the rows whose indexed names these updates change (a weekly file renames
+    few organisations: the services of the others need no new index text)."""
+    if not updates:
+        return []
+    columns = [c for c in ("name", "alternate_name") if c in table.c]
+    stored = {r[0]: tuple(r[1:]) for r in conn.execute(select(table.c.id, *[table.c[c] for c in columns]))}
+    return [u["_id"] for u in updates if tuple(u.get(c) for c in columns) != stored.get(u["_id"])]
 
 
 def _columns(entity: str, clean: Clean, ids: dict[str, dict[str, int]]) -> dict | None:
@@ -169,10 +191,12 @@ def _columns(entity: str, clean: Clean, ids: dict[str, dict[str, int]]) -> dict 
     if entity in ("organization", "service", "location"):
         _plain_descriptions(values)
     linked = False
-    for field, (column, target) in LINK_COLUMNS.get(entity, {}).items():
-        ref = clean.links.get(field)
-        values[column] = ids[target].get(ref) if ref else None
-        linked = linked or values[column] is not None
+    links = clean.links
+    for field, column, target in _LINK_ITEMS[entity]:
+        ref = links.get(field)
+        stored = ids[target].get(ref) if ref else None
+        values[column] = stored
+        linked = linked or stored is not None
     if entity in NEEDS_A_LINK and not linked:
         return None
     if entity == "attribute":
@@ -221,8 +245,23 @@ def _insert_many(conn, table, rows: list[dict]) -> None:
             keys.append(column.name)
             for row in rows:
                 row[column.name] = column.default.arg
-    sql = f"INSERT INTO {table.name} ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})"
-    conn.exec_driver_sql(sql, [tuple(_sql_value(row.get(k)) for k in keys) for row in rows])
+    # Column by column (C loops, not Python ones): a column no row fills is left to be NULL,
+    # since binding a parameter costs more than storing it (a schedule has ~20 columns,
+    # most of them empty); values of other types than the driver's are converted.
+    kept, columns = [], []
+    for key, values in zip(keys, zip(*[tuple(map(row.get, keys)) for row in rows])):
+        if values.count(None) == len(values) and not _has_default(table.c[key]):
+            continue
+        if not set(map(type, values)) <= _PLAIN:
+            values = tuple(map(_sql_value, values))
+        kept.append(key)
+        columns.append(values)
+    sql = f"INSERT INTO {table.name} ({', '.join(kept)}) VALUES ({', '.join('?' * len(kept))})"
+    conn.exec_driver_sql(sql, list(zip(*columns)))
+
+
+def _has_default(column) -> bool:
+    return column.default is not None or column.server_default is not None
 
 
 def _update_many(conn, table, rows: list[dict]) -> None:

@@ -84,6 +84,8 @@ REFS: dict[str, dict[str, tuple[str, bool]]] = {
 }
 
 
+_KINDS = {entity: {f: kind for f, (kind, _required) in spec.items()} for entity, spec in FIELDS.items()}
+_REF_ITEMS = {entity: list(REFS.get(entity, {}).items()) for entity in FIELDS}
 REQUIRED = {entity: [f for f, (_kind, required) in spec.items() if required] for entity, spec in FIELDS.items()}
 _BAD = object()  # a value that failed its check (not "missing")
 
@@ -147,7 +149,13 @@ def check_rows(rows: list[Row], known: dict[str, set[str]], sal_service: dict[st
 
     for entity in ENTITIES:
         seen_top: dict[str, Row] = {}
+        # Nested records accepted, by source id: an organisation or a category repeated under
+        # each of its services is checked once (the same data gives the same outcome).
+        accepted_nested: dict[str, dict] = {}
         for row in by_entity[entity]:
+            nested_id = row.data.get("id") if row.path else None
+            if type(nested_id) is str and accepted_nested.get(nested_id) == row.data:
+                continue
             if row.data.get("__not_an_object__"):
                 out.errors.append(RowError(row.file, row.row, row.path or entity, "not_an_object", "must be an object"))
                 continue
@@ -179,6 +187,8 @@ def check_rows(rows: list[Row], known: dict[str, set[str]], sal_service: dict[st
             else:
                 _merge(previous, clean)
             ctx.available[entity].add(clean.hsds_id)
+            if type(nested_id) is str:
+                accepted_nested[nested_id] = row.data
             if entity == "service_at_location":
                 ctx.sal_service[clean.hsds_id] = clean.links["service_id"]
     _leave_out_unused(out, known)
@@ -234,8 +244,9 @@ def _check_one(entity: str, row: Row, ctx: _Context):
     def bad(field: str, code: str, why: str) -> None:
         errors.append(RowError(row.file, row.row, row.field_name(field), code, why))
 
-    raw_id = row.data.get("id")
-    raw = "" if _empty(raw_id) else str(raw_id).strip()
+    data = row.data
+    raw_id = data.get("id")
+    raw = "" if raw_id is None else str(raw_id).strip()
     hsds_id = ctx.id(entity, raw) if raw else ""
     if not raw:
         bad("id", "required", "is missing")
@@ -243,19 +254,19 @@ def _check_one(entity: str, row: Row, ctx: _Context):
         bad("id", "too_long", f"is longer than {MAX_SOURCE_ID} characters")
 
     # Only the fields the row has are looked at (a 10,000-service file has ~400,000 of them).
-    spec = FIELDS[entity]
-    values = dict.fromkeys(spec)
-    for field, value in row.data.items():
-        rule = spec.get(field)
-        if rule is None or value is None:
+    kinds = _KINDS[entity]
+    values = dict.fromkeys(kinds)
+    for field, value in data.items():
+        kind = kinds.get(field)
+        if kind is None or value is None:
             continue
         if type(value) is str:
             value = value.strip()
-            if rule[0] == "str" or not value:
+            if kind == "str" or not value:
                 values[field] = value or None
                 continue
         try:
-            values[field] = convert(rule[0], value)
+            values[field] = convert(kind, value)
         except Bad as exc:
             values[field] = _BAD
             bad(field, exc.code, exc.why)
@@ -264,19 +275,20 @@ def _check_one(entity: str, row: Row, ctx: _Context):
             bad(field, "required", "is missing")
 
     links = {}
-    for field, (target, required) in REFS.get(entity, {}).items():
-        value = row.data.get(field)
-        if _empty(value):
+    available = ctx.available
+    for field, (target, required) in _REF_ITEMS[entity]:
+        value = data.get(field)
+        ref = "" if value is None else str(value).strip()
+        if not ref:
             if required:
                 bad(field, "required", "is missing")
             links[field] = None
             continue
-        ref = str(value).strip()
         if entity == "attribute" and field == "taxonomy_term_id" and ref in ctx.local_term_codes:
             links[field] = ref
             continue
         mapped = ctx.id(target, ref)
-        if mapped not in ctx.available[target]:
+        if mapped not in available[target]:
             code, why = _refusal(ctx, target, ref, mapped)
             if entity == "service" and code == "unknown_reference":
                 # A service is worth having without its organisation: said, not refused.

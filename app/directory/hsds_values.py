@@ -5,6 +5,7 @@ one English sentence.
 """
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, time, timezone
 
@@ -104,10 +105,18 @@ _CONVERT = {
 }
 
 
+@functools.lru_cache(maxsize=64)
+def _allowed(kind: tuple) -> dict[str, str]:
+    """Allowed values by lower case (the first of equal ones wins)."""
+    out: dict[str, str] = {}
+    for v in kind:
+        out.setdefault(v.lower(), v)
+    return out
+
+
 def convert(kind, value):
     if isinstance(kind, tuple):
-        text = str(value).strip()
-        match = next((v for v in kind if v.lower() == text.lower()), None)
+        match = _allowed(kind).get(str(value).strip().lower())
         if match is None:
             raise Bad("not_allowed", f"{value!r} is not one of: {', '.join(kind)}")
         return match

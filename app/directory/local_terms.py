@@ -6,6 +6,9 @@ trip keeps them; other HSDS readers see ordinary taxonomy attributes.
 from __future__ import annotations
 
 import uuid
+from functools import lru_cache
+
+from app.directory.formats.ids import uuid5_text
 
 TAXONOMY = "milieu"
 _NAMESPACE = uuid.UUID("9b1f3c1e-5d1e-4f64-9a55-6d0c3e0f2a10")
@@ -19,12 +22,13 @@ LOCAL_FIELDS = {
 }
 
 
+@lru_cache(maxsize=None)
 def term_id(code: str) -> str:
-    return str(uuid.uuid5(_NAMESPACE, f"term:{code}"))
+    return uuid5_text(_NAMESPACE, f"term:{code}")
 
 
 def attribute_id(service_hsds_id: str, code: str) -> str:
-    return str(uuid.uuid5(_NAMESPACE, f"attribute:{service_hsds_id}:{code}"))
+    return uuid5_text(_NAMESPACE, f"attribute:{service_hsds_id}:{code}")
 
 
 def is_local_term(term: dict) -> bool:

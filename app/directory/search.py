@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.directory import search_index
 from app.directory.holidays import holiday
-from app.directory.hours import Hours, hours_from_schedules
+from app.directory.hours import CHANGE_HORIZON_DAYS, Hours, HoursChange, hours_from_schedules
 from models.directory import SEARCH_INDEX_TABLE
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -48,10 +48,13 @@ class ServiceHit:
     walk_in: bool
     categories: list[str] = field(default_factory=list)
     open_now: bool | None = None       # None when the service has no readable hours
+    change: HoursChange | None = None  # until when open, or when it opens next (None: no readable hours)
 
 
 def fold(value: str) -> str:
     """Lower case without accents, for sorting and comparing French names."""
+    if value.isascii():
+        return value.lower()  # nothing to decompose
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -193,8 +196,9 @@ def _open_only(conn, ranked: list[int], at: datetime, limit: int, seen: dict[int
 
 
 def _near_holiday(at: datetime) -> bool:
-    """A holiday today or yesterday (a night period from yesterday may still be running)."""
-    return bool(holiday(at.date()) or holiday(at.date() - timedelta(days=1)))
+    """A holiday from yesterday (a night period from yesterday may still be running) to the
+    last day a result looks ahead to for its next opening."""
+    return any(holiday(at.date() + timedelta(days=d)) for d in range(-1, CHANGE_HORIZON_DAYS + 1))
 
 
 def hours_by_service(conn, service_ids: list[int], *, need_holidays: bool = True) -> dict[int, Hours]:
@@ -274,11 +278,9 @@ def _hits(conn, ids: list[int], open_at: datetime | None, seen: dict[int, Hours]
     hits = []
     for i in ids:
         r = rows[i]
-        open_now = None
-        if open_at is not None and hours[i].known:
-            open_now = hours[i].is_open(open_at)
+        change = hours[i].next_change(open_at) if open_at is not None and hours[i].known else None
         hits.append(ServiceHit(r.id, r.hsds_id, r.name, r.organization, r.status, bool(r.is_free),
-                               bool(r.walk_in), categories.get(i, []), open_now))
+                               bool(r.walk_in), categories.get(i, []), change.open_now if change else None, change))
     return hits
 
 
@@ -298,3 +300,8 @@ def language_choices(session: Session) -> list[tuple[str, str]]:
         "WHERE code IS NOT NULL AND code != '' GROUP BY lower(code)"
     )).all()
     return sorted(((r[0], r[1]) for r in rows), key=lambda r: fold(r[1]))
+
+
+def directory_is_empty(session: Session) -> bool:
+    """No service at all (not even inactive): the page offers the import instead of a search."""
+    return session.connection().execute(text("SELECT 1 FROM dir_service LIMIT 1")).first() is None

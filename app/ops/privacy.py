@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app import audit, people
+from app import audit, people, settings
 from app.atomic import atomic_write
 from app.ops.changes import Changes, Done, Entity
 from app.ops.registry import operation
@@ -66,12 +66,13 @@ def add_incident(session: Session, **values) -> Done:
 
 @operation(Entity.AUDIT)
 def export_person(session: Session, person_id: int, out_dir: Path, pdf_writer=None) -> Done:
-    """The person's JSON and CSV files, and (with ``pdf_writer(html, path)``) the French transcript."""
+    """The person's JSON and CSV files, and (with ``pdf_writer(html, path, paper=)``) the French transcript."""
     person = people.get_person(session, person_id)
     written = person_file.export(session, person, out_dir)
     if pdf_writer is not None:
         pdf = out_dir / f"{person_file.file_stem(person)}.pdf"
-        pdf_writer(documents.person_transcript(person_file.person_file(session, person)), pdf)
+        pdf_writer(documents.person_transcript(person_file.person_file(session, person)), pdf,
+                   paper=settings.paper(session))
         written.append(pdf)
     return Done(Changes.of(Entity.AUDIT), written)
 
@@ -80,7 +81,7 @@ def export_person(session: Session, person_id: int, out_dir: Path, pdf_writer=No
 def export_incidents(session: Session, out: Path, pdf_writer=None) -> Done:
     rows = incidents.all_incidents(session)
     if pdf_writer is not None:
-        pdf_writer(documents.incident_register(rows), out)
+        pdf_writer(documents.incident_register(rows), out, paper=settings.paper(session))
     else:
         atomic_write(out, incidents.to_csv(rows))
     audit.record(session, "incident_register_export", f"incidents={len(rows)}")
@@ -90,5 +91,5 @@ def export_incidents(session: Session, out: Path, pdf_writer=None) -> Done:
 @operation()
 def write_notice(session: Session, out: Path, lang: str, pdf_writer) -> Done:
     """The printable notice (nothing changes in the vault: it is only read)."""
-    pdf_writer(documents.notice(session, lang), out)
+    pdf_writer(documents.notice(session, lang), out, paper=settings.paper(session))
     return Done(Changes(), out)

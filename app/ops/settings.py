@@ -1,4 +1,4 @@
-"""Settings operations: the vault's names and idle-lock delay, the pilot project's period."""
+"""Settings operations: the vault's names and idle-lock delay, the paper, the pilot project's period."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,6 +6,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from app import settings
+from app.errors import InvalidInput
 from app.ops.changes import Changes, Done, Entity
 from app.ops.registry import operation
 from app.report import worker
@@ -27,3 +28,12 @@ def save(session: Session, *, site_name: str, worker_name: str, idle_lock_minute
 def set_pilot_period(session: Session, first_day: date, last_day: date | None) -> Done:
     """The dates the Bilan's "pilot project" period covers (value: the Period)."""
     return Done(SETTING, worker.set_pilot_period(session, first_day, last_day))
+
+
+@operation(Entity.SETTING)
+def set_paper(session: Session, paper: str) -> Done:
+    """The paper of every PDF and print, from the GUI and the command line: "letter" or "a4"."""
+    if paper not in settings.PAPERS:
+        raise InvalidInput(f"Choose the paper {' or '.join(settings.PAPERS)}.")
+    settings.set_many(session, {settings.PAPER: paper})
+    return Done(SETTING, paper)

@@ -30,9 +30,11 @@ class Imported:
 
 
 @operation(Entity.BUNDLE, Entity.SETTING, Entity.AUDIT)
-def export_bundle(session: Session, folder: Path, *, full: bool = False) -> Done:
-    """Write the next bundle into ``folder``; recorded only once the file is whole (value: ExportResult)."""
-    result = export.export_bundle(session, Path(folder), full=full)
+def export_bundle(session: Session, folder: Path, *, full: bool = False,
+                  progress: Callable[[int, int], None] | None = None) -> Done:
+    """Write the next bundle into ``folder``; recorded only once the file is whole (value: ExportResult).
+    ``progress(done, total)`` before each step (reading the changes, encoding and sealing, writing)."""
+    result = export.export_bundle(session, Path(folder), full=full, progress=progress)
     return Done(Changes.of(Entity.BUNDLE, Entity.SETTING, Entity.AUDIT), result)
 
 

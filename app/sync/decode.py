@@ -13,10 +13,20 @@ from typing import Iterable
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app import collector
 from models import coordination as coord
+from models import coordination_evaluation as coord_eval
 from models.sync import SyncRecord
 
 CHUNK = 500  # uids per IN (...): well under every engine's parameter limit
+# The report's tables, then the evaluation's (issue 13): entity -> the tables it fills.
+TABLES = {e: coord.TABLES.get(e, ()) + coord_eval.TABLES.get(e, ()) for e in {**coord.TABLES, **coord_eval.TABLES}}
+ALL = coord.ALL + coord_eval.ALL
+
+
+def rows_of(entity: str, uid: str, data: dict | None) -> list[tuple]:
+    """Every typed row of one snapshot: the report's and the evaluation's."""
+    return coord.decode(entity, uid, data) + coord_eval.decode(entity, uid, data)
 
 
 def apply(session: Session, peer_id: int, changed: Iterable[tuple[str, str, dict | None]],
@@ -27,15 +37,15 @@ def apply(session: Session, peer_id: int, changed: Iterable[tuple[str, str, dict
     by_entity: dict[str, list[str]] = {}
     rows: dict[str, tuple] = {}
     for entity, uid, data in changed:
-        if entity not in coord.TABLES:
+        if entity not in TABLES:
             continue
         by_entity.setdefault(entity, []).append(uid)
-        for table, row in coord.decode(entity, uid, data):
+        for table, row in rows_of(entity, uid, data):
             row["peer_id"] = peer_id
             rows.setdefault(table.name, (table, []))[1].append(row)
     if not fresh:
         for entity, uids in by_entity.items():
-            for table in coord.TABLES[entity]:
+            for table in TABLES[entity]:
                 key = table.c.contact_uid if "contact_uid" in table.c and entity == "contact" else table.c.uid
                 for start in range(0, len(uids), CHUNK):
                     session.execute(delete(table).where(table.c.peer_id == peer_id,
@@ -44,6 +54,7 @@ def apply(session: Session, peer_id: int, changed: Iterable[tuple[str, str, dict
     for table, batch in rows.values():
         session.execute(table.insert(), batch)
         written += len(batch)
+        collector.release(batch)  # freed one by one
     if by_entity and rollups:
         coord.refresh_rollups(session, peer_id)
     return written
@@ -51,11 +62,11 @@ def apply(session: Session, peer_id: int, changed: Iterable[tuple[str, str, dict
 
 def rebuild(session: Session, peer_id: int | None = None) -> int:
     """Decode every stored snapshot again (one worker or all): the typed tables from the raw copy."""
-    for table in coord.ALL:
+    for table in ALL:
         query = delete(table)
         session.execute(query if peer_id is None else query.where(table.c.peer_id == peer_id))
     query = select(SyncRecord.peer_id, SyncRecord.entity, SyncRecord.uid, SyncRecord.data).where(
-        SyncRecord.deleted.is_(False), SyncRecord.data.is_not(None), SyncRecord.entity.in_(list(coord.TABLES))
+        SyncRecord.deleted.is_(False), SyncRecord.data.is_not(None), SyncRecord.entity.in_(sorted(TABLES))
     )
     if peer_id is not None:
         query = query.where(SyncRecord.peer_id == peer_id)

@@ -11,12 +11,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from cryptography.hazmat.primitives.asymmetric import x25519
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from app import audit, settings
+from app import audit, collector, settings
 from app.atomic import atomic_write
 from app.sync import envelope, keys, payload, privacy
 from app.sync.errors import NotConfigured
@@ -263,7 +264,9 @@ def _collect(session: Session, full: bool, after_id: int, secret: bytes):
             "changed_at": payload.stamp(row.changed_at),
             "data": None if deleted else filtered,
         })
-    records.sort(key=lambda r: (r["entity"], r["uid"]))
+    # One string per record ("\0" sorts before every character of names and uids): a sort of
+    # tuples holds the GIL several times longer.
+    records.sort(key=lambda r: r["entity"] + "\0" + r["uid"])
     last_id = max((r.id for r in changed.values()), default=after_id)
     first_at = min((r.changed_at for r in changed.values()), default=None)
     return records, withheld, max(last_id, after_id), first_at, ctx, widened
@@ -282,8 +285,11 @@ def _latest_of(session: Session, entity: str, uids: set[str]) -> dict[str, Recor
     return out
 
 
-def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today: date | None = None) -> ExportResult:
-    """Write the next bundle into ``out_dir`` and record it; returns what was written."""
+def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today: date | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> ExportResult:
+    """Write the next bundle into ``out_dir`` and record it; returns what was written.
+    ``progress(done, total)`` before each of its three steps."""
+    step = progress or (lambda done, total: None)
     if keys.mode(session) != keys.MODE_WORKER:
         raise NotConfigured("This is a coordination vault: it imports bundles, it does not export them.")
     peer = partner(session)
@@ -298,7 +304,9 @@ def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today:
     secret = keys.pseudonym_secret(session)
     previous = last_sent(session)
     after_id = previous.last_change_id if previous else 0
+    step(0, 3)
     records, withheld, last_id, first_at, share, widened = _collect(session, full, after_id, secret)
+    step(1, 3)
 
     today = today or date.today()
     if previous is not None:
@@ -325,6 +333,7 @@ def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today:
     )
     name = file_name(settings.get(session, settings.SITE_NAME) or "", identity.short_id, sequence, weeks[-1])
     path = out_dir / name
+    step(2, 3)
     atomic_write(path, bundle)  # raises before anything is recorded
     digest = envelope.sha256_hex(bundle)
     session.add(BundleSent(
@@ -336,7 +345,9 @@ def export_bundle(session: Session, out_dir: Path, *, full: bool = False, today:
     settings.set_many(session, {SHARE_CACHE: json.dumps(saved, sort_keys=True)})
     audit.record(session, "bundle_export", f"sequence {sequence}")
     session.flush()
-    return ExportResult(path, sequence, digest, full, weeks, counts, len(records), withheld)
+    count = len(records)
+    collector.release(records)  # tens of thousands of records: freed one by one
+    return ExportResult(path, sequence, digest, full, weeks, counts, count, withheld)
 
 
 def rewrite(session: Session, sequence: int, out_dir: Path) -> Path:

@@ -16,7 +16,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, collector
 from app.sync import decode, envelope, keys, payload
 from app.sync import overview as supervision
 from app.sync.record_check import check_records
@@ -227,6 +227,7 @@ def import_bundle(session: Session, data: bytes, file_name: str = "", store: Ses
     audit.record(session, "bundle_import", f"sequence {seq}")
     store.flush()
     session.flush()
+    collector.release(added, changed, new_rows, doc["records"], stored)  # freed one by one
     return result
 
 

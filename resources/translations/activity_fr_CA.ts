@@ -48,16 +48,16 @@
 <context>
     <name>BaselineImport</name>
     <message>
-        <source>&amp;Import past incidents…</source>
-        <translation>&amp;Importer des incidents passés…</translation>
-    </message>
-    <message>
         <source>The library&apos;s incident reports from before the pilot (CSV: date, intensity, time, zone, parties, emergency)</source>
         <translation>Les rapports d&apos;incidents de la bibliothèque d&apos;avant le projet (CSV : date, intensity, time, zone, parties, emergency)</translation>
     </message>
     <message>
         <source>Past incidents</source>
         <translation>Incidents passés</translation>
+    </message>
+    <message>
+        <source>Import past i&amp;ncidents…</source>
+        <translation>Importer des i&amp;ncidents passés…</translation>
     </message>
     <message>
         <source>Imported: %1 incident(s), %2 to %3 (kept apart from your conflicts)</source>
@@ -103,10 +103,6 @@
         <translation>Personnalisée</translation>
     </message>
     <message>
-        <source>&amp;Period</source>
-        <translation>&amp;Période</translation>
-    </message>
-    <message>
         <source>Previous (Alt+Left)</source>
         <translation>Précédent (Alt+Gauche)</translation>
     </message>
@@ -121,10 +117,6 @@
     <message>
         <source>Export &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
-    </message>
-    <message>
-        <source>Export CS&amp;V…</source>
-        <translation>Exporter en CS&amp;V…</translation>
     </message>
     <message>
         <source>Export E&amp;xcel…</source>
@@ -187,6 +179,14 @@
         <translation>Échec de l&apos;export.</translation>
     </message>
     <message>
+        <source>Pe&amp;riod</source>
+        <translation>Pé&amp;riode</translation>
+    </message>
+    <message>
+        <source>Export C&amp;SV…</source>
+        <translation>Exporter en C&amp;SV…</translation>
+    </message>
+    <message>
         <source>Exported: %1</source>
         <translation>Exporté : %1</translation>
     </message>
@@ -223,7 +223,7 @@
     </message>
     <message>
         <source>&amp;Outcome</source>
-        <translation>&amp;Issue</translation>
+        <translation>Iss&amp;ue</translation>
     </message>
     <message>
         <source>Optional: type an alias, then Enter</source>
@@ -238,16 +238,16 @@
         <translation>Facultatif : le contact pendant lequel c&apos;est arrivé</translation>
     </message>
     <message>
-        <source>&amp;Linked contact</source>
-        <translation>Contact &amp;lié</translation>
-    </message>
-    <message>
         <source>None (optional)</source>
         <translation>Aucun (facultatif)</translation>
     </message>
     <message>
         <source>Delete removes the selected person</source>
         <translation>Suppr retire la personne choisie</translation>
+    </message>
+    <message>
+        <source>Lin&amp;ked contact</source>
+        <translation>Contact &amp;lié</translation>
     </message>
     <message>
         <source>No person with this alias. Record them in Personnes first.</source>
@@ -347,7 +347,7 @@
         <translation>&amp;Visites…</translation>
     </message>
     <message>
-        <source>&amp;Highlights…</source>
+        <source>Hi&amp;ghlights…</source>
         <translation>&amp;Faits saillants…</translation>
     </message>
     <message>
@@ -488,7 +488,7 @@
     </message>
     <message>
         <source>Sa&amp;ve these hours</source>
-        <translation>Enregistrer ces &amp;heures</translation>
+        <translation>&amp;Enregistrer ces heures</translation>
     </message>
     <message>
         <source>Back to the s&amp;chedule</source>
@@ -581,11 +581,11 @@
     </message>
     <message>
         <source>&amp;Number of staff</source>
-        <translation>&amp;Membres du personnel</translation>
+        <translation>Membres du &amp;personnel</translation>
     </message>
     <message>
         <source>D&amp;uration</source>
-        <translation>D&amp;urée</translation>
+        <translation>&amp;Durée</translation>
     </message>
     <message>
         <source>N&amp;otes</source>

@@ -130,6 +130,42 @@
         <source>Closed now</source>
         <translation>Fermé maintenant</translation>
     </message>
+    <message>
+        <source>Open 24 hours</source>
+        <translation>Ouvert 24 h</translation>
+    </message>
+    <message>
+        <source>Closes at %1</source>
+        <translation>Ferme à %1</translation>
+    </message>
+    <message>
+        <source>Opens at %1</source>
+        <translation>Ouvre à %1</translation>
+    </message>
+    <message>
+        <source>Closes tomorrow at %1</source>
+        <translation>Ferme demain à %1</translation>
+    </message>
+    <message>
+        <source>Opens tomorrow at %1</source>
+        <translation>Ouvre demain à %1</translation>
+    </message>
+    <message>
+        <source>Closes %2 at %1</source>
+        <translation>Ferme %2 à %1</translation>
+    </message>
+    <message>
+        <source>Opens %2 at %1</source>
+        <translation>Ouvre %2 à %1</translation>
+    </message>
+    <message>
+        <source>Closes on %2 at %1</source>
+        <translation>Ferme le %2 à %1</translation>
+    </message>
+    <message>
+        <source>Opens on %2 at %1</source>
+        <translation>Ouvre le %2 à %1</translation>
+    </message>
 </context>
 <context>
     <name>HoursRow</name>
@@ -177,7 +213,7 @@
         <translation>&amp;Qui :</translation>
     </message>
     <message>
-        <source>&amp;Status:</source>
+        <source>S&amp;tatus:</source>
         <translation>Sta&amp;tut :</translation>
     </message>
     <message>
@@ -667,15 +703,15 @@
     </message>
     <message>
         <source>F&amp;ees:</source>
-        <translation>&amp;Frais :</translation>
+        <translation>F&amp;rais :</translation>
     </message>
     <message>
-        <source>How to &amp;get it:</source>
-        <translation>Comment l'&amp;obtenir :</translation>
+        <source>How to get &amp;it:</source>
+        <translation>Comment l'o&amp;btenir :</translation>
     </message>
     <message>
-        <source>Local &amp;notes:</source>
-        <translation>Notes lo&amp;cales :</translation>
+        <source>Local no&amp;tes:</source>
+        <translation>Not&amp;es locales :</translation>
     </message>
     <message>
         <source>A service needs a name.</source>
@@ -691,6 +727,10 @@
     <message>
         <source>Refer to: type a service or a need…</source>
         <translation>Référer à : tapez un service ou un besoin…</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Ouvert &amp;maintenant</translation>
     </message>
     <message>
         <source>&amp;Choose this service</source>
@@ -731,12 +771,16 @@
         <translation>&amp;Ouvert maintenant</translation>
     </message>
     <message>
-        <source>F&amp;ree</source>
+        <source>&amp;Free</source>
         <translation>&amp;Gratuit</translation>
     </message>
     <message>
         <source>&amp;Walk-in</source>
         <translation>&amp;Sans rendez-vous</translation>
+    </message>
+    <message>
+        <source>Import a directory…</source>
+        <translation>Importer un répertoire…</translation>
     </message>
     <message>
         <source>All categories</source>
@@ -745,6 +789,14 @@
     <message>
         <source>All languages</source>
         <translation>Toutes les langues</translation>
+    </message>
+    <message>
+        <source>The directory is empty: import La Piaule's directory file or an Open Referral (HSDS) file.</source>
+        <translation>Le répertoire est vide : importez le fichier du répertoire de La Piaule ou un fichier Open Referral (HSDS).</translation>
+    </message>
+    <message>
+        <source>The directory is empty: import it in the Directory page.</source>
+        <translation>Le répertoire est vide : importez-le dans la page Répertoire.</translation>
     </message>
     <message>
         <source>No service matches.</source>

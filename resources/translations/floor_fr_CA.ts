@@ -86,16 +86,24 @@
         <translation>Qu&amp;and</translation>
     </message>
     <message>
-        <source>&amp;Duration</source>
+        <source>Durat&amp;ion</source>
         <translation>&amp;Durée</translation>
+    </message>
+    <message>
+        <source>Initiated &amp;by</source>
+        <translation>Initié &amp;par</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>St&amp;art over</source>
+        <translation>Re&amp;commencer</translation>
     </message>
     <message>
         <source>&amp;Place</source>
         <translation>&amp;Lieu</translation>
-    </message>
-    <message>
-        <source>&amp;Initiated by</source>
-        <translation>&amp;Initié par</translation>
     </message>
     <message>
         <source>No supply items yet (see Supplies).</source>
@@ -115,15 +123,11 @@
     </message>
     <message>
         <source>&amp;Share with supervision</source>
-        <translation>&amp;Partager avec la supervision</translation>
+        <translation>Parta&amp;ger avec la supervision</translation>
     </message>
     <message>
         <source>Supplies given</source>
         <translation>Dépannage remis</translation>
-    </message>
-    <message>
-        <source>&amp;Notes</source>
-        <translation>&amp;Notes</translation>
     </message>
     <message>
         <source>Refer &amp;to a service</source>
@@ -152,10 +156,6 @@
     <message>
         <source>Same types, themes, place and duration as this person's last contact</source>
         <translation>Mêmes types, thèmes, lieu et durée que le dernier contact de cette personne</translation>
-    </message>
-    <message>
-        <source>Start &amp;over</source>
-        <translation>Re&amp;commencer</translation>
     </message>
 </context>
 <context>
@@ -284,16 +284,16 @@
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <source>Perso&amp;n</source>
+        <source>Pe&amp;rson</source>
         <translation>Pe&amp;rsonne</translation>
+    </message>
+    <message>
+        <source>Hi&amp;story</source>
+        <translation>Historiq&amp;ue</translation>
     </message>
     <message>
         <source>&amp;Open (Enter)</source>
         <translation>&amp;Ouvrir (Entrée)</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>Historiq&amp;ue</translation>
     </message>
     <message>
         <source>&amp;Delete (Del)</source>
@@ -840,7 +840,7 @@
     </message>
     <message>
         <source>+ &amp;unidentified:</source>
-        <translation>+ non identi&amp;fiées :</translation>
+        <translation>+ non &amp;identifiées :</translation>
     </message>
     <message>
         <source>seen %1</source>
@@ -950,12 +950,12 @@
         <translation>&amp;Unité :</translation>
     </message>
     <message>
-        <source>Low &amp;at:</source>
-        <translation>Seuil &amp;bas :</translation>
-    </message>
-    <message>
         <source>&amp;Stock now:</source>
         <translation>S&amp;tock actuel :</translation>
+    </message>
+    <message>
+        <source>Lo&amp;w at:</source>
+        <translation>Seuil &amp;bas :</translation>
     </message>
     <message>
         <source>Supplies</source>
@@ -1041,10 +1041,10 @@
     </message>
     <message>
         <source>Follow-up &amp;done</source>
-        <translation>Suivi &amp;fait</translation>
+        <translation>S&amp;uivi fait</translation>
     </message>
     <message>
-        <source>&amp;Open contact</source>
+        <source>Open &amp;contact</source>
         <translation>&amp;Ouvrir le contact</translation>
     </message>
     <message>

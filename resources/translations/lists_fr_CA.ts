@@ -142,7 +142,7 @@
         <translation>Types de contact, thèmes, lieux, tranches d’âge…&#xa0;: ajouter, renommer, retirer ou remettre.</translation>
     </message>
     <message>
-        <source>Edit the li&amp;sts...</source>
+        <source>Edit the lis&amp;ts...</source>
         <translation>Modifier les lis&amp;tes…</translation>
     </message>
 </context>

@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>Date it became &amp;known:</source>
-        <translation>Date de prise de &amp;connaissance :</translation>
+        <translation>&amp;Date de prise de connaissance :</translation>
     </message>
     <message>
         <source>&amp;Number of people concerned:</source>
@@ -123,7 +123,7 @@
         <translation>&amp;Mesures prises :</translation>
     </message>
     <message>
-        <source>The risk of serious injury is &amp;real</source>
+        <source>The risk of serious injury is rea&amp;l</source>
         <translation>Le risque de préjudice sérieux est ré&amp;el</translation>
     </message>
     <message>
@@ -310,8 +310,8 @@
         <translation>&amp;Journal</translation>
     </message>
     <message>
-        <source>Print the &amp;notice for people...</source>
-        <translation>Imprimer l&apos;&amp;avis aux personnes…</translation>
+        <source>Print the notice for peop&amp;le...</source>
+        <translation>Imprimer l&apos;a&amp;vis aux personnes…</translation>
     </message>
     <message>
         <source>Privacy</source>
@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>A&amp;dd the request</source>
-        <translation>A&amp;jouter la demande</translation>
+        <translation>Ajou&amp;ter la demande</translation>
     </message>
     <message>
         <source>Mark &amp;answered</source>

@@ -41,6 +41,34 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>%2 %1, %3</source>
+        <comment>day, month, year</comment>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>%2 %1</source>
+        <comment>day, month</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>date, time</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>week of %1 to %2</source>
+        <comment>ISO week: from Monday to Sunday</comment>
+        <translation>semaine du %1 au %2</translation>
+    </message>
+    <message>
+        <source>weeks of %1 to %2</source>
+        <comment>several ISO weeks: first Monday, last Sunday</comment>
+        <translation>semaines du %1 au %2</translation>
+    </message>
+</context>
+<context>
     <name>LockCountdown</name>
     <message>
         <source>Locks in %1:%2</source>
@@ -169,10 +197,6 @@
         <translation> min</translation>
     </message>
     <message>
-        <source>&amp;Site name:</source>
-        <translation>Nom du &amp;site&#xa0;:</translation>
-    </message>
-    <message>
         <source>&amp;Your name:</source>
         <translation>&amp;Votre nom&#xa0;:</translation>
     </message>
@@ -181,7 +205,11 @@
         <translation>Verrouiller après une &amp;inactivité de&#xa0;:</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
+        <source>Site &amp;name:</source>
+        <translation>Nom du &amp;site&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
         <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
@@ -257,7 +285,7 @@
     </message>
     <message>
         <source>The name your colleagues know you by</source>
-        <translation>Le nom sous lequel vos collègues vous connaissent</translation>
+        <translation>Le nom connu de vos collègues</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
@@ -319,6 +347,10 @@
     <message>
         <source>Lock (Ctrl+L)</source>
         <translation>Verrouiller (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 </TS>

@@ -442,10 +442,6 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
         <translation>Personnes distinctes</translation>
     </message>
     <message>
-        <source>Week of %1</source>
-        <translation>Semaine du %1</translation>
-    </message>
-    <message>
         <source>Unknown</source>
         <translation>Inconnue</translation>
     </message>
@@ -502,7 +498,7 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
     <message>
         <source>&amp;Remind me on:</source>
-        <translation>&amp;Me le rappeler le&#xa0;:</translation>
+        <translation>Me le rappe&amp;ler le&#xa0;:</translation>
     </message>
     <message>
         <source>No reminder</source>
@@ -527,10 +523,6 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     <message>
         <source>Records</source>
         <translation>Fiches</translation>
-    </message>
-    <message>
-        <source>Fingerprint</source>
-        <translation>Empreinte</translation>
     </message>
     <message>
         <source>File</source>

@@ -69,7 +69,7 @@ class BaselineImport(QPushButton):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setText(self.tr("&Import past incidents…"))
+        self.setText(self.tr("Import past i&ncidents…"))
         self.setObjectName("conflict_import")
         self.show_summary()
         self.confirm_map = lambda mapping: MapConfirmation(mapping, self).exec() == QDialog.DialogCode.Accepted

@@ -4,8 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton,
     QVBoxLayout, QWidget,
@@ -16,6 +15,8 @@ from app.report import labels as words
 from app.report import period as periods
 from app.report import reads
 from app.report.model import Report
+from views import paper as papers
+from views.activity import drawn_export
 from views.activity.bilan_widgets import ReportBody, section
 from views.activity.evaluation_bar import EvaluationBar
 from views.context import AppContext
@@ -67,7 +68,7 @@ class BilanPage(Page):
         for code, text in ((PILOT, self.tr("Pilot project")), (MONTH, self.tr("Month")),
                            (QUARTER, self.tr("Quarter")), (CUSTOM, self.tr("Custom"))):
             self.kind.addItem(text, code)
-        period_label = QLabel(self.tr("&Period"))
+        period_label = QLabel(self.tr("Pe&riod"))
         period_label.setBuddy(self.kind)
         bar.addWidget(period_label)
         bar.addWidget(self.kind)
@@ -110,7 +111,7 @@ class BilanPage(Page):
 
         exports = QHBoxLayout()
         self.export_buttons = {}
-        for fmt, text in (("pdf", self.tr("Export &PDF…")), ("csv", self.tr("Export CS&V…")),
+        for fmt, text in (("pdf", self.tr("Export &PDF…")), ("csv", self.tr("Export C&SV…")),
                           ("xlsx", self.tr("Export E&xcel…")), ("docx", self.tr("Export &Word…"))):
             button = QPushButton(text)
             button.setObjectName(f"bilan_export_{fmt}")
@@ -348,23 +349,10 @@ class BilanPage(Page):
         return True
 
     def _write_pdf(self, report: Report, path: Path, outside: bool, fmt: str = "pdf") -> None:
-        """The figures were computed on the writer thread; the charts and pages (PDF or Word) are
-        drawn here: Qt's layout and painting hold the GIL (PySide6), so a thread would not keep the
-        window responsive."""
-        from views.activity.report_docx import write_docx
-        from views.activity.report_pdf import write_pdf
-
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            (write_pdf if fmt == "pdf" else write_docx)(report, path, outside)
-        except OSError as exc:
-            self._export_failed(exc)
-            return
-        except RuntimeError:  # the page was closed (lock) while computing
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._exported(path)
+        """The figures were computed on the writer thread; the charts and pages are drawn on the
+        GUI thread, the PDF a chart or a page per event-loop turn (views.activity.drawn_export)."""
+        drawn_export.write(self, report, path, outside, fmt, self.tr("Exporting the report…"),
+                           paper=papers.saved(self.ctx))  # Paramètres' paper
 
     def _exports_enabled(self, enabled: bool) -> None:
         for button in self.export_buttons.values():

@@ -1,6 +1,9 @@
 """QtCharts for the report's tables: the same chart on screen and in the PDF."""
 from __future__ import annotations
 
+from functools import partial
+from typing import Callable
+
 from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSeries, QBarSet, QCategoryAxis, QChart, QHorizontalBarSeries, QLineSeries, QValueAxis,
 )
@@ -11,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from app.report import suppress
 from app.report.export import header_labels
 from app.report.model import LINE, NO_CHART, TREND, Table
+from app.report.ticks import integer_ticks
 
 # Colour-blind-safe palette (Okabe-Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
@@ -63,6 +67,16 @@ def preferred_height(table: Table, outside: bool = False) -> int:
     return 240 + legend
 
 
+def count_axis(axis: QValueAxis, top: float) -> None:
+    """A count axis from 0 with whole-number ticks ("0 1 2 3", never "0 0 1 1")."""
+    maximum, ticks = integer_ticks(top)
+    axis.setLabelFormat("%d")
+    axis.setRange(0, maximum)
+    axis.setTickType(QValueAxis.TickType.TicksFixed)
+    axis.setTickCount(ticks)
+    axis.setMinorTickCount(0)
+
+
 def _axis_font(size: int) -> QFont:
     font = QFont()
     font.setPointSize(size)
@@ -112,10 +126,12 @@ def build_chart(table: Table, lang: str = "fr", *, outside: bool = False, font_s
             bar.remove(0, bar.count())
             bar.append(list(reversed(values)))
     value_axis = QValueAxis()
-    value_axis.setLabelFormat("%.1f" if any(isinstance(row[c], float) for row in table.rows for c in bar_cols)
-                              and top <= 10 else "%d")
-    value_axis.setRange(0, max(1, top) * 1.1)
-    value_axis.applyNiceNumbers()
+    if any(isinstance(row[c], float) for row in table.rows for c in bar_cols) and top <= 10:
+        value_axis.setLabelFormat("%.1f")  # rates (per 1,000 visits): decimals are real
+        value_axis.setRange(0, max(1, top) * 1.1)
+        value_axis.applyNiceNumbers()
+    else:
+        count_axis(value_axis, top)
     value_axis.setLabelsFont(_axis_font(font_size))
     chart.addAxis(cat_axis, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
@@ -167,10 +183,10 @@ def _long_trend(chart: QChart, table: Table, headers: list[str], months: list[st
         axis_y.setLabelFormat("%d")
         axis_y.setLabelsFont(_axis_font(font_size))
         top = max((row[c] or 0) for row in table.rows for c in cols)
-        axis_y.setRange(0, maximum or max(1, top) * 1.1)
         if maximum is None:
-            axis_y.applyNiceNumbers()
+            count_axis(axis_y, top)
         else:
+            axis_y.setRange(0, maximum)
             axis_y.setTickCount(maximum + 1)  # one tick per level
         chart.addAxis(axis_y, side)
         for col in cols:
@@ -203,3 +219,13 @@ def render_image(chart: QChart, width: int, height: int, scale: float = 2.0) -> 
     painter.end()
     scene.removeItem(chart)
     return image
+
+
+def draw(table: Table, lang: str, width: int, height: int, **options) -> QImage:
+    """The chart of ``table`` as an image (``options`` go to build_chart)."""
+    return render_image(build_chart(table, lang, **options), width, height)
+
+
+def later(table: Table, lang: str, width: int, height: int, **options) -> Callable[[], QImage]:
+    """The same image, drawn when called: the PDF draws its charts one per event-loop turn."""
+    return partial(draw, table, lang, width, height, **options)

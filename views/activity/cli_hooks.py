@@ -7,13 +7,13 @@ is actually asked for, so the other commands start as fast as before.
 from __future__ import annotations
 
 
-def _pdf(report, path, outside: bool = True):
+def _pdf(report, path, outside: bool = True, paper: str | None = None):
     from views.activity.report_pdf import write_pdf
 
-    return write_pdf(report, path, outside)
+    return write_pdf(report, path, outside, paper)
 
 
-def _docx(report, path, outside: bool = True):
+def _docx(report, path, outside: bool = True, paper: str | None = None):
     from views.activity.report_docx import write_docx
 
     return write_docx(report, path, outside)

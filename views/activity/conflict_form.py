@@ -127,7 +127,7 @@ class ConflictForm(ActivityEntryForm):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(18)
         self.contact.setToolTip(self.tr("Optional: the contact during which it happened"))
-        form.addRow(self.tr("&Linked contact"), self.contact)
+        form.addRow(self.tr("Lin&ked contact"), self.contact)
 
         self._add_buttons()
 

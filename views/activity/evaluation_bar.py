@@ -40,7 +40,7 @@ class EvaluationBar(QWidget):
         row.addWidget(self.last_day)
         row.addStretch(1)
         self.buttons = {}
-        for key, text in (("visits", self.tr("&Visits…")), ("highlights", self.tr("&Highlights…")),
+        for key, text in (("visits", self.tr("&Visits…")), ("highlights", self.tr("Hi&ghlights…")),
                           ("survey", self.tr("Staff &questionnaire…")), ("lists", self.tr("&Lists…"))):
             button = QPushButton(text)
             button.setObjectName(f"bilan_{key}")

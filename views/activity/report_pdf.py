@@ -1,4 +1,4 @@
-"""The report as a PDF, through Qt's printing: A4, French, charts, page numbers,
+"""The report as a PDF, through Qt's printing: Letter or A4 (Paramètres), French, charts, page numbers,
 site and period in every page's header. Also the renderer ``milieu report --format pdf`` uses."""
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import html
 import os
 import sys
 from pathlib import Path
+from typing import Iterator
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument,
+    QAbstractTextDocumentLayout, QFont, QPageLayout, QPainter, QPdfWriter, QPen, QTextDocument,
 )
 from PySide6.QtWidgets import QApplication
 
@@ -18,12 +19,14 @@ from app.report import labels as words
 from app.report import suppress
 from app.report.export import header_labels, notes
 from app.report.model import Report
-from views.activity import charts
+from views import paper as papers
+from views.activity import charts, page_flow
 
 DPI = 96  # logical pixels = screen pixels: fonts and charts look as on screen
 MARGIN = 56
 HEADER = 36
 FOOTER = 32
+MAX_CHART_RATIO = 0.9  # of the body's width: a long list's chart still leaves its heading and table room
 
 _app = None  # the QApplication made for headless use, kept alive
 
@@ -79,14 +82,14 @@ def _html(report: Report, outside: bool, chart_width: int) -> tuple[str, dict]:
         parts.append(f"<h2>{html.escape(w(table.key))}</h2>")
         if charts.has_chart(table, outside):
             url = f"chart://{table.key}"
-            height = charts.preferred_height(table, outside)
-            images[url] = charts.render_image(charts.build_chart(table, lang, outside=outside, font_size=8),
-                                              chart_width, height)
+            height = min(charts.preferred_height(table, outside), int(chart_width * MAX_CHART_RATIO))
+            images[url] = charts.later(table, lang, chart_width, height, outside=outside, font_size=8)
             parts.append(f'<p><img src="{url}" width="{chart_width}" height="{height}"/></p>')
-        parts.append('<table class="grid" width="100%" cellspacing="0" cellpadding="3"><tr bgcolor="#dde5ee">')
+        # <thead>: Qt repeats the header row at the top of each page the table continues onto.
+        parts.append('<table class="grid" width="100%" cellspacing="0" cellpadding="3"><thead><tr bgcolor="#dde5ee">')
         for i, head in enumerate(header_labels(table, lang)):
             parts.append(f"<th align='{'left' if i == 0 else 'right'}'>{html.escape(head)}</th>")
-        parts.append("</tr>")
+        parts.append("</tr></thead>")
         for r, row in enumerate(table.rows):
             shade = ' bgcolor="#f2f5f9"' if r % 2 else ""
             cells = [f"<td>{html.escape(str(row[0]))}</td>"] + [
@@ -106,20 +109,32 @@ p.note { font-size: 8.5pt; color: #444; font-style: italic; }
 """
 
 
-def _document(report: Report, outside: bool, device, body: QSizeF) -> QTextDocument:
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(device)
-    font = QFont()
-    font.setPointSizeF(9.5)
-    doc.setDefaultFont(font)
-    doc.setDefaultStyleSheet(STYLE)
-    doc.setDocumentMargin(0)
-    text, images = _html(report, outside, int(body.width()))
-    for url, image in images.items():
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
-    doc.setHtml(text)
-    doc.setPageSize(body)
-    return doc
+class _DocumentSteps:
+    """The document in steps: each chart drawn, then the text set (``doc`` when done)."""
+
+    def __init__(self, report: Report, outside: bool, device, body: QSizeF):
+        self.doc = QTextDocument()
+        self.doc.documentLayout().setPaintDevice(device)
+        font = QFont()
+        font.setPointSizeF(9.5)
+        self.doc.setDefaultFont(font)
+        self.doc.setDefaultStyleSheet(STYLE)
+        self.doc.setDocumentMargin(0)
+        self.text, self.charts = _html(report, outside, int(body.width()))
+        self.body = body
+
+    def __len__(self) -> int:
+        return len(self.charts) + 2  # the charts, the text, the page flow
+
+    def __iter__(self) -> Iterator[None]:
+        for url, draw in self.charts.items():
+            self.doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), draw())
+            yield
+        self.doc.setHtml(self.text)
+        self.doc.setPageSize(self.body)
+        yield
+        page_flow.keep_headings_with_next(self.doc, self.body.height())
+        yield
 
 
 def _paint_page(painter: QPainter, doc: QTextDocument, report: Report, page, body: QSizeF, number: int,
@@ -135,37 +150,53 @@ def _paint_page(painter: QPainter, doc: QTextDocument, report: Report, page, bod
     painter.restore()
 
 
-def _a4() -> QPageLayout:
-    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+def _layout(paper: str | None) -> QPageLayout:
+    return QPageLayout(papers.page_size(paper), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
 
 
 def _body(page) -> QSizeF:
     return QSizeF(page.width() - 2 * MARGIN, page.height() - 2 * MARGIN - HEADER - FOOTER)
 
 
-def write_pdf(report: Report, path: Path, outside: bool = True) -> Path:
-    """Write the report as a PDF, atomically and owner-only. Returns the path."""
+def write_pdf(report: Report, path: Path, outside: bool = True, paper: str | None = None) -> Path:
+    """Write the report as a PDF on ``paper`` ("letter", the default, or "a4"), atomically
+    and owner-only. Returns the path."""
+    for _ in pdf_steps(report, path, outside, paper):
+        pass
+    return Path(path)
+
+
+def pdf_steps(report: Report, path: Path, outside: bool = True, paper: str | None = None) -> Iterator[tuple[int, int]]:
+    """write_pdf one short call into Qt at a time (a chart, the text, the layout, a page),
+    yielding (done, total) after each: Qt holds the GIL through each call, on any thread, so
+    the GUI thread runs the steps one per event-loop turn (views.slices) and stays responsive."""
     ensure_app()
     path = Path(path)
     with atomic_path(path) as tmp:
         writer = QPdfWriter(str(tmp))
         writer.setResolution(DPI)
-        writer.setPageLayout(_a4())
+        writer.setPageLayout(_layout(paper))
         writer.setTitle(f"{words.text('title', report.lang)} – {report.site}")
         writer.setCreator("Milieu")
         page = writer.pageLayout().fullRectPixels(DPI)
         body = _body(page)
-        doc = _document(report, outside, writer, body)
+        steps = _DocumentSteps(report, outside, writer, body)
+        total = len(steps) + 2  # and the layout, and at least one page
+        for done, _ in enumerate(steps, 1):
+            yield done, total
+        doc = steps.doc
         pages = doc.pageCount()
+        total = len(steps) + 1 + pages
+        yield len(steps) + 1, total
         painter = QPainter(writer)
         try:
             for number in range(pages):
                 if number:
                     writer.newPage()
                 _paint_page(painter, doc, report, page, body, number, pages)
+                yield len(steps) + 2 + number, total
         finally:
             painter.end()
-    return path
 
 
 def _frame(painter: QPainter, report: Report, page, number: int, pages: int) -> None:
@@ -189,6 +220,6 @@ def _frame(painter: QPainter, report: Report, page, number: int, pages: int) -> 
                      f"{w('page')} {number} {w('of')} {pages}")
 
 
-def render(report: Report, path: Path, outside: bool = True) -> Path:
+def render(report: Report, path: Path, outside: bool = True, paper: str | None = None) -> Path:
     """The signature app.report.renderers expects."""
-    return write_pdf(report, path, outside)
+    return write_pdf(report, path, outside, paper)

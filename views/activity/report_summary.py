@@ -9,9 +9,9 @@ from app.report import summary
 from app.report.model import Report
 from views.activity import charts
 
-CHART_HEIGHT = 160
+CHART_HEIGHT = 140
 SMALL_HEIGHT = 200
-MAX_HEIGHT = 290
+MAX_HEIGHT = 200  # the summary fits one Letter page (shorter than A4)
 
 
 def summary_html(report: Report, outside: bool, width: int) -> tuple[str, dict]:
@@ -57,7 +57,6 @@ def summary_html(report: Report, outside: bool, width: int) -> tuple[str, dict]:
 
 def _chart(table, lang: str, outside: bool, width: int, height: int, images: dict, **options) -> str:
     url = f"chart://summary/{table.key}"
-    chart = charts.build_chart(table, lang, outside=outside, font_size=7, **options)
-    images[url] = charts.render_image(chart, width, height)
+    images[url] = charts.later(table, lang, width, height, outside=outside, font_size=7, **options)
     title = html.escape(words.text(table.key, lang))
     return f'<p><b>{title}</b><br/><img src="{url}" width="{width}" height="{height}"/></p>'

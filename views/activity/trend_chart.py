@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QPen
 from app.report import labels as words
 from app.report.export import header_labels
 from app.report.model import Table
+from views.activity.charts import count_axis
 
 COLORS = ("#999999", "#0072B2", "#D55E00")  # baseline, report period, marker (Okabe-Ito)
 
@@ -36,10 +37,8 @@ def build(table: Table, lang: str = "fr", font_size: int = 9) -> QChart:
         axis_x.append(months[x], x)
     top = max([row[c] or 0 for row in table.rows for c in (1, 2)] + [1])
     axis_y = QValueAxis()
-    axis_y.setLabelFormat("%d")
     axis_y.setLabelsFont(_font(font_size))
-    axis_y.setRange(0, top * 1.15)
-    axis_y.applyNiceNumbers()
+    count_axis(axis_y, top)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     for col in (1, 2):

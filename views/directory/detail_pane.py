@@ -47,9 +47,12 @@ class ServiceDetailPane(QScrollArea):
         esc = html.escape
         badges = []
         if detail.hours.known:
-            is_open = detail.hours.is_open(now)
-            color = "#1b6e20" if is_open else "#8a1c1c"
-            badges.append(f"<span style='color: {color};'><b>{esc(words.now(is_open))}</b></span>")
+            change = detail.hours.next_change(now)
+            color = "#1b6e20" if change.open_now else "#8a1c1c"
+            said = words.now(change.open_now)
+            if change.all_day or change.at is not None:  # "Ouvert maintenant · ferme à 17 h"
+                said += " · " + words.change(change, now)
+            badges.append(f"<span style='color: {color};'><b>{esc(said)}</b></span>")
         if detail.is_free:
             badges.append(esc(self.tr("Free")))
         if detail.walk_in:

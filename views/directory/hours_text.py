@@ -1,11 +1,12 @@
 """Opening hours in plain words ("Du lundi au vendredi : 9 h à 17 h"), for the page and the slip."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QLocale, QObject
 
-from app.directory.hours import DAY_MINUTES, Hours, HoursLine
+from views.dates import short_date
+from app.directory.hours import DAY_MINUTES, Hours, HoursChange, HoursLine
 
 
 class DirectoryHours(QObject):
@@ -86,6 +87,35 @@ class DirectoryHours(QObject):
             return ""
         return self.tr("Open now") if is_open else self.tr("Closed now")
 
+    def change(self, change: HoursChange | None, now: datetime) -> str:
+        """"Ferme à 7 h", "Ouvre lundi à 9 h", "Ouvert 24 h", in one unbreakable piece."""
+        if change is None:
+            return ""
+        if change.open_now and (change.all_day or change.at is None):
+            text = self.tr("Open 24 hours")
+        elif change.at is None:
+            text = self.tr("Closed now")
+        else:
+            clock = self.clock(change.at.hour * 60 + change.at.minute)
+            days = (change.at.date() - now.date()).days
+            within_a_day = change.at - now < timedelta(days=1) if change.open_now else days == 0
+            if within_a_day:
+                text = self.tr("Closes at %1") if change.open_now else self.tr("Opens at %1")
+            elif days == 1:
+                text = self.tr("Closes tomorrow at %1") if change.open_now else self.tr("Opens tomorrow at %1")
+            else:
+                # The locale's own day names: "lundi" in French, "Monday" in English.
+                if days < 7:
+                    day = QLocale().dayName(change.at.isoweekday())
+                    pattern = self.tr("Closes %2 at %1") if change.open_now else self.tr("Opens %2 at %1")
+                else:  # a date takes an article in French: "Ouvre le 5 janv."
+                    day = short_date(change.at.date())
+                    pattern = self.tr("Closes on %2 at %1") if change.open_now else self.tr("Opens on %2 at %1")
+                text = pattern.replace("%2", day)
+            text = text.replace("%1", clock)
+        return text.replace(" ", "\u00a0")  # a narrow result list never cuts it in two
+
 
 def long_date(day: date) -> str:
     return QLocale().toString(day, QLocale.FormatType.LongFormat)
+

@@ -71,7 +71,7 @@ class ReferDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Who:"), self.persons)
-        form.addRow(self.tr("&Status:"), self.status)
+        form.addRow(self.tr("S&tatus:"), self.status)
         follow_row = QHBoxLayout()
         follow_row.addWidget(self.follow)
         follow_row.addWidget(self.follow_on)

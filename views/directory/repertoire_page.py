@@ -21,6 +21,7 @@ from app.directory.services import service_detail
 from app.errors import MilieuError
 from app.ops import Entity
 from app.ops import directory as directory_ops
+from views import paper as papers
 from views.directory.detail_pane import ServiceDetailPane
 from views.directory.search_panel import ServiceSearch
 from views.page import Page
@@ -68,6 +69,7 @@ class RepertoirePage(Page):
         self.search.now = lambda: self.now()
         self.search.serviceSelected.connect(self.show_service)
         self.search.servicePicked.connect(lambda sid, _name: self.refer())
+        self.search.importRequested.connect(lambda: self.import_file())  # the page's own import flow
         self.detail = ServiceDetailPane()
 
         self.refer_button = QPushButton(self.tr("&Refer…"))
@@ -173,7 +175,7 @@ class RepertoirePage(Page):
             return
         from views.directory.slip import print_slip
 
-        print_slip(self.detail.detail, self, site=self._site())
+        print_slip(self.detail.detail, self, site=self._site(), paper=papers.saved(self.ctx))
 
     def save_pdf(self) -> None:
         detail = self.detail.detail
@@ -186,7 +188,7 @@ class RepertoirePage(Page):
         if not path:
             return
         try:
-            write_slip_pdf(detail, Path(path), site=self._site())
+            write_slip_pdf(detail, Path(path), site=self._site(), paper=papers.saved(self.ctx))
         except (MilieuError, OSError) as exc:  # e.g. a file of the vault's own folder: refused, in one sentence
             self.ctx.extras["dialogs"].error(self.tr("Slip not saved"), str(exc))
             return

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.directory.search import SearchFilters, ServiceHit, category_choices, language_choices, search_services
+from app.directory.search import (
+    SearchFilters,
+    ServiceHit,
+    category_choices,
+    directory_is_empty,
+    language_choices,
+    search_services,
+)
 from views.directory.hours_text import DirectoryHours
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,16 +39,18 @@ TYPING_DELAY_MS = 40  # coalesces fast typing; a search takes a few milliseconds
 
 
 class ServiceResultsModel(QAbstractListModel):
-    """Results as two lines: the name, then organisation · open now · free · walk-in."""
+    """Results as two lines: the name, then organisation · "Ferme à 17 h" · free · walk-in."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.hits: list[ServiceHit] = []
+        self.searched_at = datetime.now()
         self._words = DirectoryHours()
 
-    def set_rows(self, hits: list[ServiceHit]) -> None:
+    def set_rows(self, hits: list[ServiceHit], searched_at: datetime | None = None) -> None:
         self.beginResetModel()
         self.hits = list(hits)
+        self.searched_at = searched_at or datetime.now()
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
@@ -49,8 +58,8 @@ class ServiceResultsModel(QAbstractListModel):
 
     def details(self, hit: ServiceHit) -> str:
         parts = [hit.organization] if hit.organization and hit.organization != hit.name else []
-        if hit.open_now is not None:
-            parts.append(self._words.now(hit.open_now))
+        if hit.change is not None:
+            parts.append(self._words.change(hit.change, self.searched_at))
         if hit.is_free:
             parts.append(self.tr("Free"))
         if hit.walk_in:
@@ -86,12 +95,14 @@ class FilterChip(QPushButton):
 class ServiceSearch(QWidget):
     serviceSelected = Signal(int)       # the highlighted result changed (0: none)
     servicePicked = Signal(int, str)    # Enter / double click / Choose: (service id, name)
+    importRequested = Signal()          # the empty directory's "Import a directory…"
 
     def __init__(self, ctx, parent: QWidget | None = None, *, with_filters: bool = True, limit: int = 30):
         super().__init__(parent)
         self.ctx = ctx
         self.limit = limit
         self.with_filters = with_filters
+        self.offer_import = with_filters  # the page's search; the picker of a form sends to the page
         self.now: Callable[[], datetime] = datetime.now  # tests pin the clock
 
         self.box = QLineEdit()
@@ -111,7 +122,7 @@ class ServiceSearch(QWidget):
         self.language.setAccessibleName(self.tr("Language"))
         self.open_now = FilterChip(self.tr("&Open now"))
         self.open_now.setObjectName("filter_open_now")
-        self.free = FilterChip(self.tr("F&ree"))
+        self.free = FilterChip(self.tr("&Free"))
         self.free.setObjectName("filter_free")
         self.walk_in = FilterChip(self.tr("&Walk-in"))
         self.walk_in.setObjectName("filter_walk_in")
@@ -141,6 +152,14 @@ class ServiceSearch(QWidget):
         self.results.selectionModel().currentChanged.connect(self._current_changed)
         self.count = QLabel()
         self.count.setObjectName("directory_count")
+        self.count.setWordWrap(True)
+        # An empty directory is not a failed search: say so, and offer the import right there
+        # (no mnemonic: the page's own "Importer…" already has Alt+I).
+        self.import_offer = QPushButton(self.tr("Import a directory…"))
+        self.import_offer.setObjectName("directory_import_offer")
+        self.import_offer.setMinimumHeight(40)
+        self.import_offer.clicked.connect(self.importRequested)
+        self.import_offer.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -159,6 +178,7 @@ class ServiceSearch(QWidget):
             for widget in (self.category, self.free, self.walk_in, self.language):
                 widget.hide()
         layout.addWidget(self.count)
+        layout.addWidget(self.import_offer, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.results, 1)
 
         self._timer = QTimer(self)
@@ -201,11 +221,17 @@ class ServiceSearch(QWidget):
             return
         previous = self.current_service_id()
         # warm connection: this runs at typing speed
-        hits = self.ctx.ops.read(search_services, self.box.text(), self.filters(), limit=self.limit, now=self.now(),
+        now = self.now()
+        hits = self.ctx.ops.read(search_services, self.box.text(), self.filters(), limit=self.limit, now=now,
                                  warm=True)
-        self.model.set_rows(hits)
+        self.model.set_rows(hits, now)
+        empty = not hits and self.ctx.ops.read(directory_is_empty)
+        self.import_offer.setVisible(empty and self.offer_import)
         self.count.setText(
-            self.tr("No service matches.") if not hits
+            (self.tr("The directory is empty: import La Piaule's directory file or an Open Referral (HSDS) file.")
+             if self.offer_import else self.tr("The directory is empty: import it in the Directory page."))
+            if empty
+            else self.tr("No service matches.") if not hits
             # Literal context: the picker subclass would look the plural up under its own name.
             else QCoreApplication.translate("ServiceSearch", "%n service(s)", "", len(hits)) if len(hits) < self.limit
             else self.tr("The first %1 services").replace("%1", str(self.limit))
@@ -274,6 +300,8 @@ class ServicePicker(ServiceSearch):
         super().__init__(ctx, parent, with_filters=False, limit=8)
         self.setObjectName("service_picker")
         self.box.setPlaceholderText(self.tr("Refer to: type a service or a need…"))
+        # Another letter than the page's "&Open now": the contact form it sits in has "&Open contact".
+        self.open_now.setText(self.tr("Open now"))
         self.results.setMinimumHeight(120)
         self.choose = QPushButton(self.tr("&Choose this service"))
         self.choose.setObjectName("picker_choose")

@@ -145,8 +145,8 @@ class ServiceEditor(QDialog):
         form.addRow(self.tr("&Languages:"), self.languages)
         form.addRow(self.tr("Who can &go:"), self.eligibility)
         form.addRow(self.tr("F&ees:"), self.fees)
-        form.addRow(self.tr("How to &get it:"), self.process)
-        form.addRow(self.tr("Local &notes:"), self.notes)
+        form.addRow(self.tr("How to get &it:"), self.process)
+        form.addRow(self.tr("Local no&tes:"), self.notes)
 
         inner = QWidget()
         inner.setLayout(form)

@@ -1,7 +1,7 @@
 """The referral slip handed to the person: where to go, when, whom to call. No personal data.
 
 Rendered with Qt's rich text into a QPdfWriter (a file, written atomically) or
-a QPrinter (the print dialog). Letter size, large type, French by default.
+a QPrinter (the print dialog). Letter or A4 (Paramètres), large type, French by default.
 """
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QObject
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPageLayout, QPdfWriter, QTextDocument
 
 from app.atomic import atomic_path
 from app.directory.services import ServiceDetail
+from views import paper as papers
 from views.directory.hours_text import DirectoryHours, long_date
 
 
@@ -79,19 +80,20 @@ class ReferralSlip(QObject):
         return doc
 
 
-def _page_layout() -> QPageLayout:
+def _page_layout(paper: str | None = None) -> QPageLayout:
     return QPageLayout(
-        QPageSize(QPageSize.PageSizeId.Letter), QPageLayout.Orientation.Portrait,
+        papers.page_size(paper), QPageLayout.Orientation.Portrait,
         QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter,
     )
 
 
-def write_slip_pdf(detail: ServiceDetail, target: Path, *, site: str = "", today: date | None = None) -> Path:
+def write_slip_pdf(detail: ServiceDetail, target: Path, *, site: str = "", today: date | None = None,
+                   paper: str | None = None) -> Path:
     """Write the slip as a PDF file (atomically, owner-only)."""
     target = Path(target)
     with atomic_path(target) as tmp:
         writer = QPdfWriter(str(tmp))
-        writer.setPageLayout(_page_layout())
+        writer.setPageLayout(_page_layout(paper))
         writer.setTitle(detail.name)
         writer.setCreator("Milieu")
         doc = ReferralSlip().document(detail, site, today)
@@ -100,12 +102,12 @@ def write_slip_pdf(detail: ServiceDetail, target: Path, *, site: str = "", today
     return target
 
 
-def print_slip(detail: ServiceDetail, parent=None, *, site: str = "") -> bool:
+def print_slip(detail: ServiceDetail, parent=None, *, site: str = "", paper: str | None = None) -> bool:
     """Ask for a printer and print; False when the worker cancels."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(_page_layout())
+    printer.setPageLayout(_page_layout(paper))
     printer.setDocName(detail.name)
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:

@@ -201,9 +201,9 @@ class ContactLayout:
         when_grid.setHorizontalSpacing(10)
         for row, (text, widget, error) in enumerate((
             (self.tr("Wh&en"), self.occurred, self.occurred_error),
-            (self.tr("&Duration"), self.duration, self.duration_error),
+            (self.tr("Durat&ion"), self.duration, self.duration_error),
             (self.tr("&Place"), self.place, self.place_error),
-            (self.tr("&Initiated by"), self.initiated, self.initiated_error),
+            (self.tr("Initiated &by"), self.initiated, self.initiated_error),
         )):
             label = QLabel(text)
             label.setBuddy(widget)
@@ -252,7 +252,7 @@ class ContactLayout:
         right.addWidget(self._section(self.tr("Supplies given")))
         right.addWidget(supplies_box)
         right.addStretch(1)
-        left.addWidget(self._section(self.tr("&Notes"), self.notes))
+        left.addWidget(self._section(self.tr("N&otes"), self.notes))
         left.addWidget(self.notes)
         left.addLayout(follow_row)
         # Referrals: the directory search inline, after the notes; nothing in the routine passes through it.
@@ -293,7 +293,7 @@ class ContactLayout:
         self.repeat_button.setObjectName("repeat_last")
         self.repeat_button.setToolTip(self.tr("Same types, themes, place and duration as this person's last contact"))
         self.repeat_button.setEnabled(False)
-        self.clear_button = QPushButton(self.tr("Start &over"))
+        self.clear_button = QPushButton(self.tr("St&art over"))
         self.clear_button.setObjectName("clear_contact")
         footer = QHBoxLayout()
         footer.addWidget(self.repeat_button)

@@ -66,14 +66,17 @@ class ContactTable(QTableView):
         self.setWordWrap(False)
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
+        # Themes and place share what the fixed columns leave: at 1366x768 (a table about 1050 px
+        # wide, in a person's history too) each keeps ~170 px instead of themes shrinking to a word.
         widths = {
-            ContactTableModel.COL_WHEN: 165, ContactTableModel.COL_PERSONS: 230, ContactTableModel.COL_TYPES: 190,
+            ContactTableModel.COL_WHEN: 160, ContactTableModel.COL_PERSONS: 180, ContactTableModel.COL_TYPES: 180,
             ContactTableModel.COL_THEMES: 200, ContactTableModel.COL_PLACE: 200, ContactTableModel.COL_DURATION: 75,
-            ContactTableModel.COL_FOLLOW_UP: 125,
+            ContactTableModel.COL_FOLLOW_UP: 100,
         }
         for col, width in widths.items():
             self.setColumnWidth(col, width)
-        header.setSectionResizeMode(ContactTableModel.COL_THEMES, QHeaderView.ResizeMode.Stretch)
+        for col in (ContactTableModel.COL_THEMES, ContactTableModel.COL_PLACE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
 
     def current_id(self) -> int | None:
         index = self.currentIndex()
@@ -144,7 +147,7 @@ class ContactsPage(Page):
         for n, (text, widget) in enumerate((
             (self.tr("&Period"), self.period), (self.tr("T&ype"), self.type_filter),
             (self.tr("T&heme"), self.theme_filter), (self.tr("P&lace"), self.place_filter),
-            (self.tr("Perso&n"), self.person_filter),
+            (self.tr("Pe&rson"), self.person_filter),
         )):
             label = QLabel(text)
             label.setBuddy(widget)
@@ -162,7 +165,7 @@ class ContactsPage(Page):
         self.open_button = QPushButton(self.tr("&Open (Enter)"))
         self.open_button.setObjectName("open_contact")
         self.open_button.clicked.connect(self.open_current)
-        self.history_button = QPushButton(self.tr("&History"))
+        self.history_button = QPushButton(self.tr("Hi&story"))
         self.history_button.setObjectName("contact_history")
         self.history_button.clicked.connect(self.show_history)
         self.delete_button = QPushButton(self.tr("&Delete (Del)"))

@@ -100,7 +100,7 @@ class SuppliesPage(Page):
         new_grid = QGridLayout(new_box)
         for row, (text, widget) in enumerate((
             (self.tr("&Name:"), self.new_name), (self.tr("&Unit:"), self.new_unit),
-            (self.tr("Low &at:"), self.new_low), (self.tr("&Stock now:"), self.new_stock),
+            (self.tr("Lo&w at:"), self.new_low), (self.tr("&Stock now:"), self.new_stock),
         )):
             label = QLabel(text)
             label.setBuddy(widget)

@@ -102,7 +102,7 @@ class TodayPage(Page):
         self.follow_done = QPushButton(self.tr("Follow-up &done"))
         self.follow_done.setObjectName("follow_up_done")
         self.follow_done.clicked.connect(self._mark_done)
-        self.follow_open = QPushButton(self.tr("&Open contact"))
+        self.follow_open = QPushButton(self.tr("Open &contact"))
         self.follow_open.setObjectName("follow_up_open")
         self.follow_open.clicked.connect(lambda: self._open_contact(self.follow_list.currentItem()))
         self.follow_list.itemActivated.connect(self._open_follow_up)

@@ -276,7 +276,7 @@ class CodeListsSection(QWidget):
         title.setFont(font)
         note = QLabel(self.tr("Contact types, themes, places, age brackets...: add, rename, retire or bring back."))
         note.setWordWrap(True)
-        self.open_button = QPushButton(self.tr("Edit the li&sts..."))
+        self.open_button = QPushButton(self.tr("Edit the lis&ts..."))
         self.open_button.setObjectName("code_lists_open")
         self.open_button.setMinimumHeight(44)
         self.open_button.clicked.connect(self.open_editor)

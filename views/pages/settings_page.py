@@ -26,6 +26,7 @@ from views.context import AppContext
 from views.drafts import DraftKeeper
 from views.page import Page
 from views.pages.code_lists import CodeListsSection
+from views.pages.upkeep import BackupSection, PaperSection
 from views.passphrase_dialog import ChangePassphraseDialog
 
 FORM_ID = "settings"
@@ -70,10 +71,10 @@ class SettingsPage(Page):
             edit.setMinimumHeight(36)
         for edit, width in ((self.site, 480), (self.worker, 480), (self.idle_minutes, 140), (self.language, 260)):
             edit.setMaximumWidth(width)
-        form.addRow(self.tr("&Site name:"), self.site)
+        form.addRow(self.tr("Site &name:"), self.site)
         form.addRow(self.tr("&Your name:"), self.worker)
         form.addRow(self.tr("&Lock after idle for:"), self.idle_minutes)
-        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(self.tr("Lan&guage:"), self.language)
         note = QLabel(self.tr("A new language applies the next time Milieu starts."))
         note.setObjectName("language_note")
         note.setWordWrap(True)
@@ -118,6 +119,11 @@ class SettingsPage(Page):
         passphrase_row.addStretch(1)
         layout.addLayout(passphrase_row)
         layout.addWidget(CodeListsSection(ctx))  # Listes: add, rename, retire (views/pages/code_lists.py)
+        upkeep = QHBoxLayout()  # Papier | Sauvegardes side by side, so the page fits 1366x768 (views/pages/upkeep.py)
+        self.paper_section, self.backup_section = PaperSection(ctx), BackupSection(ctx)
+        upkeep.addWidget(self.paper_section, 2)
+        upkeep.addWidget(self.backup_section, 3)
+        layout.addLayout(upkeep)
         layout.addStretch(1)
         # IT staff and La Piaule ask for it when something goes wrong.
         self.version_label = QLabel(self.tr("Milieu version %1").replace("%1", version()))

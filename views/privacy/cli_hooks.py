@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 
-def _html_pdf(html: str, path, title: str = ""):
+def _html_pdf(html: str, path, title: str = "", paper: str | None = None):
     from views.privacy.pdf import html_to_pdf  # Qt only when a PDF is asked for: other commands start fast
 
-    return html_to_pdf(html, path, title=title)
+    return html_to_pdf(html, path, title=title, paper=paper)
 
 
 def install() -> None:

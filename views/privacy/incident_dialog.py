@@ -41,7 +41,7 @@ class IncidentDialog(QDialog):
         }
         self.people_count = QSpinBox()
         self.people_count.setRange(0, 1_000_000)
-        self.serious = QCheckBox(self.tr("The risk of serious injury is &real"))
+        self.serious = QCheckBox(self.tr("The risk of serious injury is rea&l"))
         for name in ("information", "circumstances", "occurred_from", "occurred_to", "known_on", "people_count",
                      "risk_assessment", "serious", "cai_notice_on", "people_notice_on", "public_notice_on",
                      "public_notice_why", "measures"):

@@ -37,7 +37,7 @@ class PrivacyPage(Page):
         self.tabs.addTab(self.requests, self.tr("Re&quests"))
         self.tabs.addTab(self.incidents, self.tr("&Incidents"))
         self.tabs.addTab(self.audit, self.tr("&Journal"))
-        self.notice_button = QPushButton(self.tr("Print the &notice for people..."))
+        self.notice_button = QPushButton(self.tr("Print the notice for peop&le..."))
         self.notice_button.setObjectName("notice_button")
         self.notice_button.clicked.connect(self.print_notice)
         top = QHBoxLayout()

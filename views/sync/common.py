@@ -1,9 +1,20 @@
 """Small widgets shared by the worker and coordination panels."""
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableWidget, QTableWidgetItem
 
 BUTTON_HEIGHT = 40
+TABLE_HINT_HEIGHT = 110  # a few rows; the page's scroll area sizes it from this, then it grows
+
+
+class CompactTable(QTableWidget):
+    """A table that asks for a few rows only: Qt's default (192 px) pushed the Envois page's
+    last button ("Réécrire…") below a 1366x768 window."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        hint = super().sizeHint()
+        return QSize(hint.width(), min(hint.height(), TABLE_HINT_HEIGHT))
 
 
 def button(text: str, name: str) -> QPushButton:
@@ -14,7 +25,7 @@ def button(text: str, name: str) -> QPushButton:
 
 
 def table(name: str, headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
+    t = CompactTable(0, len(headers))
     t.setObjectName(name)
     t.setHorizontalHeaderLabels(headers)
     t.verticalHeader().setVisible(False)
@@ -31,8 +42,3 @@ def fill(t: QTableWidget, rows: list[list[str]]) -> None:
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             t.setItem(r, c, QTableWidgetItem(value))
-
-
-def short_hash(hex_digest: str) -> str:
-    """First 16 hex digits in groups of four, to compare by phone."""
-    return " ".join(hex_digest[i : i + 4] for i in range(0, 16, 4))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from views import dates
 from views.sync import common, labels, public_keys
 from views.sync.overview_widgets import OVERDUE, LibrariesBox, SilenceWarning, WorkerDetail
 from views.sync.pickers import Pickers
@@ -85,7 +86,7 @@ class CoordinationPanel(QWidget):
             seq = w.last_sequence
             rows.append([
                 w.label, w.fingerprint[:9] + "…", self.tr("No. %1").replace("%1", str(seq)) if seq else self.tr("None yet"),
-                w.last_weeks.replace(",", ", "), f"{w.last_imported_at:%Y-%m-%d}" if w.last_imported_at else "",
+                dates.weeks_text(w.last_weeks), dates.short_date(w.last_imported_at, year=True) if w.last_imported_at else "",
                 ", ".join(map(str, w.missing)) if w.missing else self.tr("None"), self._since(w),
             ])
         current = self.workers.currentRow()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from app.report import labels as words
-from views import vocabulary
+from views import dates, vocabulary
 from views.floor.common import day_text, ui_language
 from views.sync import common
 
@@ -164,7 +164,7 @@ class WorkerDetail(QGroupBox):
         self.chart.setChart(week_chart(list(weeks), [(self.tr("Contacts"), contacts),
                                                      (self.tr("Distinct people"), people)]))
         common.fill(self.weekly, [
-            [self.tr("Week of %1").replace("%1", day_text(monday_of(w))), str(contacts.get(w, 0)), str(people.get(w, 0))]
+            [dates.week_text(w), str(contacts.get(w, 0)), str(people.get(w, 0))]
             for w in reversed(weeks) if contacts.get(w, 0) or people.get(w, 0)
         ])
         outcomes = worker.referral_outcomes if worker else {}

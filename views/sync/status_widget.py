@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from views import dates
 from views.sync.envois_page import RECORD_ENTITIES
 
 
@@ -33,6 +34,5 @@ class UnsentStatus(QLabel):
         text = self.tr("%n change(s) not sent", "", status.waiting)
         if status.last_sequence is not None:
             text += " · " + self.tr("last bundle no. %1 on %2").replace("%1", str(status.last_sequence)).replace(
-                "%2", f"{status.last_created_at:%Y-%m-%d}"
-            )
+                "%2", dates.short_date(status.last_created_at, year=True))
         self.setText(text)

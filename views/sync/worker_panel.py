@@ -6,6 +6,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.errors import MilieuError
+from views import dates
 from views.sync import common, labels, public_keys
 from views.sync.pickers import Pickers
 
@@ -95,8 +96,8 @@ class WorkerPanel(QWidget):
         history_layout = QVBoxLayout(history_box)
         self.history = common.table(
             "history_table",
-            [self.tr("No."), self.tr("Written"), self.tr("Weeks"), self.tr("Records"), self.tr("Fingerprint"),
-             self.tr("File"), self.tr("Received by La Piaule")],
+            [self.tr("No."), self.tr("Written"), self.tr("Weeks"), self.tr("Records"), self.tr("Received by La Piaule"),
+             self.tr("File")],
         )
         self.rewrite_button = common.button(self.tr("&Write again…"), "rewrite_bundle")
         self.rewrite_button.setToolTip(self.tr("Write the selected bundle again, identical, e.g. on a new USB key."))
@@ -144,11 +145,14 @@ class WorkerPanel(QWidget):
         )
         self._sequences = [b.sequence for b in state.sent]
         common.fill(self.history, [
-            [str(b.sequence), f"{b.created_at:%Y-%m-%d %H:%M}", b.weeks.replace(",", ", "),
-             str(b.record_count) + (" " + self.tr("(full)") if b.full else ""), common.short_hash(b.sha256),
-             b.file_name, f"{b.receipt_at:%Y-%m-%d}" if b.receipt_at else self.tr("not yet")]
+            # One kind of fingerprint on screen (the keys', compared by phone): the file's hash stays off.
+            [str(b.sequence), dates.date_time(b.created_at), dates.weeks_text(b.weeks),
+             str(b.record_count) + (" " + self.tr("(full)") if b.full else ""),
+             dates.short_date(b.receipt_at, year=True) if b.receipt_at else self.tr("not yet"), b.file_name]
             for b in state.sent
         ])
+        for row, b in enumerate(state.sent):
+            self.history.item(row, 2).setToolTip(", ".join(dates.week_text(w) for w in b.weeks.split(",")))
         self.rewrite_button.setEnabled(bool(state.sent))
         index = self.reminder.findData(state.reminder_weekday or 0)
         self.reminder.setCurrentIndex(max(0, index))
@@ -204,7 +208,8 @@ class WorkerPanel(QWidget):
         self.full_button.setEnabled(False)
         self.result_label.setText(self.tr("Writing the bundle…"))
         self.ctx.ops.run(sync_ops.export_bundle, Path(folder), full=full, on_done=done, on_error=failed,
-                         busy=self.tr("Writing the bundle…"))
+                         busy=self.tr("Writing the bundle…"), on_progress=lambda n, total: self.result_label.setText(
+                             f"{self.tr('Writing the bundle…')} {n + 1}/{total}"))
 
     def rewrite(self) -> None:
         from app.ops import sync as sync_ops

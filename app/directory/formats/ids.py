@@ -19,13 +19,17 @@ def is_uuid(value: str) -> bool:
     return _UUID.match(value) is not None
 
 
-def _uuid5(name: str) -> str:
-    """uuid.uuid5(NAMESPACE, name), without building UUID objects (an import makes ~200,000)."""
-    digest = bytearray(hashlib.sha1(NAMESPACE.bytes + name.encode("utf-8")).digest()[:16])
+def uuid5_text(namespace: uuid.UUID, name: str) -> str:
+    """str(uuid.uuid5(namespace, name)), without building UUID objects (an import makes ~200,000)."""
+    digest = bytearray(hashlib.sha1(namespace.bytes + name.encode("utf-8")).digest()[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50
     digest[8] = (digest[8] & 0x3F) | 0x80
     h = digest.hex()
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def _uuid5(name: str) -> str:
+    return uuid5_text(NAMESPACE, name)
 
 
 @lru_cache(maxsize=1 << 18)

@@ -39,7 +39,7 @@ def version(tables: dict) -> str:
 
 def convert(tables: dict[str, tuple[str, list[dict]]], reading: Reading) -> None:
     """``tables``: table name -> (file name, records with ``__row__``)."""
-    out = _Out(reading)
+    out = Out(reading)
     get = lambda *names: next(((tables[n][0], tables[n][1]) for n in names if n in tables), (None, []))  # noqa: E731
     for name in ("taxonomy", "taxonomy_terms"):
         if name in tables:
@@ -62,7 +62,7 @@ def convert(tables: dict[str, tuple[str, list[dict]]], reading: Reading) -> None
         if name in tables:
             file, records = tables[name]
             for r in records:
-                out.add("address", file, r, address_type=kind, country=_country(r, file, reading))
+                out.add("address", file, r, address_type=kind, country=country(r, file, reading))
     _services(tables, out, reading)
     for name in ("services_at_location", "service_at_location"):
         if name in tables:
@@ -73,7 +73,7 @@ def convert(tables: dict[str, tuple[str, list[dict]]], reading: Reading) -> None
     for r in records:
         r.pop("language", None)  # a free-text language, not HSDS 3's language records
         out.add("phone", file, r)
-    _schedules(tables, out, reading)
+    schedules(tables, out, reading)
     file, records = get("languages")
     seen: dict[tuple, int] = {}
     for r in records:
@@ -97,7 +97,7 @@ _HANDLED = MARKERS - {"accessibility_for_disabilities"} | {
 }
 
 
-class _Out:
+class Out:
     def __init__(self, reading: Reading):
         self.reading = reading
 
@@ -111,7 +111,7 @@ class _Out:
         self.reading.problems.append(RowError(file, record["__row__"], field, code, why))
 
 
-def _country(r: dict, file: str, reading: Reading) -> str | None:
+def country(r: dict, file: str, reading: Reading) -> str | None:
     if r.get("country"):
         return r["country"]
     state = (r.get("state_province") or "").upper()
@@ -121,7 +121,7 @@ def _country(r: dict, file: str, reading: Reading) -> str | None:
     return country
 
 
-def _services(tables, out: _Out, reading: Reading) -> None:
+def _services(tables, out: Out, reading: Reading) -> None:
     eligibility: dict[str, list[str]] = {}
     if "eligibility" in tables:
         file, records = tables["eligibility"]
@@ -145,7 +145,7 @@ def _services(tables, out: _Out, reading: Reading) -> None:
         reading.note(f"{file} gives no status for {no_status} services: taken as active.")
 
 
-def _schedules(tables, out: _Out, reading: Reading) -> None:
+def schedules(tables, out: Out, reading: Reading) -> None:
     if "regular_schedules" in tables:
         file, records = tables["regular_schedules"]
         unread = 0

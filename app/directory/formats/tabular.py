@@ -3,7 +3,8 @@
 The datapackage's resource paths are honoured; a path that is not there is
 looked for under ``data/`` and then beside the other tables (real packages get
 this wrong). The table names tell the HSDS version: 3.x (schedules.csv,
-addresses.csv...) or 1.x/2.0 (regular_schedules.csv, physical_addresses.csv...).
+addresses.csv...) or 1.x/2.0 (regular_schedules.csv, physical_addresses.csv...);
+services that name their location_id are the older Ohana API layout.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import json
 import sys
 from pathlib import PurePosixPath
 
-from app.directory.formats import legacy_csv
+from app.directory.formats import legacy_csv, ohana_csv
 from app.directory.formats.files import Files
 from app.directory.formats.reading import Reading
 from app.directory.records import Row, UnreadableDirectoryFile
@@ -110,13 +111,17 @@ def read_table(files: Files, path: str) -> list[dict]:
 
 def read_tabular(files: Files, source: str, how: str = "") -> Reading:
     tables, found_by, missing = find_tables(files)
+    loaded = {name: (PurePosixPath(path).name, read_table(files, path)) for name, path in tables.items()}
+    ohana = ohana_csv.is_ohana(loaded)
     legacy = legacy_csv.is_legacy(tables)
-    version = legacy_csv.version(tables) if legacy else "HSDS 3.x tabular CSV"
+    version = "Ohana API CSV" if ohana else legacy_csv.version(tables) if legacy else "HSDS 3.x tabular CSV"
     reading = Reading(f"{version} ({how or found_by})", source)
     if missing:
         reading.note(f"datapackage.json lists {len(missing)} tables that are not there "
                      f"({', '.join(sorted(missing)[:4])}{'...' if len(missing) > 4 else ''}): read past.")
-    loaded = {name: (PurePosixPath(path).name, read_table(files, path)) for name, path in tables.items()}
+    if ohana:
+        ohana_csv.convert(loaded, reading)
+        return reading
     if legacy:
         legacy_csv.convert(loaded, reading)
         return reading

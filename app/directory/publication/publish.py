@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app import audit, settings
 from app.atomic import atomic_write, ensure_private_dir
-from app.directory import local_terms
+from app.directory import bulk, local_terms
 from app.directory.hsds_export import services_json
 from app.directory.publication.file_format import FORMAT, encode
 from app.sync import keys
@@ -68,13 +68,14 @@ def publish(session: Session, out_dir: Path, now: datetime | None = None) -> Pub
     sequence = int(settings.get(session, SEQUENCE_KEY) or 0) + 1
     signing = keys.signing_key(session)
     signer = keys.key_id(keys.ED25519, signing.public_key().public_bytes_raw()).hex()
-    directory = directory_for_workers(session)
-    given = receipts(session)
-    document = {
-        "format": FORMAT, "sequence": sequence, "published_at": _iso(now), "signer_key_id": signer,
-        "directory": directory, "receipts": given,
-    }
-    data = encode(document, sequence, signing)
+    with bulk.no_gc_pauses():
+        directory = directory_for_workers(session)
+        given = receipts(session)
+        document = {
+            "format": FORMAT, "sequence": sequence, "published_at": _iso(now), "signer_key_id": signer,
+            "directory": directory, "receipts": given,
+        }
+        data = encode(document, sequence, signing)
     out_dir = Path(out_dir)
     if not out_dir.exists():
         ensure_private_dir(out_dir)
