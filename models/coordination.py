@@ -114,13 +114,19 @@ month_code = Table(
     "coord_month_code", _md, _peer(), Column("kind", String(8), primary_key=True),
     Column("month", String(7), primary_key=True), Column("code", String(200), primary_key=True),
     Column("n", Integer, nullable=False),
-    Index("ix_coord_month_code_month", "month", "kind", "code", "n"),
+    Index("ix_coord_month_code_kind", "kind", "month", "code", "n", "peer_id"),
 )
+# A person's first and last day, with their age bracket and gender copied from coord_person
+# (migration 0011): the report counts new people by month and age from one covering index,
+# and finds the returning ones (first seen before the period, seen again since) by last day.
 person_seen = Table(
     "coord_person_seen", _md, _peer(), _uid("person_uid"),
     Column("first_day", Date, nullable=False), Column("first_month", String(7), nullable=False),
     Column("last_day", Date, nullable=False),
-    Index("ix_coord_person_seen_first", "first_day", "last_day"),
+    Column("age_bracket", String(200)), Column("gender", String(200)),
+    Index("ix_coord_person_seen_new", "first_day", "first_month", "age_bracket", "gender", "peer_id"),
+    Index("ix_coord_person_seen_peer_new", "peer_id", "first_day", "first_month", "age_bracket", "gender"),
+    Index("ix_coord_person_seen_last", "last_day", "first_day"),
 )
 ROLLUPS = (month_total, month_code, person_seen)
 TYPE, THEME, SUPPLY = "type", "theme", "supply"  # month_code kinds (supply: code = item uid, n = given)
@@ -152,7 +158,10 @@ def refresh_rollups(conn, peer_id: int) -> None:
     codes += [{"peer_id": peer_id, "kind": SUPPLY, "month": m, "code": item, "n": n} for (m, item), n in given.items()]
     if codes:
         conn.execute(month_code.insert(), codes)
-    seen = [{"peer_id": peer_id, "person_uid": uid, "first_day": first, "first_month": f"{first:%Y-%m}", "last_day": last}
+    who = {uid: (age, gender) for uid, age, gender in conn.execute(
+        select(person.c.uid, person.c.age_bracket, person.c.gender).where(person.c.peer_id == peer_id))}
+    seen = [{"peer_id": peer_id, "person_uid": uid, "first_day": first, "first_month": f"{first:%Y-%m}", "last_day": last,
+             "age_bracket": who.get(uid, (None, None))[0], "gender": who.get(uid, (None, None))[1]}
             for uid, first, last in conn.execute(select(cp.c.person_uid, func.min(cp.c.day), func.max(cp.c.day))
                                                  .where(cp.c.peer_id == peer_id).group_by(cp.c.person_uid))]
     if seen:

@@ -36,16 +36,21 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self):
+    def __init__(self, root: Path | None = None):
+        """A new cluster in a temporary folder; with ``root``, the cluster kept there by an
+        earlier run (benchmarks' --keep), started again on its port, or made there once."""
         bindir = _binaries()
         if bindir is None:
             message = "PostgreSQL server binaries (initdb, pg_ctl) are not installed"
             if os.environ.get("CI") == "true":
                 pytest.fail(message + ": CI must run the coordination tests on PostgreSQL too.")
             pytest.skip(message)
-        self.root = Path(tempfile.mkdtemp(prefix="milieu-pg-"))
+        self.kept = root is not None
+        self.root = Path(root) if root is not None else Path(tempfile.mkdtemp(prefix="milieu-pg-"))
+        self.root.mkdir(parents=True, exist_ok=True)
         self.data = self.root / "data"
-        self.port = _free_port()
+        again = (self.root / "port").exists() and self.data.exists()
+        self.port = int((self.root / "port").read_text()) if again else _free_port()
         self.prefix: list[str] = []
         if os.geteuid() == 0:
             if not _has_user(OWNER):  # the Debian package makes it; else a dedicated system user
@@ -57,8 +62,10 @@ class Server:
         pwfile.write_text(PASSWORD)
         if self.prefix:
             os.chown(pwfile, pwd.getpwnam(OWNER).pw_uid, -1)
-        self._run(str(bindir / "initdb"), "-D", str(self.data), "-U", USER, "-A", "scram-sha-256",
-                  f"--pwfile={pwfile}", "--no-sync", "-E", "UTF8", "--locale=C")
+        if not again:
+            self._run(str(bindir / "initdb"), "-D", str(self.data), "-U", USER, "-A", "scram-sha-256",
+                      f"--pwfile={pwfile}", "--no-sync", "-E", "UTF8", "--locale=C")
+            (self.root / "port").write_text(str(self.port))
         options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} -c fsync=off -c max_connections=40"
         self._run(str(bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-o", options,
                   "-w", "start")
@@ -66,7 +73,7 @@ class Server:
         self.passfile = Path(tempfile.mkdtemp(prefix="milieu-pgpass-")) / "pgpass"
         self.passfile.write_text(f"127.0.0.1:{self.port}:*:{USER}:{PASSWORD}\n")
         os.chmod(self.passfile, 0o600)
-        self._count = 0
+        self._count = len(list((self.root / "databases").glob("*"))) if again else 0
 
     def _run(self, *argv: str) -> None:
         subprocess.run(self.prefix + list(argv), check=True, capture_output=True, cwd=self.root)
@@ -80,6 +87,9 @@ class Server:
 
         self._count += 1
         name = f"coord_{self._count}"
+        if self.kept:
+            (self.root / "databases").mkdir(exist_ok=True)
+            (self.root / "databases" / name).touch()
         with psycopg.connect(host="127.0.0.1", port=self.port, user=USER, password=PASSWORD,
                              dbname="postgres", autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
@@ -87,9 +97,11 @@ class Server:
 
     def stop(self) -> None:
         try:
-            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
+            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast" if self.kept else "immediate",
+                      "stop")
         finally:
-            shutil.rmtree(self.root, ignore_errors=True)
+            if not self.kept:
+                shutil.rmtree(self.root, ignore_errors=True)
             shutil.rmtree(self.passfile.parent, ignore_errors=True)
 
 

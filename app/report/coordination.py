@@ -7,7 +7,7 @@ the same on the embedded vault and on PostgreSQL, per worker or for all workers.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
@@ -92,10 +92,14 @@ def _activity(session: Session, p: Period, peer_id: int | None, lang: str) -> di
     if peer_id is not None:
         presence.setdefault(peer_id, [])
     for peer, day, span, library, street in session.execute(_scoped(
-        select(pr.c.peer_id, pr.c.starts_on, pr.c.span, pr.c.library_min, pr.c.street_min), pr, peer_id
+        select(pr.c.peer_id, pr.c.starts_on, pr.c.span, pr.c.library_min, pr.c.street_min)
+        .where(pr.c.starts_on >= p.start - timedelta(days=6), pr.c.starts_on < p.end), pr, peer_id
     )):
         presence.setdefault(peer, []).append(PresenceRow(day, span, library, street))
-    started = dict(session.execute(_scoped(select(c.c.peer_id, func.min(c.c.day)).group_by(c.c.peer_id), c, peer_id)).all())
+    # Each worker's first contact: one probe of the (worker, day) index per worker, not a scan.
+    first = select(func.min(c.c.day)).where(c.c.peer_id == SyncPeer.id).scalar_subquery()
+    query = select(SyncPeer.id, first) if peer_id is None else select(SyncPeer.id, first).where(SyncPeer.id == peer_id)
+    started = {peer: day for peer, day in session.execute(query) if day is not None}
 
     labels = code_labels(session, lang)
     ci = coord.code_item

@@ -4,14 +4,15 @@ A period splits into whole months, read from the per-worker roll-ups that each i
 remakes (models.coordination.refresh_rollups), and the partial months at its edges, read
 from the typed rows: a report over five years of a hundred workers reads a few thousand
 roll-up rows, not every contact. People are counted per worker (a (worker, pseudonym)
-pair), from each person's first and last day and, only for those seen on both sides of
-the period's start, one index probe for a contact inside it.
+pair), from each person's first and last day (with their age and gender beside them) and,
+only for those seen on both sides of the period's start, one index probe for a contact
+inside it.
 """
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import and_, case, exists, func, literal, or_, select
+from sqlalchemy import and_, exists, func, literal, select
 from sqlalchemy.orm import Session
 
 from app.report.aggregate import Tallies
@@ -86,33 +87,42 @@ def counts(session: Session, t: Tallies, p: Period, peer_id: int | None) -> None
 
 
 def _people(session: Session, t: Tallies, p: Period, peer_id: int | None) -> None:
-    """People of the period, new people (first contact ever inside it), by age and gender."""
-    ps, cp, person = coord.person_seen, coord.contact_person, coord.person
+    """People of the period, new people (first contact ever inside it), by age and gender:
+    the new ones through one covering index by first day; the returning ones (first seen
+    before the period, last seen since its start) by last day, each with one index probe
+    for a contact inside the period."""
+    ps, cp = coord.person_seen, coord.contact_person
+    new = (select(ps.c.first_month, ps.c.age_bracket, ps.c.gender, func.count())
+           .where(ps.c.first_day >= p.start, ps.c.first_day < p.end, _peer(ps, peer_id))
+           .group_by(ps.c.first_month, ps.c.age_bracket, ps.c.gender))
+    for month, age, gender, n in session.execute(new):
+        t.people += n
+        t.new_people += n
+        t.new_by_month[month] += n
+        t.age_gender[(age, gender)] += n
     came = exists().where(cp.c.peer_id == ps.c.peer_id, cp.c.person_uid == ps.c.person_uid,
                           cp.c.day >= p.start, cp.c.day < p.end)
-    inside = or_(and_(ps.c.first_day >= p.start, ps.c.first_day < p.end),
-                 and_(ps.c.first_day < p.start, ps.c.last_day >= p.start, came))
-    new = func.sum(case((ps.c.first_day >= p.start, 1), else_=0))  # no contact of theirs before the period
-    query = (select(ps.c.first_month, person.c.age_bracket, person.c.gender, func.count(), new)
-             .select_from(ps.outerjoin(person, and_(person.c.peer_id == ps.c.peer_id, person.c.uid == ps.c.person_uid)))
-             .where(inside, _peer(ps, peer_id))
-             .group_by(ps.c.first_month, person.c.age_bracket, person.c.gender))
-    for month, age, gender, n, new_n in session.execute(query):
+    back = (select(ps.c.age_bracket, ps.c.gender, func.count())
+            .where(ps.c.last_day >= p.start, ps.c.first_day < p.start, came, _peer(ps, peer_id))
+            .group_by(ps.c.age_bracket, ps.c.gender))
+    for age, gender, n in session.execute(back):
         t.people += n
         t.age_gender[(age, gender)] += n
-        if new_n:
-            t.new_people += int(new_n)
-            t.new_by_month[month] += int(new_n)
 
 
 def _supplies(session: Session, t: Tallies, months, windows, peer_id: int | None) -> None:
     mc, g, item = coord.month_code, coord.supply_given, coord.supply_item
     name = func.coalesce(item.c.name, literal("?"))
     if months:
+        # Sum each worker's item over the months first, then name the few sums.
+        per_item = (select(mc.c.peer_id, mc.c.code, func.sum(mc.c.n).label("n"))
+                    .where(mc.c.kind == coord.SUPPLY, _months(mc, months, peer_id))
+                    .group_by(mc.c.peer_id, mc.c.code).subquery())
         for item_name, n in session.execute(
-            select(name, func.sum(mc.c.n))
-            .select_from(mc.outerjoin(item, and_(item.c.peer_id == mc.c.peer_id, item.c.uid == mc.c.code)))
-            .where(mc.c.kind == coord.SUPPLY, _months(mc, months, peer_id)).group_by(name)
+            select(name, func.sum(per_item.c.n))
+            .select_from(per_item.outerjoin(item, and_(item.c.peer_id == per_item.c.peer_id,
+                                                       item.c.uid == per_item.c.code)))
+            .group_by(name)
         ):
             t.supplies[item_name] += int(n)
     for window in windows:

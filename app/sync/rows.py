@@ -1,13 +1,14 @@
 """What the bundle screens and the status bar show, as frozen rows (never ORM objects)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from app.report import coordination
 from app.sync import export, importer, keys
+from app.sync import overview as supervision
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,36 @@ class WorkerRow:
     last_imported_at: datetime | None
     missing: tuple[int, ...]
     weekly_contacts: dict  # ISO week -> live contacts
+    library: str = ""
+    days_ago: int | None = None  # since the last bundle was written
+    silent: bool = False  # nothing sent for more than overview.SILENT_DAYS days (or never)
+    weekly_people: dict = field(default_factory=dict)  # ISO week -> distinct people
+    referral_outcomes: dict = field(default_factory=dict)  # outcome code -> referrals
+    conflicts_by_month: dict = field(default_factory=dict)  # "YYYY-MM" -> conflicts
+
+
+@dataclass(frozen=True)
+class LibraryRow:
+    """One library's workers added up, for the side-by-side comparison."""
+
+    name: str
+    workers: int
+    silent: int
+    weekly_contacts: dict
+    weekly_people: dict
+    referral_outcomes: dict
+    conflicts_by_month: dict
+    days_ago: int | None = None  # the library's newest bundle (None: none yet)
+
+
+@dataclass(frozen=True)
+class CoordinationOverview:
+    """The coordination window: what ``milieu coordination overview`` prints."""
+
+    weeks: tuple[str, ...]  # the trend's ISO weeks, oldest first
+    workers: tuple[WorkerRow, ...]
+    libraries: tuple[LibraryRow, ...]
+    silent_days: int = supervision.SILENT_DAYS
 
 
 @dataclass(frozen=True)
@@ -94,15 +125,33 @@ def own_peer(session: Session) -> Peer:
     return Peer(own.label, own.fingerprint)
 
 
+def _worker_row(o: supervision.WorkerOverview) -> WorkerRow:
+    return WorkerRow(
+        o.peer.label, o.peer.fingerprint, o.last.sequence if o.last else None, o.last.weeks if o.last else "",
+        o.last.imported_at if o.last else None, tuple(o.missing), dict(o.weekly_contacts),
+        library=o.library, days_ago=o.days_ago, silent=o.silent, weekly_people=dict(o.weekly_people),
+        referral_outcomes=dict(o.referral_outcomes), conflicts_by_month=dict(o.conflicts_by_month),
+    )
+
+
 def worker_rows(session: Session) -> tuple[WorkerRow, ...]:
     """Each worker's last bundle, gaps and weekly figures (``session`` on the coordination store)."""
-    return tuple(
-        WorkerRow(
-            o.peer.label, o.peer.fingerprint, o.last.sequence if o.last else None, o.last.weeks if o.last else "",
-            o.last.imported_at if o.last else None, tuple(o.missing), dict(o.weekly_contacts),
-        )
-        for o in importer.overview(session)
+    return tuple(_worker_row(o) for o in importer.overview(session))
+
+
+def coordination_overview(session: Session, today: date | None = None) -> CoordinationOverview:
+    """Per library and worker: last bundle, silence, gaps, weekly trend, referrals, conflicts
+    (``session`` on the coordination store; the same figures as ``supervision.as_text``)."""
+    today = today or date.today()
+    found = supervision.overview(session, today)
+    libraries = tuple(
+        LibraryRow(lib.name, len(lib.workers), lib.silent, lib.total("weekly_contacts"), lib.total("weekly_people"),
+                   lib.total("referral_outcomes"), lib.total("conflicts_by_month"),
+                   min((w.days_ago for w in lib.workers if w.days_ago is not None), default=None))
+        for lib in supervision.libraries(found)
     )
+    return CoordinationOverview(tuple(supervision.weeks_up_to(today)), tuple(_worker_row(o) for o in found),
+                                libraries)
 
 
 def coordination_state(session: Session) -> tuple[Peer, tuple[WorkerRow, ...]]:

@@ -44,18 +44,6 @@
         <translation>Envois manquants</translation>
     </message>
     <message>
-        <source>Contacts per week (selected worker)</source>
-        <translation>Contacts par semaine (intervenant·e choisi·e)</translation>
-    </message>
-    <message>
-        <source>Week</source>
-        <translation>Semaine</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>Contacts</translation>
-    </message>
-    <message>
         <source>Coordination vault. Your fingerprint, to read to workers by phone: %1</source>
         <translation>Coffre de coordination. Votre empreinte, à lire aux intervenant·es par téléphone&#xa0;: %1</translation>
     </message>
@@ -72,12 +60,35 @@
         <translation>Aucun</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
         <source>A worker&apos;s public-key file</source>
         <translation>Fichier de clé publique d&apos;un·e intervenant·e</translation>
     </message>
     <message>
         <source>Coordination</source>
         <translation>Coordination</translation>
+    </message>
+    <message>
+        <source>Days since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1, en retard</translation>
     </message>
     <message>
         <source>Key of %1.
@@ -153,6 +164,60 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     </message>
 </context>
 <context>
+    <name>LibrariesBox</name>
+    <message>
+        <source>Libraries side by side</source>
+        <translation>Bibliothèques côte à côte</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Intervenant·es</translation>
+    </message>
+    <message>
+        <source>Silent &gt; 8 days</source>
+        <translation>Sans envoi &gt; 8&#xa0;jours</translation>
+    </message>
+    <message>
+        <source>Contacts (12 weeks)</source>
+        <translation>Contacts (12&#xa0;semaines)</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Références</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Newest bundle</source>
+        <translation>Dernier envoi</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Aucun encore</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no library)</source>
+        <translation>(sans bibliothèque)</translation>
+    </message>
+</context>
+<context>
     <name>PublicKeys</name>
     <message>
         <source>Public keys (*.pub *.txt);;All files (*)</source>
@@ -165,6 +230,24 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     <message>
         <source>Public key saved. Its fingerprint is %1.</source>
         <translation>Clé publique enregistrée. Son empreinte est %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SilenceWarning</name>
+    <message numerus="yes">
+        <source>%1 (%n day(s))</source>
+        <translation>
+            <numerusform>%1 (%n jour)</numerusform>
+            <numerusform>%1 (%n jours)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (no bundle yet)</source>
+        <translation>%1 (aucun envoi encore)</translation>
+    </message>
+    <message>
+        <source>Nothing received for more than %1 days: %2</source>
+        <translation>Rien reçu depuis plus de %1&#xa0;jours&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -314,6 +397,53 @@ Correspond-elle, groupe par groupe, à l&apos;empreinte que l&apos;intervenant·
     <message>
         <source>last bundle no. %1 on %2</source>
         <translation>dernier envoi no %1 le %2</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerDetail</name>
+    <message>
+        <source>Selected worker</source>
+        <translation>Intervenant·e choisi·e</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Referral outcome</source>
+        <translation>Issue de la référence</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Références</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Selected worker: %1</source>
+        <translation>Intervenant·e choisi·e&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Distinct people</source>
+        <translation>Personnes distinctes</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnue</translation>
     </message>
 </context>
 <context>

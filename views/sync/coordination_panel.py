@@ -1,5 +1,6 @@
-"""La Piaule's coordination window: workers, their last bundle, gaps and weekly figures;
-trust a worker's key and import bundles."""
+"""La Piaule's coordination window: per library and worker the last bundle and how long
+ago, a warning after more than 8 days of silence, gaps, the weekly trend, referrals and
+conflicts (views.sync.overview_widgets); trust a worker's key and import bundles."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBox
 
 from views import dates
 from views.sync import common, labels, public_keys
+from views.sync.overview_widgets import OVERDUE, LibrariesBox, SilenceWarning, WorkerDetail
 from views.sync.pickers import Pickers
 
 
@@ -41,62 +43,79 @@ class CoordinationPanel(QWidget):
         self.result_label.setObjectName("import_result")
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
+        self.silence = SilenceWarning()
+        layout.addWidget(self.silence)
+        self.libraries = LibrariesBox()
+        layout.addWidget(self.libraries, 1)
 
         workers_box = QGroupBox(self.tr("Workers"))
         workers_layout = QVBoxLayout(workers_box)
         self.workers = common.table(
             "workers_table",
             [self.tr("Worker"), self.tr("Fingerprint"), self.tr("Last bundle"), self.tr("Weeks"), self.tr("Received"),
-             self.tr("Missing bundles")],
+             self.tr("Missing bundles"), self.tr("Days since")],
         )
         header = self.workers.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the label gives way on narrow screens
         workers_layout.addWidget(self.workers)
-        layout.addWidget(workers_box, 2)
+        layout.addWidget(workers_box, 1)
 
-        weekly_box = QGroupBox(self.tr("Contacts per week (selected worker)"))
-        weekly_layout = QVBoxLayout(weekly_box)
-        self.weekly = common.table("weekly_table", [self.tr("Week"), self.tr("Contacts")])
-        weekly_layout.addWidget(self.weekly)
-        layout.addWidget(weekly_box, 2)
+        self.detail = WorkerDetail()
+        self.weekly = self.detail.weekly
+        layout.addWidget(self.detail, 3)
 
         self.import_button.clicked.connect(self.import_files)
         self.trust_button.clicked.connect(self.trust)
         self.export_key_button.clicked.connect(self.save_public_key)
         self.workers.currentCellChanged.connect(lambda *_: self._show_weekly())
-        self._weekly: list[dict[str, int]] = []
+        self._overview = None
 
     def refresh(self) -> None:
         from app.sync import rows as sync_rows
 
         own = self.ctx.ops.read(sync_rows.own_peer)
-        items = self.ctx.ops.read(sync_rows.worker_rows, store=True)  # the vault, or PostgreSQL
+        found = self.ctx.ops.read(sync_rows.coordination_overview, store=True)  # the vault, or PostgreSQL
+        self._overview = found
         self.own_label.setText(
             self.tr("Coordination vault. Your fingerprint, to read to workers by phone: %1").replace("%1", own.fingerprint)
         )
+        items = found.workers
         rows = []
         for w in items:
             seq = w.last_sequence
             rows.append([
                 w.label, w.fingerprint[:9] + "…", self.tr("No. %1").replace("%1", str(seq)) if seq else self.tr("None yet"),
                 dates.weeks_text(w.last_weeks), dates.short_date(w.last_imported_at, year=True) if w.last_imported_at else "",
-                ", ".join(map(str, w.missing)) if w.missing else self.tr("None"),
+                ", ".join(map(str, w.missing)) if w.missing else self.tr("None"), self._since(w),
             ])
         current = self.workers.currentRow()
         common.fill(self.workers, rows)
         for row, w in enumerate(items):
             self.workers.item(row, 0).setToolTip(w.label)
             self.workers.item(row, 1).setToolTip(w.fingerprint)  # the whole fingerprint
-        self._weekly = [w.weekly_contacts for w in items]
+            if w.silent:
+                self.workers.item(row, 6).setBackground(OVERDUE)
+        self.silence.show_for(found)
+        self.libraries.show_for(found)
         if rows:
             self.workers.setCurrentCell(min(max(current, 0), len(rows) - 1), 0)
         self._show_weekly()
 
+    def _since(self, w) -> str:
+        if w.days_ago is None:
+            return self.tr("Never")
+        if w.days_ago == 0:
+            return self.tr("Today")
+        text = self.tr("%n day(s)", "", w.days_ago)
+        return self.tr("%1, overdue").replace("%1", text) if w.silent else text
+
     def _show_weekly(self) -> None:
+        if self._overview is None:
+            return
         row = self.workers.currentRow()
-        weekly = self._weekly[row] if 0 <= row < len(self._weekly) else {}
-        common.fill(self.weekly, [[dates.week_text(week), str(n)] for week, n in sorted(weekly.items(), reverse=True) if n])
+        items = self._overview.workers
+        self.detail.show_for(self._overview.weeks, items[row] if 0 <= row < len(items) else None)
 
     def _dialogs(self):
         return self.ctx.extras["dialogs"]
