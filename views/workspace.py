@@ -157,6 +157,9 @@ class Workspace(QWidget):
 
     def start(self, page_id: str | None) -> None:
         """Show ``page_id`` (the page open before the lock) or the first page."""
-        if not self.show_page(page_id) and self.pages:
-            self.show_row(0)
+        if self.pages:
+            row = next((r for r, page in enumerate(self.pages) if page.page_id == page_id), 0)
+            if self.sidebar.currentRow() != row or self.stack.currentWidget() is not self.pages[row]:
+                self.show_row(row)
+            # else: shown, and read, as the workspace appeared (the sidebar took its first row)
         self.sidebar.setFocus()

@@ -201,6 +201,7 @@ class PeopleTableModel(_PagedTableModel):
         self._status: str | None = None
         self._order = lists.ORDER_RECENT
         self._descending = True  # the order's natural direction: last contact first, alias A to Z
+        self._searched = False  # no read until the page first shows (the header's sort comes earlier)
 
     def set_rows(self, rows: list[lists.PersonRow], *, more: bool = False) -> None:
         self.beginResetModel()
@@ -211,6 +212,7 @@ class PeopleTableModel(_PagedTableModel):
     def search(self, query: str = "", status: str | None = None) -> None:
         """Show the people matching the search box (word prefixes, accents ignored) and status."""
         self._query, self._status = query, status
+        self._searched = True
         self.reload()
 
     def reload(self) -> None:
@@ -230,7 +232,8 @@ class PeopleTableModel(_PagedTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if (wanted, descending) != (self._order, self._descending):
             self._order, self._descending = wanted, descending
-            self.reload()
+            if self._searched:
+                self.reload()
 
     @property
     def descending(self) -> bool:
