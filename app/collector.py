@@ -5,6 +5,8 @@ the tens of thousands of rows and records of a bundle export or import in memory
 pass takes 0.3-1.5 s, during which the GUI thread cannot run. Paused, the work's
 objects are still freed as soon as they are unused (reference counting); only cycles
 wait, and the first passes after the work find them among the young objects.
+The directory's bulk import, publish and apply use it too (building ~130,000 rows that
+stay alive, publish spent a third of its time in collector passes that freed nothing).
 """
 from __future__ import annotations
 

@@ -17,7 +17,8 @@ from sqlalchemy import Date, DateTime, select
 from sqlalchemy.orm import Session
 
 from app.atomic import atomic_write, ensure_private_dir
-from app.directory import bulk, local_terms
+from app import collector
+from app.directory import local_terms
 from app.directory.hsds_import import LINK_COLUMNS, TABLES, guessed_flags
 from app.directory.hsds_read import CSV_TABLES
 from app.directory.hsds_validate import FIELDS
@@ -121,7 +122,7 @@ class _Snapshot:
 # ---- JSON -----------------------------------------------------------------
 def services_json(session: Session) -> dict:
     """The directory as an HSDS 3 paged service list (each item: the full service form)."""
-    with bulk.no_gc_pauses():
+    with collector.paused():
         return _services_json(session)
 
 

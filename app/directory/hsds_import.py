@@ -14,7 +14,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from app.database import bulk_cache
-from app.directory import bulk, search_index
+from app import collector
+from app.directory import search_index
 from app.directory.hours import derived
 from app.directory.formats import Reading, read_directory
 from app.directory.formats.html_text import looks_like_html, plain_text
@@ -81,7 +82,7 @@ def import_rows(session: Session, rows: list[Row], *, skip_bad_rows: bool = Fals
 
 
 def import_reading(session: Session, reading: Reading, *, skip_bad_rows: bool = False) -> ImportResult:
-    with bulk.no_gc_pauses(), bulk_cache(session):
+    with collector.paused(), bulk_cache(session):
         return _import(session.connection(), reading, skip_bad_rows)
 
 

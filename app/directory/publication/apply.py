@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app import audit, settings
-from app.directory import bulk
+from app import collector
 from app.directory.formats import Reading, hsds3_json
 from app.directory.hsds_import import import_reading
 from app.directory.publication.errors import DirectoryFileDamaged, DirectoryFileOlder
@@ -60,7 +60,7 @@ def _item_hash(item: dict) -> str:
 
 
 def apply_directory_file(session: Session, data: bytes) -> Applied:
-    with bulk.no_gc_pauses():
+    with collector.paused():
         return _apply(session, data)
 
 

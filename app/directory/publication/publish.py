@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from app import audit, settings
 from app.atomic import atomic_write, ensure_private_dir
-from app.directory import bulk, local_terms
+from app import collector
+from app.directory import local_terms
 from app.directory.hsds_export import services_json
 from app.directory.publication.file_format import FORMAT, encode
 from app.sync import keys
@@ -68,7 +69,7 @@ def publish(session: Session, out_dir: Path, now: datetime | None = None) -> Pub
     sequence = int(settings.get(session, SEQUENCE_KEY) or 0) + 1
     signing = keys.signing_key(session)
     signer = keys.key_id(keys.ED25519, signing.public_key().public_bytes_raw()).hex()
-    with bulk.no_gc_pauses():
+    with collector.paused():
         directory = directory_for_workers(session)
         given = receipts(session)
         document = {

@@ -1,4 +1,4 @@
-"""The directory's bulk work pauses the cyclic GC and always gives it back as it found it."""
+"""Long work (bundles, the directory's bulk import, publish, apply) pauses the cyclic GC and gives it back as it found it."""
 from __future__ import annotations
 
 import gc
@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from app.directory.bulk import no_gc_pauses
+from app.collector import paused as no_gc_pauses
 
 
 def test_the_pause_nests_across_threads_and_ends_with_the_last_one():
