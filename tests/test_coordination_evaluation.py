@@ -171,3 +171,19 @@ def test_a_store_made_before_0010_gives_identical_figures_once_migrated(library,
     assert (_evaluation(_theirs(store)), _evaluation(_theirs(store, None))) == before
     with store.reading() as s:
         assert s.scalar(select(func.count()).select_from(coord_eval.survey_answer)) == 12 + 6 + 3
+
+
+def test_a_worker_who_sent_only_the_librarys_past_incidents_is_listed(make_vault, coord, tmp_path):
+    from evaluation_data import incidents_csv
+    from app.evaluation import baseline
+
+    vault, store = coord
+    w = make_vault("w1", worker="Intervenant w1")
+    with w.session() as s:
+        baseline.import_file(s, incidents_csv(tmp_path / "incidents.csv"), today=E.TODAY)
+    pair(w, vault)
+    _send(w, vault, store, tmp_path / "out")
+    with store.reading() as s:
+        assert [p.label for p in coordination.workers(s)] == ["Bibliothèque de test — Intervenant w1"]
+    every = _comparison(_theirs(store, None))
+    assert every["conflicts"][0] == 120  # the library's baseline reaches La Piaule's report

@@ -25,6 +25,7 @@ from app.report.period import Period
 from app.report.rows import ConflictRow, SupportRow
 from app.report.worker import LABELLED_LISTS, code_labels
 from models import coordination as coord
+from models import coordination_evaluation as coord_evaluation
 from models.sync import SyncPeer
 from app.report import evaluation, evaluation_coordination, evaluation_worker
 
@@ -49,8 +50,11 @@ def peers_with_records(session: Session, peer_id: int | None = None) -> list[int
 
 
 def workers(session: Session) -> list[SyncPeer]:
-    """Workers with at least one imported record."""
-    ids = set(peers_with_records(session))
+    """Workers with at least one imported record, the library's own included (a worker may
+    first send only the library's past incidents or visit counts). Presence still counts only
+    for workers with records of their own work (peers_with_records)."""
+    library = [exists().where(t.c.peer_id == SyncPeer.id) for t in coord_evaluation.ALL]
+    ids = set(peers_with_records(session)) | set(session.scalars(select(SyncPeer.id).where(or_(*library))))
     return [p for p in session.scalars(select(SyncPeer).order_by(SyncPeer.label)) if p.id in ids]
 
 
