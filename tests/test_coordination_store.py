@@ -299,3 +299,19 @@ def test_overview_warns_after_eight_silent_days_and_shows_gaps_and_the_weekly_tr
     assert row.weekly_people[overview.weeks_up_to(today)[-1]] == 2
     assert "gaps in sequence: 2" in text_now and "WARNING" not in text_now
     assert "WARNING: nothing received for more than 8 days" in overview.as_text([late], today + timedelta(days=9))
+
+
+def test_an_import_leaves_the_planner_statistics_of_the_embedded_store(tmp_path, make_vault):
+    from bundle_kit import add_contact, add_person
+
+    w = make_vault("stats", worker="Intervenant stats")
+    add_contact(w, [add_person(w, "Personne stats")])
+    piaule = make_coordination(tmp_path / "piaule")
+    pair(w, piaule)
+    data = export_to(w, tmp_path / "out").path.read_bytes()
+    ((_name, result),) = list(importer.import_many(piaule, [("b.bundle", data)]))
+    assert result.status == importer.IMPORTED
+    with piaule.session() as s:  # without statistics SQLite can pick a scan for a report query
+        analysed = set(s.execute(text("SELECT tbl FROM sqlite_stat1")).scalars())
+    assert {"coord_contact", "sync_record"} <= analysed
+    piaule.lock()

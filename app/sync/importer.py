@@ -255,6 +255,18 @@ def import_many(vault, items: Iterable[tuple[str, bytes]], store=None) -> Iterat
             finally:
                 session.close()
             yield name, result
+        if store is None or not store.separate:
+            _refresh_statistics(conn)
+
+
+def _refresh_statistics(conn) -> None:
+    """Let SQLite's planner know the typed tables' sizes. Nothing analyses an embedded store
+    otherwise, and without statistics SQLite picked a scan for one worker's evaluation
+    (1.34 s instead of 0.10 s at 100 workers); PostgreSQL's autovacuum does this itself.
+    ``analysis_limit`` bounds the work to a sample of each index."""
+    conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
+    conn.exec_driver_sql("PRAGMA optimize = 0x10002")  # every table, not only those this connection read
+    conn.commit()
 
 
 def _stored(session: Session, peer_id: int, records: list[dict] | None) -> dict[tuple[str, str], SyncRecord]:
