@@ -118,7 +118,9 @@ class SettingsPage(Page):
         passphrase_row.addWidget(self.passphrase_button)
         passphrase_row.addStretch(1)
         layout.addLayout(passphrase_row)
-        layout.addWidget(CodeListsSection(ctx))  # Listes: add, rename, retire (views/pages/code_lists.py)
+        # Listes: add, rename, retire (views/pages/code_lists.py); held, so its dialog lives with the page
+        self.code_lists_section = CodeListsSection(ctx)
+        layout.addWidget(self.code_lists_section)
         upkeep = QHBoxLayout()  # Papier | Sauvegardes side by side, so the page fits 1366x768 (views/pages/upkeep.py)
         self.paper_section, self.backup_section = PaperSection(ctx), BackupSection(ctx)
         upkeep.addWidget(self.paper_section, 2)
