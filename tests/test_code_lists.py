@@ -88,7 +88,9 @@ def editor(qtbot, ctx):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
     editor = dialog.editor
     editor.picker.setCurrentIndex(editor.picker.findData(THEME))
-    return editor
+    # yield, not return: qtbot holds widgets weakly, so the page (and the dialog, its child) lived
+    # only as long as a reference cycle, until the next garbage collection deleted them mid-test
+    yield editor
 
 
 def _texts(editor) -> list[str]:
