@@ -12,7 +12,7 @@ import sqlcipher3
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import NullPool, SingletonThreadPool
+from sqlalchemy.pool import NullPool, SingletonThreadPool, StaticPool
 
 from app.errors import VaultLocked
 
@@ -40,13 +40,21 @@ def connect_raw(path: Path, key: bytes, *, any_thread: bool = False) -> sqlciphe
 
 
 def make_engine(
-    path: Path, key_source: Callable[[], bytes | None], *, keep_per_thread: bool = False, immediate: bool | None = None
+    path: Path,
+    key_source: Callable[[], bytes | None],
+    *,
+    keep_per_thread: bool = False,
+    keep_one: bool = False,
+    immediate: bool | None = None,
 ) -> Engine:
     """Engine whose every connection reads the key from ``key_source`` (None once locked).
 
     NullPool by default: a connection lives as long as one operation. With
     ``keep_per_thread`` one connection per thread stays open until ``dispose()``
-    (the vault's warm sessions, closed at lock).
+    (the vault's warm sessions, closed at lock). With ``keep_one`` a single connection
+    stays open for whichever thread uses it (the caller serialises its use): a Qt
+    worker thread loses Python's thread-locals between tasks, so a per-thread pool
+    would open and key a new connection, with a cold page cache, for every task.
 
     ``immediate`` (default: the NullPool engine, the one writes go through): transactions
     BEGIN IMMEDIATE, so a second writer waits for the write lock under the busy timeout
@@ -59,15 +67,20 @@ def make_engine(
         key = key_source()
         if key is None:
             raise VaultLocked("The vault is locked.")
-        return connect_raw(path, key, any_thread=keep_per_thread)
+        return connect_raw(path, key, any_thread=keep_per_thread or keep_one)
 
-    pool = {"poolclass": SingletonThreadPool, "pool_size": 4} if keep_per_thread else {"poolclass": NullPool}
+    if keep_one:
+        pool = {"poolclass": StaticPool}
+    elif keep_per_thread:
+        pool = {"poolclass": SingletonThreadPool, "pool_size": 4}
+    else:
+        pool = {"poolclass": NullPool}
     engine = create_engine("sqlite://", module=sqlcipher3, creator=creator, **pool)
 
     # The driver stays in autocommit (isolation_level=None) and SQLAlchemy emits
     # BEGIN itself: pysqlite's implicit transactions would break transactional
     # DDL in migrations and SAVEPOINTs (SQLAlchemy's documented SQLite recipe).
-    begin = "BEGIN IMMEDIATE" if (not keep_per_thread if immediate is None else immediate) else "BEGIN"
+    begin = "BEGIN IMMEDIATE" if (not (keep_per_thread or keep_one) if immediate is None else immediate) else "BEGIN"
 
     @event.listens_for(engine, "begin")
     def _begin(conn):

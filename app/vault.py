@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -49,6 +50,7 @@ class Vault(BackupMixin):
         self._warm: sessionmaker | None = None
         self._writer_engine = None  # see write_session()
         self._writer: sessionmaker | None = None
+        self._writer_turn = threading.Lock()  # the kept writer connection serves one caller at a time
         # (inode, size, mtime) of the database as this object left it at lock: an
         # unchanged file is not re-checked page by page at the next unlock.
         self._verified_stamp: tuple[int, int, int] | None = None
@@ -99,18 +101,19 @@ class Vault(BackupMixin):
 
         For the GUI's single writer thread: each save then skips keying a new connection
         and re-decrypting the pages it needs (a fresh connection starts with a cold cache).
-        Durability is unchanged (WAL, synchronous=FULL: every commit is synced); lock()
-        closes the connection with the rest.
+        One connection, whichever thread asks; callers take turns on it. Durability is
+        unchanged (WAL, synchronous=FULL: every commit is synced); lock() closes it.
         """
-        if self._sessions is None:
-            raise VaultLocked("The vault is locked.")
-        if self._writer is None:
-            self._writer_engine = make_engine(
-                self.paths.database, self._current_key, keep_per_thread=True, immediate=True
-            )
-            self._writer = sessionmaker(self._writer_engine, expire_on_commit=False)
-        with self._writer.begin() as session:
-            yield session
+        with self._writer_turn:
+            if self._sessions is None:
+                raise VaultLocked("The vault is locked.")
+            if self._writer is None:
+                self._writer_engine = make_engine(
+                    self.paths.database, self._current_key, keep_one=True, immediate=True
+                )
+                self._writer = sessionmaker(self._writer_engine, expire_on_commit=False)
+            with self._writer.begin() as session:
+                yield session
 
     # ---- lifecycle ---------------------------------------------------------
     def create(
