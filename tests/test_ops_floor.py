@@ -182,3 +182,20 @@ def test_floor_screens_never_open_a_session_nor_touch_the_models():
         if len(text.splitlines()) > 400:
             offending.append(f"{path.relative_to(root)}: over 400 lines")
     assert offending == []
+
+
+def test_a_saved_contact_says_which_records_changed(vault):
+    """Screens listing contacts re-read the saved one alone: the changes name it, and its people."""
+    with vault.session() as s:
+        done = floor_ops.save_contact(s, floor_ops.ContactSave(
+            ContactInput(occurred_at=NOW, types=["referral"]), new_aliases=("Renard au sac vert",)))
+    changes = done.changes
+    assert changes.ids(Entity.CONTACT) == {done.value}
+    assert len(changes.ids(Entity.PERSON)) == 1
+    assert changes.ids(Entity.REFERRAL) == frozenset()  # not changed at all
+    widened = changes | {Entity.REFERRAL}  # a change without ids: unknown which
+    assert widened.ids(Entity.REFERRAL) is None and widened.ids(Entity.CONTACT) == {done.value}
+    assert (changes | Changes.of(Entity.CONTACT)).ids(Entity.CONTACT) is None
+    with vault.session() as s:
+        gone = floor_ops.delete_contact(s, done.value)
+    assert gone.changes.ids(Entity.CONTACT) == {done.value}

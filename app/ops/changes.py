@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Generic, Iterable, TypeVar
+from typing import Any, Generic, Iterable, Mapping, TypeVar
 
 T = TypeVar("T")
 
@@ -46,10 +46,22 @@ class Entity(StrEnum):
 
 
 class Changes(frozenset):
-    """A frozen set of ``Entity``; strings are accepted and checked (a typo fails at once)."""
+    """A frozen set of ``Entity``; strings are accepted and checked (a typo fails at once).
 
-    def __new__(cls, entities: Iterable[Entity | str] = ()):
-        return super().__new__(cls, (Entity(e) for e in entities))
+    An operation that knows exactly which records of an entity it wrote says so
+    (``with_ids``): a screen can then re-read those rows alone instead of all it shows
+    (a contact saved: Today inserts one line). ``ids(entity)`` is None when the entity
+    changed in ways not listed, and empty when it did not change.
+    """
+
+    _ids: dict  # Entity -> frozenset[int], only for entities whose changed records are all known
+
+    def __new__(cls, entities: Iterable[Entity | str] = (), ids: Mapping | None = None):
+        self = super().__new__(cls, (Entity(e) for e in entities))
+        if ids is None and isinstance(entities, Changes):
+            ids = entities._ids
+        self._ids = {Entity(e): frozenset(v) for e, v in (ids or {}).items() if Entity(e) in self}
+        return self
 
     @classmethod
     def of(cls, *entities: Entity | str) -> "Changes":
@@ -60,8 +72,25 @@ class Changes(frozenset):
         """After a restore or a migration: every screen reloads."""
         return cls(Entity)
 
+    def with_ids(self, entity: Entity | str, ids: Iterable[int]) -> "Changes":
+        """These changes, saying that of ``entity`` exactly the records ``ids`` changed."""
+        entity = Entity(entity)
+        return Changes(frozenset.__or__(self, {entity}), {**self._ids, entity: frozenset(ids)})
+
+    def ids(self, entity: Entity | str) -> frozenset[int] | None:
+        entity = Entity(entity)
+        if entity not in self:
+            return frozenset()
+        return self._ids.get(entity)
+
     def __or__(self, other: Iterable[Entity | str]) -> "Changes":
-        return Changes(frozenset.__or__(self, Changes(other)))
+        other = other if isinstance(other, Changes) else Changes(other)
+        ids = {}
+        for entity in frozenset.__or__(self, other):
+            mine, theirs = self.ids(entity), other.ids(entity)
+            if mine is not None and theirs is not None:  # both list theirs (or one did not change it)
+                ids[entity] = mine | theirs
+        return Changes(frozenset.__or__(self, other), ids)
 
     __ror__ = __or__
 

@@ -48,7 +48,10 @@ class ContactSave:
 
 
 def _contact_changes(change: contacts.ContactChange) -> Changes:
-    return CONTACT_AND_PEOPLE | (STOCK if change.supply_item_ids else ())
+    # Exactly this contact changed (screens listing contacts re-read its row alone).
+    changes = CONTACT_AND_PEOPLE | (STOCK if change.supply_item_ids else ())
+    changes = changes.with_ids(Entity.CONTACT, (change.contact.id,)).with_ids(Entity.PERSON, change.person_ids)
+    return changes.with_ids(Entity.SUPPLY_ITEM, change.supply_item_ids) if change.supply_item_ids else changes
 
 
 @operation(Entity.CONTACT, Entity.PERSON, Entity.SUPPLY_ITEM, Entity.STOCK_MOVEMENT, Entity.REFERRAL, Entity.DRAFT)
@@ -93,7 +96,7 @@ def delete_contact(session: Session, contact_id: int) -> Done:
 @operation(Entity.CONTACT)
 def set_follow_up_done(session: Session, contact_id: int, done: bool = True) -> Done:
     contacts.set_follow_up_done(session, contact_id, done)
-    return Done(Changes.of(Entity.CONTACT), contact_id)
+    return Done(Changes().with_ids(Entity.CONTACT, (contact_id,)), contact_id)
 
 
 __all__ = ["ContactSave", "ReferralInput", "delete_contact", "save_contact", "set_follow_up_done"]
