@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QWidget
 
 from app import contacts
 from app.contacts import ContactInput
@@ -47,7 +47,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
     entities = frozenset({Entity.SUPPLY_ITEM, Entity.STOCK_MOVEMENT})  # what it shows that others change
 
     def __init__(self, ctx: AppContext, form_id: str = NEW_FORM_ID, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, Qt.WindowType.SubWindow)  # a focus scope: see _cover()
         self.ctx = ctx
         self.form_id = form_id
         self.setObjectName("contact_panel" if form_id == NEW_FORM_ID else "contact_edit_panel")
@@ -58,7 +58,8 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self._loaded = False
         self._saving = False
         self._stale = False
-        self._covered_stack = self._covered_page = None  # see _cover()
+        self._covered_stack: QWidget | None = None  # see _cover()
+        self._covered_flags = Qt.WindowType.Widget
         self._sent: floor_ops.ContactSave | None = None  # the form of the save under way
         self.refresh_count = 0  # how many times it reloaded what it shows (benchmarks)
 
@@ -192,48 +193,49 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self.show()
         self.raise_()
 
-    def _hide(self) -> None:
+    def _hide(self, *, saved: bool = False) -> None:
+        """Hidden; ``closed`` says so unless it was a save (``saved`` follows and says more)."""
         self._uncover()
+        self._give_focus_back()
         self.hide()
-        self.closed.emit()
+        if not saved:
+            self.closed.emit()
 
-    # The page under the panel is disabled while it shows: Tab stays in the panel and clicks
-    # do not reach the page. Only the page shown (and the one shown next, if the worker goes
-    # to another): disabling the whole stack re-styles every widget of every page at each save.
-    def _cover(self, stack) -> None:
+    # While the panel shows, the page area under it is out of reach without disabling it (which
+    # re-styled every widget of the page at each save): the panel covers it, so clicks land on the
+    # panel; the panel is a focus scope (a Qt.SubWindow: Tab and Shift+Tab walk its own widgets);
+    # and the pages' stack is marked a sub-window too while covered, so the pages' mnemonics and
+    # window shortcuts answer only while the focus is in it, which it is not (Qt's shortcut
+    # matching). Marking costs nothing: overrideWindowFlags tells neither the widgets nor the
+    # window system, and it keeps covering whichever page the worker goes to.
+    def _cover(self, stack: QWidget) -> None:
         self._uncover()
-        self._covered_stack = stack
-        if hasattr(stack, "currentChanged"):
-            stack.currentChanged.connect(self._cover_current)
-            self._cover_current()
-        else:
-            self._covered_page = stack
-            stack.setEnabled(False)
-
-    def _cover_current(self, _index: int = -1) -> None:
-        page = self._covered_stack.currentWidget()
-        if self._covered_page is not page:
-            self._enable_covered()
-            self._covered_page = page
-            if page is not None:
-                page.setEnabled(False)
-
-    def _enable_covered(self) -> None:
-        page, self._covered_page = self._covered_page, None
-        if page is not None:
-            try:
-                page.setEnabled(True)
-            except RuntimeError:  # the page died with its workspace (locked)
-                pass
+        self._covered_stack, self._covered_flags = stack, stack.windowFlags()
+        stack.overrideWindowFlags((self._covered_flags & ~Qt.WindowType.WindowType_Mask) | Qt.WindowType.SubWindow)
 
     def _uncover(self) -> None:
         stack, self._covered_stack = self._covered_stack, None
-        if stack is not None and hasattr(stack, "currentChanged"):
+        if stack is not None:
             try:
-                stack.currentChanged.disconnect(self._cover_current)
-            except (RuntimeError, TypeError):
+                stack.overrideWindowFlags(self._covered_flags)
+            except RuntimeError:  # the stack died with its workspace (locked)
                 pass
-        self._enable_covered()
+
+    def _give_focus_back(self) -> None:
+        """Before hiding, the focus goes where Qt would put it (the sidebar), without Qt's walk of
+        every widget of the window looking for the next one."""
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            return
+        sidebar = getattr(self.parentWidget(), "sidebar", None)
+        if sidebar is not None and sidebar.isVisible() and sidebar.isEnabled():
+            sidebar.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        if not self.isVisible():  # hiding with the focus inside: the focus leaves the panel
+            host = self.parentWidget()
+            return host.focusNextPrevChild(next_) if host is not None else False
+        return super().focusNextPrevChild(next_)
 
     def close_keeping_draft(self) -> None:
         """Esc: hide the panel; what was typed stays (and is saved as a draft now)."""
@@ -334,7 +336,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         sent = self._sent
         self._loaded = False
         self.draft_note.setText("")
-        self._hide()  # first: the form is reset hidden, without repainting each field
+        self._hide(saved=True)  # first: the form is reset hidden, without repainting each field
         # A new contact is the last one entered: the next defaults are known without a read.
         self._load_defaults(contacts.defaults_after_new(sent.contact) if sent and sent.contact_id is None else None)
         self.keeper.forget()

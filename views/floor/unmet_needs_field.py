@@ -36,7 +36,9 @@ class UnmetNeedsField(QWidget):
             self.buttons[code] = button
             flow.addWidget(button)
         layout.addWidget(self.box)
-        self.setVisible(bool(items))
+        if not items:
+            # (never setVisible(True) here: on a widget not yet in the form, it opens a window)
+            self.hide()
         self._unfold(False)
         self._update()
 
