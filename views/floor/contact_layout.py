@@ -6,7 +6,7 @@ owns the Tab order and the number and letter keys on the type and theme buttons.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -293,7 +293,6 @@ class ContactLayout:
         button.setProperty("role", "choice")
         button.setMinimumHeight(36)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        button.installEventFilter(self)
         return button
 
     def _section(self, text: str, buddy: QWidget | None = None) -> QLabel:
@@ -331,21 +330,26 @@ class ContactLayout:
         return super().focusNextPrevChild(next_)
 
     # ---- keys on the type and theme buttons ------------------------------------------
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(obj, QAbstractButton):
-            if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-                return super().eventFilter(obj, event)
+    # A button leaves digits and letters to its parents, so they come up to the panel (a key
+    # handler here, not an event filter on each button, which saw every event of every button).
+    def keyPressEvent(self, event) -> None:
+        focus = QApplication.focusWidget()
+        if (isinstance(focus, QAbstractButton) and not event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+                and (focus in self.type_buttons.values() or focus in self.theme_buttons.values())):
             text = event.text().lower()
             if text.isdigit() and text != "0":
                 buttons = list(self.type_buttons.values())
                 index = int(text) - 1
                 if index < len(buttons):
                     buttons[index].toggle()
-                    return True
+                    event.accept()
+                    return
             elif text and text in self.theme_key:
                 self.theme_buttons[self.theme_key[text]].toggle()
-                return True
-        return super().eventFilter(obj, event)
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
     def focus_types(self) -> None:
         buttons = list(self.type_buttons.values())

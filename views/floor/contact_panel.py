@@ -17,6 +17,8 @@ the errors views/floor/contact_errors.py; the shortcut and the two panels, views
 """
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QFrame, QWidget
@@ -55,7 +57,8 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self.setAutoFillBackground(True)
         self.setStyleSheet(PANEL_STYLE)
         self.editing_id: int | None = None
-        self._loaded = False
+        self._loaded = False  # the form holds a draft, a contact or defaults (else read at open)
+        self._blank_on: date | None = None  # the day it was reset blank after a save, unseen since
         self._saving = False
         self._stale = False
         self._covered_stack: QWidget | None = None  # see _cover()
@@ -127,12 +130,16 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
     # ---- opening and closing -------------------------------------------------------
     def open_new(self, person: tuple[int, str] | None = None, *, repeat: bool = False) -> None:
         """Show the form: the draft if one was left, else a blank form (last place and duration)."""
+        if self._loaded and self._blank_on is not None and self._blank_on != date.today():
+            self._loaded = False  # reset before midnight: the follow-up dates start from today
         if not self._loaded:
             restored = self.keeper.restore()
             if not restored:
                 self._load_defaults()
             self.draft_note.setText(self.tr("Draft brought back") if restored else "")
             self._loaded = True
+        elif self._blank_on is not None:
+            self._set_when(datetime.now())  # reset at the last save: only the time is new
         if person is not None:
             self.person_field.add_person(*person)
             if repeat:
@@ -170,18 +177,19 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self.person_field.edit.setFocus()
         return True
 
-    def _load_defaults(self, data: ContactInput | None = None) -> None:
+    def _load_defaults(self, data: ContactInput | None = None, *, dated: bool = True) -> None:
         if data is None:
             data = self.ctx.ops.read(contacts.contact_defaults, warm=True)
         self.editing_id = None
         self._clear_errors()
-        self._fill(data, persons=[])
+        self._fill(data, persons=[], dated=dated)
         self._set_referral_values({})
         with self.keeper.muted():
             self.person_field.clear()
         self._update_title()
 
     def _show(self) -> None:
+        self._blank_on = None
         if self._stale:
             self.refresh()
         host = self.parentWidget()
@@ -329,16 +337,21 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         return False
 
     def _saved(self, contact_id: int) -> None:
+        # (the stock it gave is on the bus: _on_changed marked the stock stale, read at the next open)
         self._saving = False
-        self._stale = True  # the stock it gave: read when the panel shows next
         self.save_button.setEnabled(True)
         said = self.tr("Contact updated") if self.editing_id else self.tr("Contact saved")
         sent = self._sent
-        self._loaded = False
         self.draft_note.setText("")
         self._hide(saved=True)  # first: the form is reset hidden, without repainting each field
-        # A new contact is the last one entered: the next defaults are known without a read.
-        self._load_defaults(contacts.defaults_after_new(sent.contact) if sent and sent.contact_id is None else None)
+        # A new contact is the last one entered: the next defaults are known without a read,
+        # and the next Ctrl+N shows this blank form as it is (its time made current).
+        defaults = contacts.defaults_after_new(sent.contact) if sent and sent.contact_id is None else None
+        if defaults is not None:
+            self._load_defaults(defaults, dated=False)  # (open_new sets the time)
+            self._loaded, self._blank_on = True, date.today()
+        else:
+            self._loaded = False  # an edit saved: the next open fills the form anew
         self.keeper.forget()
         status = self.ctx.extras.get("status")
         if status is not None:
