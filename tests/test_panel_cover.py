@@ -144,5 +144,9 @@ def test_the_forms_are_built_after_unlock_in_idle_time_or_at_the_first_ctrl_n(qt
     monkeypatch.setattr(QuickEntry, "IDLE_DELAY_MS", 0)
     window = open_unlocked(qtbot, vault)
     entry = window.ctx.extras["quick_entry"]
+    assert QApplication.activeWindow() is window
     qtbot.waitUntil(lambda: len(entry.panels) == 2, timeout=5000)
     assert not any(panel.isVisible() for panel in entry.panels)
+    # Built behind the worker's back, the forms open no window of their own (a part shown before
+    # it was placed in the form used to, and took the keyboard from the main window).
+    assert QApplication.activeWindow() is window and focused() is not None

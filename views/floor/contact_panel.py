@@ -339,11 +339,11 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
     def _saved(self, contact_id: int) -> None:
         # (the stock it gave is on the bus: _on_changed marked the stock stale, read at the next open)
         self._saving = False
-        self.save_button.setEnabled(True)
         said = self.tr("Contact updated") if self.editing_id else self.tr("Contact saved")
         sent = self._sent
         self.draft_note.setText("")
         self._hide(saved=True)  # first: the form is reset hidden, without repainting each field
+        self.save_button.setEnabled(True)
         # A new contact is the last one entered: the next defaults are known without a read,
         # and the next Ctrl+N shows this blank form as it is (its time made current).
         defaults = contacts.defaults_after_new(sent.contact) if sent and sent.contact_id is None else None

@@ -56,6 +56,8 @@ class UnmetNeedsField(QWidget):
         return [code for code, button in self.buttons.items() if button.isChecked()]
 
     def set_codes(self, codes: list[str]) -> None:
+        if self.codes() == [c for c in self.buttons if c in codes] and self.header.isChecked() == bool(codes):
+            return  # (as it is: the form resets without touching it)
         for code, button in self.buttons.items():
             button.blockSignals(True)
             button.setChecked(code in codes)
