@@ -31,7 +31,7 @@ class QuickEntry(QObject):
 
     IDLE_DELAY_MS = 200  # after Today's first paint (a timer fires after the paint it follows)
 
-    def __init__(self, ctx: AppContext, host: QWidget, *, build_when_idle: bool = True):
+    def __init__(self, ctx: AppContext, host: QWidget):
         super().__init__(host)
         self.ctx = ctx
         self.host = host
@@ -42,9 +42,8 @@ class QuickEntry(QObject):
         self.shortcut.activated.connect(self.open_new)
         host.installEventFilter(self)
         ctx.extras["quick_entry"] = self
-        if build_when_idle:
-            # One form per timer turn: input that comes in between (a key, a paint) goes first.
-            QTimer.singleShot(self.IDLE_DELAY_MS, self, self._build_idle)
+        # One form per timer turn: input that comes in between (a key, a paint) goes first.
+        QTimer.singleShot(self.IDLE_DELAY_MS, self, self._build_idle)
 
     def _build_idle(self) -> None:
         if not self.ctx.vault.is_unlocked:

@@ -45,7 +45,7 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
     """The contact form over the page. ``open_new()`` for Ctrl+N, ``open_edit(id)`` to edit."""
 
     saved = Signal(int)   # contact id
-    closed = Signal()
+    closed = Signal()     # hidden without a save (Esc, or Ctrl+N for the other form); a save says ``saved``
     entities = frozenset({Entity.SUPPLY_ITEM, Entity.STOCK_MOVEMENT})  # what it shows that others change
 
     def __init__(self, ctx: AppContext, form_id: str = NEW_FORM_ID, parent: QWidget | None = None):
