@@ -6,13 +6,13 @@ page 100 costs what page 1 costs). Rows are plain frozen dataclasses.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.contact_rows import ContactRow, rows_by_id
 from app.textsearch import fold, like_escape
 from models.contacts import Contact, ContactSupply, ContactTheme, ContactType, contact_person
 from models.people import INACTIVE_AFTER_DAYS, Person
@@ -39,30 +39,6 @@ class Cursor:
 
     occurred_at: datetime
     id: int
-
-
-@dataclass(frozen=True)
-class ContactRow:
-    id: int
-    uid: str
-    occurred_at: datetime
-    duration_min: int
-    place_code: str
-    initiated_by: str
-    person_ids: tuple[int, ...]
-    person_aliases: tuple[str, ...]
-    unidentified_count: int
-    type_codes: tuple[str, ...]
-    theme_codes: tuple[str, ...]
-    supplies: tuple[tuple[str, int], ...]  # (item name, quantity)
-    notes: str
-    follow_up_on: date | None
-    follow_up_done: bool
-    share_with_supervision: bool
-
-    @property
-    def people_count(self) -> int:
-        return len(self.person_ids) + self.unidentified_count
 
 
 # Below this many uses, a type/theme filter is driven by the code's index; above, by
@@ -146,18 +122,26 @@ def contact_rows_by_id(session: Session, ids: list[int]) -> list[ContactRow]:
     """Full rows for these contacts, in the order given (one statement, whatever the page size)."""
     if not ids:
         return []
-    rows = _rows_by_id(session, ids)
+    rows = rows_by_id(session, ids)
     return [rows[cid][0] for cid in ids if cid in rows]
 
 
-def contact_rows_matching(session: Session, flt: ContactFilter | None, ids) -> dict[int, ContactRow | None]:
+@dataclass(frozen=True)
+class Written:
+    """A contact an operation wrote, as a filtered list sees it."""
+
+    row: ContactRow | None  # None: deleted, or not matching the list's filter
+    created: bool  # made by that operation (its first version): it was in no list before
+
+
+def contact_rows_matching(session: Session, flt: ContactFilter | None, ids) -> dict[int, Written]:
     """For each of ``ids``: its row if the contact is live and matches ``flt`` (what
     ``contact_page`` would list), else None: a list re-reads the contacts an operation wrote."""
-    found = _rows_by_id(session, list(ids))
-    out: dict[int, ContactRow | None] = {}
+    found = rows_by_id(session, list(ids))
+    out: dict[int, Written] = {}
     for cid in ids:
-        row, gone = found.get(cid, (None, True))
-        out[cid] = row if row is not None and not gone and row_matches(row, flt) else None
+        row, gone, version = found.get(cid, (None, True, 0))
+        out[cid] = Written(row if row is not None and not gone and row_matches(row, flt) else None, version == 1)
     return out
 
 
@@ -181,59 +165,6 @@ def row_matches(row: ContactRow, flt: ContactFilter | None) -> bool:
 def page_order(row: ContactRow) -> tuple[datetime, int]:
     """The lists' order, newest first: sort ascending by the negation of this (``contact_page``'s key)."""
     return row.occurred_at, row.id
-
-
-# The rows' one statement on the raw DB-API cursor (SQLAlchemy costs ~0.1 ms an execute and
-# more to build five): each contact, then its people, types, themes and supplies, the part
-# in the first column; the ids are one bound JSON array.
-_IDS = "(SELECT value FROM json_each(?1))"
-_PAD = ", NULL" * 9
-_ROWS_SQL = f"""
-SELECT 0, c.id, c.uid, c.occurred_at, c.duration_min, c.place_code, c.initiated_by, c.unidentified_count,
-       c.notes, c.follow_up_on, c.follow_up_done, c.share_with_supervision, c.deleted_at IS NOT NULL
-  FROM contact c WHERE c.id IN {_IDS}
-UNION ALL SELECT 1, cp.contact_id, p.alias, p.id{_PAD}
-  FROM contact_person cp JOIN person p ON p.id = cp.person_id WHERE cp.contact_id IN {_IDS}
-UNION ALL SELECT 2, contact_id, code, NULL{_PAD} FROM contact_type WHERE contact_id IN {_IDS}
-UNION ALL SELECT 3, contact_id, code, NULL{_PAD} FROM contact_theme WHERE contact_id IN {_IDS}
-UNION ALL SELECT 4, cs.contact_id, si.name, cs.quantity, cs.id{_PAD[:-6]}
-  FROM contact_supply cs JOIN supply_item si ON si.id = cs.item_id WHERE cs.contact_id IN {_IDS}
-"""
-
-
-def _rows_by_id(session: Session, ids: list[int]) -> dict[int, tuple[ContactRow, bool]]:
-    """id -> (row, deleted): the rows ``_rows_in`` makes, with SQLAlchemy's conversions done here
-    (SQLite keeps DateTime as 'YYYY-MM-DD HH:MM:SS.ffffff', Date as 'YYYY-MM-DD', Boolean as 0/1)."""
-    cursor = session.connection().connection.dbapi_connection.cursor()
-    try:
-        parts = cursor.execute(_ROWS_SQL, (json.dumps(ids),)).fetchall()
-    finally:
-        cursor.close()
-    contacts, persons, types, themes, given = [], {}, {}, {}, {}
-    for part, cid, a, b, *rest in parts:
-        if part == 0:
-            contacts.append((cid, a, b, rest))
-        elif part == 1:
-            persons.setdefault(cid, []).append((a.casefold(), b, a))
-        elif part == 2:
-            types.setdefault(cid, []).append(a)
-        elif part == 3:
-            themes.setdefault(cid, []).append(a)
-        else:
-            given.setdefault(cid, []).append((rest[0], a, b))
-    rows = {}
-    for cid, uid, occurred, (duration, place, initiated, unidentified, notes, follow, done, share, gone) in contacts:
-        who = sorted(persons.get(cid, ()))
-        rows[cid] = ContactRow(
-            id=cid, uid=uid, occurred_at=datetime.fromisoformat(occurred), duration_min=duration, place_code=place,
-            initiated_by=initiated, person_ids=tuple(p for _, p, _ in who), person_aliases=tuple(a for _, _, a in who),
-            unidentified_count=unidentified, type_codes=tuple(sorted(types.get(cid, ()))),
-            theme_codes=tuple(sorted(themes.get(cid, ()))),
-            supplies=tuple((name, qty) for _, name, qty in sorted(given.get(cid, ()))), notes=notes,
-            follow_up_on=None if follow is None else date.fromisoformat(follow), follow_up_done=bool(done),
-            share_with_supervision=bool(share),
-        ), bool(gone)
-    return rows
 
 
 def contact_rows_where(session: Session, *conds, order_by=(), limit: int | None = None) -> list[ContactRow]:
@@ -296,7 +227,7 @@ def contact_page(
     A lazy Qt model calls it from ``fetchMore`` with the cursor it got last time.
     """
     keys = contact_ids_page(session, flt, after=after, limit=limit)
-    rows = contact_rows_by_id(session, [k[0] for k in keys])
+    rows = contactrows_by_id(session, [k[0] for k in keys])
     nxt = Cursor(occurred_at=keys[-1][1], id=keys[-1][0]) if len(keys) == limit else None
     return rows, nxt
 
@@ -311,7 +242,7 @@ def contact_rows(
             .order_by(Contact.occurred_at.desc(), Contact.id.desc()).offset(offset).limit(limit)
         )
     )
-    return contact_rows_by_id(session, ids)
+    return contactrows_by_id(session, ids)
 
 
 def person_timeline(
