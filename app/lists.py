@@ -227,7 +227,7 @@ def contact_page(
     A lazy Qt model calls it from ``fetchMore`` with the cursor it got last time.
     """
     keys = contact_ids_page(session, flt, after=after, limit=limit)
-    rows = contactrows_by_id(session, [k[0] for k in keys])
+    rows = contact_rows_by_id(session, [k[0] for k in keys])
     nxt = Cursor(occurred_at=keys[-1][1], id=keys[-1][0]) if len(keys) == limit else None
     return rows, nxt
 
@@ -242,7 +242,7 @@ def contact_rows(
             .order_by(Contact.occurred_at.desc(), Contact.id.desc()).offset(offset).limit(limit)
         )
     )
-    return contactrows_by_id(session, ids)
+    return contact_rows_by_id(session, ids)
 
 
 def person_timeline(
