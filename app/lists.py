@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.contact_rows import ContactRow, rows_by_id
 from app.textsearch import fold, like_escape
 from models.contacts import Contact, ContactSupply, ContactTheme, ContactType, contact_person
-from models.people import INACTIVE_AFTER_DAYS, Person
+from models.people import INACTIVE_AFTER_DAYS, Person, PersonGroup
 from models.supplies import SupplyItem
 
 PAGE_SIZE = 100
@@ -266,6 +266,7 @@ class PersonRow:
     age_bracket: str | None
     gender: str | None
     groups: tuple[str, ...] = field(default=())
+    search_key: str = field(default="", compare=False, repr=False)  # the alias order (folded alias, first name)
 
 
 ORDER_RECENT = "recent"  # last contact first
@@ -324,10 +325,62 @@ def people_rows(
         PersonRow(
             id=p.id, uid=p.uid, alias=p.alias, first_name=p.first_name, status=p.status(today),
             last_contact_at=p.last_contact_at, contact_count=p.contact_count, age_bracket=p.age_bracket,
-            gender=p.gender, groups=tuple(p.group_codes),
+            gender=p.gender, groups=tuple(p.group_codes), search_key=p.search_key,
         )
         for p in people
     ]
+
+
+def people_rows_matching(
+    session: Session, ids, text: str = "", status: str | None = None, today: date | None = None,
+) -> dict[int, PersonRow | None]:
+    """For each of ``ids``: its row if the person matches the list's search and status (the
+    same conditions, for these ids alone), else None: a list re-reads the people a save changed."""
+    today = today or date.today()
+    cols = (Person.id, Person.uid, Person.alias, Person.first_name, Person.last_contact_at, Person.contact_count,
+            Person.age_bracket, Person.gender, Person.search_key, Person.archived_at, Person.merged_into_id,
+            Person.deleted_at, Person.created_at)
+    found = session.execute(select(*cols).where(Person.id.in_(ids), *_people_where(text, status, today))).all()
+    groups: dict[int, list[str]] = {}
+    if found:
+        for pid, code in session.execute(
+            select(PersonGroup.person_id, PersonGroup.code).where(PersonGroup.person_id.in_([p.id for p in found]))
+        ):
+            groups.setdefault(pid, []).append(code)
+    out: dict[int, PersonRow | None] = dict.fromkeys(ids)
+    for p in found:
+        out[p.id] = PersonRow(
+            id=p.id, uid=p.uid, alias=p.alias, first_name=p.first_name, status=Person.status(p, today),
+            last_contact_at=p.last_contact_at, contact_count=p.contact_count, age_bracket=p.age_bracket,
+            gender=p.gender, groups=tuple(sorted(groups.get(p.id, ()))), search_key=p.search_key,
+        )
+    return out
+
+
+class _Desc:
+    """A value sorted the other way (descending keys inside one ascending tuple)."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v) -> None:
+        self.v = v
+
+    def __lt__(self, other: "_Desc") -> bool:
+        return other.v < self.v
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Desc) and self.v == other.v
+
+
+def people_order_key(row: PersonRow, order: str = ORDER_RECENT, descending: bool | None = None) -> tuple:
+    """``people_rows``' ORDER BY as a Python key (ascending): SQLite compares the stored text the way
+    Python compares str (UTF-8 byte order is code point order), and datetimes as their ISO text."""
+    if descending is None:
+        descending = order == ORDER_RECENT
+    if order == ORDER_RECENT:
+        seen = row.last_contact_at
+        return (seen is None, 0 if seen is None else _Desc(seen) if descending else seen, row.search_key, row.id)
+    return (_Desc(row.search_key), _Desc(row.id)) if descending else (row.search_key, row.id)
 
 
 def people_page(

@@ -55,6 +55,27 @@ class _PagedTableModel(QAbstractTableModel):
             self._rows.extend(rows)
             self.endInsertRows()
 
+    def _place(self, old: int | None, pos: int | None, row) -> None:
+        """Row ``old`` (None: not loaded) becomes ``row`` at ``pos`` (None: not shown), through the
+        model's signals: persistent indexes, so the selection and the scroll, follow."""
+        if old is not None and pos == old:
+            self._rows[old] = row
+            self.dataChanged.emit(self.index(old, 0), self.index(old, self.COLUMN_COUNT - 1))
+        elif old is not None and pos is not None:
+            self.beginMoveRows(QModelIndex(), old, old, QModelIndex(), pos + 1 if pos > old else pos)
+            del self._rows[old]
+            self._rows.insert(pos, row)
+            self.endMoveRows()
+            self.dataChanged.emit(self.index(pos, 0), self.index(pos, self.COLUMN_COUNT - 1))
+        elif old is not None:
+            self.beginRemoveRows(QModelIndex(), old, old)
+            del self._rows[old]
+            self.endRemoveRows()
+        elif pos is not None:
+            self.beginInsertRows(QModelIndex(), pos, pos)
+            self._rows.insert(pos, row)
+            self.endInsertRows()
+
     def row_at(self, row: int):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
@@ -154,23 +175,7 @@ class ContactTableModel(_PagedTableModel):
                 self._cursor is None or key >= (self._cursor.occurred_at, self._cursor.id)
             ):
                 pos = None  # past the loaded page: its page brings it
-        if old is not None and pos == old:
-            self._rows[old] = row
-            self.dataChanged.emit(self.index(old, 0), self.index(old, self.COLUMN_COUNT - 1))
-        elif old is not None and pos is not None:
-            self.beginMoveRows(QModelIndex(), old, old, QModelIndex(), pos + 1 if pos > old else pos)
-            del self._rows[old]
-            self._rows.insert(pos, row)
-            self.endMoveRows()
-            self.dataChanged.emit(self.index(pos, 0), self.index(pos, self.COLUMN_COUNT - 1))
-        elif old is not None:
-            self.beginRemoveRows(QModelIndex(), old, old)
-            del self._rows[old]
-            self.endRemoveRows()
-        elif pos is not None:
-            self.beginInsertRows(QModelIndex(), pos, pos)
-            self._rows.insert(pos, row)
-            self.endInsertRows()
+        self._place(old, pos, row)
         if self._total is not None:
             if was is None:
                 self._total = None  # it may or may not have been counted: count again
@@ -260,6 +265,7 @@ class PeopleTableModel(_PagedTableModel):
         self._order = lists.ORDER_RECENT
         self._descending = True  # the order's natural direction: last contact first, alias A to Z
         self._searched = False  # no read until the page first shows (the header's sort comes earlier)
+        self._total: int | None = None
 
     def set_rows(self, rows: list[lists.PersonRow], *, more: bool = False) -> None:
         self.beginResetModel()
@@ -276,10 +282,16 @@ class PeopleTableModel(_PagedTableModel):
     def reload(self) -> None:
         rows = self._read(lists.people_page, self._query, self._status, self._order, self._descending,
                           limit=self.page_size)
+        self._total = None
         self.set_rows(rows, more=len(rows) == self.page_size)
 
     def total(self) -> int:
-        return self._read(lists.people_count, self._query, self._status)
+        if self._total is None:
+            self._total = self._read(lists.people_count, self._query, self._status)
+        return self._total
+
+    def known_total(self) -> int | None:
+        return self._total
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """By alias or by last contact, in the direction the header shows; the service sorts.
@@ -294,6 +306,10 @@ class PeopleTableModel(_PagedTableModel):
                 self.reload()
 
     @property
+    def searched(self) -> bool:
+        return self._searched
+
+    @property
     def descending(self) -> bool:
         return self._descending
 
@@ -306,6 +322,33 @@ class PeopleTableModel(_PagedTableModel):
                           offset=len(self._rows), limit=self.page_size)
         self._more = len(rows) == self.page_size
         return rows
+
+    def put_written(self, ids) -> None:
+        """Re-read these people alone and put them in place (a save changed their counts and last
+        contact): a row changes or moves (its selection follows), one now matching the search
+        comes in at its place, one no longer matching leaves. The count follows, or becomes
+        unknown when the loaded rows cannot tell whether a person was counted."""
+        for pid, row in self._read(lists.people_rows_matching, ids, self._query, self._status).items():
+            self._put(pid, row)
+
+    def _put(self, pid: int, row: lists.PersonRow | None) -> None:
+        old = next((i for i, r in enumerate(self._rows) if r.id == pid), None)
+        pos = None
+        if row is not None:
+            key = lists.people_order_key(row, self._order, self._descending)
+            pos = next((i for i, r in enumerate(self._rows)
+                        if i != old and key < lists.people_order_key(r, self._order, self._descending)),
+                       len(self._rows))
+            if old is not None and pos > old:
+                pos -= 1
+            if pos == len(self._rows) - (old is not None) and self._more:
+                pos = None  # past the loaded rows: the next page's offset brings it
+        self._place(old, pos, row)
+        if self._total is not None:  # counted before? loaded, yes; not loaded with all loaded, no
+            if old is None and self._more:
+                self._total = None
+            else:
+                self._total += (row is not None) - (old is not None)
 
     def _header_texts(self) -> dict[int, str]:
         return {

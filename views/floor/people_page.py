@@ -1,7 +1,7 @@
 """Personnes: search as you type, last contact and number of contacts; a person's page."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -141,6 +141,35 @@ class PeoplePage(Page):
                 self.detail.show_person(self.detail.person_id)
             except ValidationFailed:
                 self.show_list()
+
+    def refresh_changed(self, changes) -> None:
+        """A contact saved or deleted names its people: only their rows are read again and put in
+        place (search, status, order, selection and scroll stay); a person's page showing reloads
+        when it is theirs or a referral changed. Anything else reloads the list."""
+        contact_ids, person_ids = changes.ids(Entity.CONTACT), changes.ids(Entity.PERSON)
+        if contact_ids is None or person_ids is None or not self.model.searched:
+            self.refresh()
+            return
+        if person_ids:
+            self.model.put_written(person_ids)
+            total = self.model.known_total()
+            if total is None:
+                self.count_label.setText("…")
+                QTimer.singleShot(0, self._update_count)
+            else:
+                self.count_label.setText(self.tr("%n person(s)", "", total))
+        detail = self.detail
+        if self.stack.currentWidget() is detail and detail.person_id is not None and (
+            Entity.REFERRAL in changes or detail.person_id in person_ids
+        ):
+            try:
+                detail.show_person(detail.person_id)
+            except ValidationFailed:
+                self.show_list()
+
+    def _update_count(self) -> None:
+        if self.ctx.vault.is_unlocked:
+            self.count_label.setText(self.tr("%n person(s)", "", self.model.total()))
 
     def open_current(self) -> None:
         index = self.table.currentIndex()

@@ -1,0 +1,216 @@
+"""Contacts and People after a save: the written rows alone are re-read and put in place.
+
+A saved contact names itself and its people (``Changes.ids``): the Contacts page puts
+that row at its place in the order (or takes it out), the People page updates those
+people's counts, each keeping its filter, selection and count. Driven through the
+real window, as a worker would.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app import codes, contacts, lists, people
+from app.contacts import ContactInput
+from app.ops import floor as floor_ops
+from app.ops import people as people_ops
+from tests.floor_gui_kit import focused, open_unlocked
+from views.floor.item_models import ContactTableModel, PeopleTableModel
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+NOW = datetime.now().replace(second=0, microsecond=0)
+
+
+@pytest.fixture
+def floor(make_vault):
+    vault = make_vault()
+    with vault.session() as s:
+        types = sorted(codes.active_codes_of(s, ("contact_type",))["contact_type"])
+        marc = people.create_person(s, "Marc au vélo").id
+        elodie = people.create_person(s, "Élodie au foulard").id
+        made = [
+            contacts.create_contact(s, ContactInput(
+                occurred_at=NOW - timedelta(days=d), person_ids=[who], types=[types[t]])).contact.id
+            for d, who, t in ((1, marc, 1), (3, elodie, 0), (5, marc, 1))
+        ]
+    vault.ids = {"marc": marc, "elodie": elodie, "contacts": made, "types": types}
+    return vault
+
+
+def ids(model) -> list[int]:
+    return [model.row_at(i).id for i in range(model.rowCount())]
+
+
+def run(window, op, *args, **kwargs):
+    window.ctx.ops.run(op, *args, **kwargs)
+    window.ctx.ops.wait()
+
+
+def no_reload(model) -> list:
+    resets: list = []
+    model.modelReset.connect(lambda: resets.append(1))
+    return resets
+
+
+def save_from_the_panel(qtbot, window, who: str) -> None:
+    qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)
+    qtbot.keyClicks(focused(), who)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.keyClick(focused(), Qt.Key.Key_1)  # a type
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
+
+
+def test_a_new_contact_comes_in_at_the_top_and_the_selection_stays(qtbot, french, floor):
+    window = open_unlocked(qtbot, floor)
+    window.show_page("contacts")
+    page = window.workspace.page("contacts")
+    qtbot.waitUntil(lambda: page.count_label.text() == "3 contacts")
+    page.table.selectRow(1)
+    chosen = page.table.current_id()
+    resets = no_reload(page.model)
+    save_from_the_panel(qtbot, window, "elo")
+    assert resets == []  # put in place, not reloaded
+    assert page.model.rowCount() == 4 and ids(page.model)[1:] == floor.ids["contacts"]
+    assert page.model.row_at(0).person_aliases == ("Élodie au foulard",)
+    assert page.table.current_id() == chosen and page.table.currentIndex().row() == 2
+    assert page.count_label.text() == "4 contacts"
+    assert page.model.index(0, ContactTableModel.COL_PERSONS).data() == "Élodie au foulard"
+
+
+def test_an_edit_changes_the_row_or_moves_it_and_a_delete_takes_it_out(qtbot, french, floor):
+    window = open_unlocked(qtbot, floor)
+    window.show_page("contacts")
+    page = window.workspace.page("contacts")
+    first, second, third = floor.ids["contacts"]
+    page.table.selectRow(2)  # the oldest
+    page.table.setFocus()
+    resets = no_reload(page.model)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # opens it in the edit panel
+    panel = window.ctx.extras["quick_entry"].edit_panel
+    panel.notes.setPlainText("Revu")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
+    assert ids(page.model) == [first, second, third] and page.model.row_at(2).notes == "Revu"
+    assert page.table.current_id() == third
+
+    types = floor.ids["types"]
+    run(window, floor_ops.save_contact, floor_ops.ContactSave(ContactInput(  # now the newest
+        occurred_at=NOW - timedelta(hours=1), person_ids=[floor.ids["marc"]], types=[types[1]]), contact_id=third))
+    assert ids(page.model) == [third, first, second]
+    assert page.table.current_id() == third and page.table.currentIndex().row() == 0  # the selection followed
+
+    run(window, floor_ops.delete_contact, second)
+    assert ids(page.model) == [third, first] and page.count_label.text() == "2 contacts"
+    assert resets == []
+
+
+def test_the_filter_in_force_decides_what_comes_in_and_what_leaves(qtbot, french, floor):
+    window = open_unlocked(qtbot, floor)
+    window.show_page("contacts")
+    page = window.workspace.page("contacts")
+    types = floor.ids["types"]
+    first, second, third = floor.ids["contacts"]
+    page.type_filter.setCurrentIndex(page.type_filter.findData(types[1]))  # days 1 and 5
+    qtbot.waitUntil(lambda: page.count_label.text() == "2 contacts")
+    assert ids(page.model) == [first, third]
+    resets = no_reload(page.model)
+    marc = floor.ids["marc"]
+    run(window, floor_ops.save_contact, floor_ops.ContactSave(ContactInput(
+        occurred_at=NOW, person_ids=[marc], types=[types[0]])))  # another type: stays out
+    assert ids(page.model) == [first, third] and page.count_label.text() == "2 contacts"
+    run(window, floor_ops.save_contact, floor_ops.ContactSave(ContactInput(
+        occurred_at=NOW - timedelta(days=4), person_ids=[marc], types=[types[1]])))
+    new = max(ids(page.model))
+    assert ids(page.model) == [first, new, third] and page.count_label.text() == "3 contacts"
+    run(window, floor_ops.save_contact, floor_ops.ContactSave(ContactInput(  # no longer of that type: leaves
+        occurred_at=NOW - timedelta(days=1), person_ids=[marc], types=[types[0]]), contact_id=first))
+    assert ids(page.model) == [new, third] and page.count_label.text() == "2 contacts"
+    run(window, floor_ops.save_contact, floor_ops.ContactSave(ContactInput(  # of it again: back at its place
+        occurred_at=NOW - timedelta(days=1), person_ids=[marc], types=[types[1]]), contact_id=first))
+    assert ids(page.model) == [first, new, third] and page.count_label.text() == "3 contacts"
+    assert resets == []
+
+
+def test_a_person_rename_still_reloads_the_list(qtbot, french, floor):
+    window = open_unlocked(qtbot, floor)
+    window.show_page("contacts")
+    page = window.workspace.page("contacts")
+    run(window, people_ops.update_person, floor.ids["marc"], alias="Marc à la tuque")
+    assert page.model.index(0, ContactTableModel.COL_PERSONS).data() == "Marc à la tuque"
+
+
+def read_in(vault):
+    def read(fn, *args, **kwargs):
+        with vault.session() as s:
+            return fn(s, *args, **kwargs)
+    return read
+
+
+def test_past_the_loaded_page_a_row_waits_for_its_page(qtbot, floor):
+    """Three contacts, pages of two: what sorts after the loaded rows comes with the next page, once."""
+    vault = floor
+    read = read_in(vault)
+    model = ContactTableModel(read, page_size=2)
+    model.set_filter(None)
+    first, second, third = vault.ids["contacts"]
+    assert ids(model) == [first, second] and model.canFetchMore()
+    with vault.session() as s:
+        contacts.update_contact(s, first, ContactInput(occurred_at=NOW - timedelta(days=9),
+                                                      person_ids=[vault.ids["marc"]], types=["listening"]))
+    model.put_written(read(lists.contact_rows_matching, model.filter, [first]))
+    assert ids(model) == [second]
+    while model.canFetchMore():
+        model.fetchMore()
+    assert ids(model) == [second, third, first]
+    assert model.total() == 3
+
+
+def test_people_counts_follow_a_saved_contact(qtbot, french, floor):
+    window = open_unlocked(qtbot, floor)
+    window.show_page("people")
+    page = window.workspace.page("people")
+    qtbot.waitUntil(lambda: page.count_label.text() == "2 personnes")
+    row = {page.model.row_at(i).alias: i for i in range(page.model.rowCount())}
+    assert page.model.index(row["Élodie au foulard"], PeopleTableModel.COL_COUNT).data() == 1
+    page.table.selectRow(row["Marc au vélo"])
+    resets = no_reload(page.model)
+    save_from_the_panel(qtbot, window, "elo")
+    assert resets == []
+    assert [page.model.row_at(i).alias for i in range(2)] == ["Élodie au foulard", "Marc au vélo"]  # most recent
+    assert page.model.index(0, PeopleTableModel.COL_COUNT).data() == 2
+    assert page.table.currentIndex().data(PeopleTableModel.IdRole) == floor.ids["marc"]
+    save_from_the_panel(qtbot, window, "Lucie aux lunettes")  # a new person, typed in the panel
+    qtbot.waitUntil(lambda: page.count_label.text() == "3 personnes")
+    lucie = next(page.model.row_at(i) for i in range(3) if page.model.row_at(i).alias == "Lucie aux lunettes")
+    assert lucie.contact_count == 1
+    with window.vault.session() as s:  # where a reload would put everyone (same minute: by alias)
+        assert ids(page.model) == [r.id for r in lists.people_page(s)]
+
+
+def test_people_searched_keep_their_search(qtbot, french, floor):
+    window = open_unlocked(qtbot, floor)
+    window.show_page("people")
+    page = window.workspace.page("people")
+    page.search.setText("marc")
+    assert [page.model.row_at(i).alias for i in range(page.model.rowCount())] == ["Marc au vélo"]
+    run(window, floor_ops.save_contact, floor_ops.ContactSave(ContactInput(
+        occurred_at=NOW, person_ids=[floor.ids["elodie"]], types=[floor.ids["types"][0]])))
+    assert [page.model.row_at(i).alias for i in range(page.model.rowCount())] == ["Marc au vélo"]
+    assert page.count_label.text() == "1 personne"
+
+
+def test_fast_rows_are_the_rows_the_queries_made(floor):
+    """contact_rows_by_id's one statement gives what the five SQLAlchemy queries gave."""
+    with floor.session() as s:
+        from models.contacts import Contact
+        c = contacts.create_contact(s, ContactInput(
+            occurred_at=NOW, person_ids=[floor.ids["marc"], floor.ids["elodie"]], types=floor.ids["types"][:2],
+            themes=["food"], unidentified_count=2, notes="Avec deux", follow_up_on=NOW.date())).contact.id
+        every = [*floor.ids["contacts"], c]
+        assert lists.contact_rows_by_id(s, every) == lists.contact_rows_where(s, Contact.id.in_(every),
+                                                                              order_by=(Contact.id,))
+        [row] = lists.contact_rows_by_id(s, [c])
+        assert row.person_aliases == ("Marc au vélo", "Élodie au foulard") and row.follow_up_on == NOW.date()
