@@ -6,16 +6,19 @@ page 100 costs what page 1 costs). Rows are plain frozen dataclasses.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.contact_rows import ContactRow, rows_by_id
-from app.textsearch import fold, like_escape
+from app.people_list import (  # noqa: F401  (the People list's reads, here with the rest of the lists)
+    ORDER_ALIAS, ORDER_RECENT, PersonRow, count_people, people_count, people_ids, people_order_key, people_page,
+    people_rows, people_rows_matching,
+)
 from models.contacts import Contact, ContactSupply, ContactTheme, ContactType, contact_person
-from models.people import INACTIVE_AFTER_DAYS, Person, PersonGroup
+from models.people import Person
 from models.supplies import SupplyItem
 
 PAGE_SIZE = 100
@@ -250,147 +253,3 @@ def person_timeline(
 ) -> tuple[list[ContactRow], Cursor | None]:
     """A person's live contacts, newest first (same paging as contact_page)."""
     return contact_page(session, ContactFilter(person_id=person_id), after=after, limit=limit)
-
-
-# ---- people ------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class PersonRow:
-    id: int
-    uid: str
-    alias: str
-    first_name: str
-    status: str  # active | inactive | archived
-    last_contact_at: datetime | None
-    contact_count: int
-    age_bracket: str | None
-    gender: str | None
-    groups: tuple[str, ...] = field(default=())
-    search_key: str = field(default="", compare=False, repr=False)  # the alias order (folded alias, first name)
-
-
-ORDER_RECENT = "recent"  # last contact first
-ORDER_ALIAS = "alias"
-
-
-def _people_where(query: str, status: str | None, today: date) -> list:
-    conds = [Person.deleted_at.is_(None), Person.merged_into_id.is_(None)]
-    q = fold(query)
-    for token in q.split():
-        t = like_escape(token)
-        conds.append(or_(Person.search_key.like(f"{t}%", escape="\\"), Person.search_key.like(f"% {t}%", escape="\\")))
-    cutoff = datetime.combine(today - timedelta(days=INACTIVE_AFTER_DAYS), time.min)
-    seen = func.coalesce(Person.last_contact_at, Person.created_at)
-    if status == "archived":
-        conds.append(Person.archived_at.is_not(None))
-    elif status == "active":
-        conds += [Person.archived_at.is_(None), seen >= cutoff]
-    elif status == "inactive":
-        conds += [Person.archived_at.is_(None), seen < cutoff]
-    elif status is None:
-        conds.append(Person.archived_at.is_(None))
-    # status "all": archived included
-    return conds
-
-
-def count_people(session: Session, *, query: str = "", status: str | None = None, today: date | None = None) -> int:
-    """People matching the list's search box and status (None: not archived; "all": everyone)."""
-    where = _people_where(query, status, today or date.today())
-    return session.scalar(select(func.count()).select_from(Person).where(*where)) or 0
-
-
-def people_rows(
-    session: Session, *, query: str = "", status: str | None = None, order: str = ORDER_RECENT,
-    descending: bool | None = None, offset: int = 0, limit: int = PAGE_SIZE, today: date | None = None,
-) -> list[PersonRow]:
-    """People with their last contact and number of contacts (word-prefix search, accent-insensitive).
-
-    ``descending`` defaults to each order's natural direction: the most recent contact
-    first, aliases A to Z. Never-seen people come last either way.
-    """
-    today = today or date.today()
-    if descending is None:
-        descending = order == ORDER_RECENT
-    if order == ORDER_RECENT:
-        seen = Person.last_contact_at.desc() if descending else Person.last_contact_at.asc()
-        ordering = [seen.nulls_last(), Person.search_key, Person.id]
-    else:
-        ordering = [Person.search_key.desc(), Person.id.desc()] if descending else [Person.search_key, Person.id]
-    people = list(
-        session.scalars(
-            select(Person).where(*_people_where(query, status, today)).order_by(*ordering).offset(offset).limit(limit)
-        )
-    )
-    return [
-        PersonRow(
-            id=p.id, uid=p.uid, alias=p.alias, first_name=p.first_name, status=p.status(today),
-            last_contact_at=p.last_contact_at, contact_count=p.contact_count, age_bracket=p.age_bracket,
-            gender=p.gender, groups=tuple(p.group_codes), search_key=p.search_key,
-        )
-        for p in people
-    ]
-
-
-def people_rows_matching(
-    session: Session, ids, text: str = "", status: str | None = None, today: date | None = None,
-) -> dict[int, PersonRow | None]:
-    """For each of ``ids``: its row if the person matches the list's search and status (the
-    same conditions, for these ids alone), else None: a list re-reads the people a save changed."""
-    today = today or date.today()
-    cols = (Person.id, Person.uid, Person.alias, Person.first_name, Person.last_contact_at, Person.contact_count,
-            Person.age_bracket, Person.gender, Person.search_key, Person.archived_at, Person.merged_into_id,
-            Person.deleted_at, Person.created_at)
-    found = session.execute(select(*cols).where(Person.id.in_(ids), *_people_where(text, status, today))).all()
-    groups: dict[int, list[str]] = {}
-    if found:
-        for pid, code in session.execute(
-            select(PersonGroup.person_id, PersonGroup.code).where(PersonGroup.person_id.in_([p.id for p in found]))
-        ):
-            groups.setdefault(pid, []).append(code)
-    out: dict[int, PersonRow | None] = dict.fromkeys(ids)
-    for p in found:
-        out[p.id] = PersonRow(
-            id=p.id, uid=p.uid, alias=p.alias, first_name=p.first_name, status=Person.status(p, today),
-            last_contact_at=p.last_contact_at, contact_count=p.contact_count, age_bracket=p.age_bracket,
-            gender=p.gender, groups=tuple(sorted(groups.get(p.id, ()))), search_key=p.search_key,
-        )
-    return out
-
-
-class _Desc:
-    """A value sorted the other way (descending keys inside one ascending tuple)."""
-
-    __slots__ = ("v",)
-
-    def __init__(self, v) -> None:
-        self.v = v
-
-    def __lt__(self, other: "_Desc") -> bool:
-        return other.v < self.v
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, _Desc) and self.v == other.v
-
-
-def people_order_key(row: PersonRow, order: str = ORDER_RECENT, descending: bool | None = None) -> tuple:
-    """``people_rows``' ORDER BY as a Python key (ascending): SQLite compares the stored text the way
-    Python compares str (UTF-8 byte order is code point order), and datetimes as their ISO text."""
-    if descending is None:
-        descending = order == ORDER_RECENT
-    if order == ORDER_RECENT:
-        seen = row.last_contact_at
-        return (seen is None, 0 if seen is None else _Desc(seen) if descending else seen, row.search_key, row.id)
-    return (_Desc(row.search_key), _Desc(row.id)) if descending else (row.search_key, row.id)
-
-
-def people_page(
-    session: Session, text: str = "", status: str | None = None, order: str = ORDER_RECENT,
-    descending: bool | None = None, offset: int = 0, limit: int = PAGE_SIZE,
-) -> list[PersonRow]:
-    """``people_rows`` with the search text as a positional argument (read through ``ctx.ops.read``)."""
-    return people_rows(session, query=text, status=status, order=order, descending=descending, offset=offset,
-                       limit=limit)
-
-
-def people_count(session: Session, text: str = "", status: str | None = None) -> int:
-    return count_people(session, query=text, status=status)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from app import codes, contacts, lists, people
+from app import codes, contacts, lists, people, people_merge
 from app.contacts import ContactInput
 from app.ops import floor as floor_ops
 from app.ops import people as people_ops
@@ -214,3 +214,52 @@ def test_fast_rows_are_the_rows_the_queries_made(floor):
                                                                               order_by=(Contact.id,))
         [row] = lists.contact_rows_by_id(s, [c])
         assert row.person_aliases == ("Marc au vélo", "Élodie au foulard") and row.follow_up_on == NOW.date()
+
+
+def test_a_person_re_read_matches_as_the_list_would(make_vault):
+    """people_rows_matching (one statement, the conditions checked on the row) agrees with people_rows
+    (SQL conditions) for every search and status, archived, inactive and merged people included."""
+    vault = make_vault()
+    with vault.session() as s:
+        made = [people.create_person(s, alias, first_name=first, groups=groups).id for alias, first, groups in (
+            ("Grand Marc, casquette rouge", "Marc", ["newcomer", "single_parent"]), ("Élodie au foulard", "", []),
+            ("Marcel_100%", "", ["youth"]), ("Lucie", "Marc-André", []), ("Vieux Jo", "", []),
+        )]
+        people.archive_person(s, made[4])
+        contacts.create_contact(s, ContactInput(occurred_at=NOW - timedelta(days=200), person_ids=[made[1]],
+                                                types=["listening"]))
+        contacts.create_contact(s, ContactInput(occurred_at=NOW, person_ids=[made[0]], types=["listening"]))
+        merged = people.create_person(s, "Doublon de Marc").id
+        people_merge.merge_people(s, made[0], merged)
+        every = [*made, merged]
+        for text in ("", "marc", "MARC", "elo", "marcel_1", "100%", "foul", "grand c", "andre", "x"):
+            for status in (None, "active", "inactive", "archived", "all"):
+                listed = {r.id: r for r in lists.people_rows(s, query=text, status=status, limit=100)}
+                again = lists.people_rows_matching(s, every, text, status)
+                assert {i for i, r in again.items() if r is not None} == set(listed), (text, status)
+                for i, r in listed.items():
+                    assert again[i] == r and again[i].search_key == r.search_key
+                assert set(lists.people_ids(s, text, status)) == set(listed)
+        for order in (lists.ORDER_RECENT, lists.ORDER_ALIAS):
+            for descending in (True, False):
+                rows = lists.people_rows(s, status="all", order=order, descending=descending)
+                assert sorted(rows, key=lambda r: lists.people_order_key(r, order, descending)) == rows
+
+
+def test_a_person_past_the_loaded_page_comes_to_the_top_and_is_counted_once(floor):
+    read = read_in(floor)
+    with floor.session() as s:
+        more = [people.create_person(s, f"Personne {n}").id for n in range(4)]
+    model = PeopleTableModel(read, page_size=2)
+    model.search("")
+    assert model.total() == 6 and model.rowCount() == 2 and model.canFetchMore()
+    last = more[-1]
+    assert last not in ids(model)
+    with floor.session() as s:
+        contacts.create_contact(s, ContactInput(occurred_at=NOW, person_ids=[last], types=["listening"]))
+    model.put_written([last])
+    assert ids(model)[0] == last and model.total() == 6
+    while model.canFetchMore():
+        model.fetchMore()
+    with floor.session() as s:
+        assert ids(model) == [r.id for r in lists.people_page(s)]

@@ -107,7 +107,7 @@ class ContactTableModel(_PagedTableModel):
         self._texts: dict[int, tuple[str, ...]] = {}  # contact id -> display texts, made on first paint
         self._filter = lists.ContactFilter()
         self._cursor: lists.Cursor | None = None
-        self._total: int | None = None
+        self._members: set[int] | None = None  # the ids of everyone matching, once counted
 
     # ---- loading -------------------------------------------------------------
     def set_labels(self, labels: CodeLabels) -> None:
@@ -265,7 +265,7 @@ class PeopleTableModel(_PagedTableModel):
         self._order = lists.ORDER_RECENT
         self._descending = True  # the order's natural direction: last contact first, alias A to Z
         self._searched = False  # no read until the page first shows (the header's sort comes earlier)
-        self._total: int | None = None
+        self._members: set[int] | None = None  # the ids of everyone matching, once counted
 
     def set_rows(self, rows: list[lists.PersonRow], *, more: bool = False) -> None:
         self.beginResetModel()
@@ -282,16 +282,15 @@ class PeopleTableModel(_PagedTableModel):
     def reload(self) -> None:
         rows = self._read(lists.people_page, self._query, self._status, self._order, self._descending,
                           limit=self.page_size)
-        self._total = None
+        self._members = None
         self.set_rows(rows, more=len(rows) == self.page_size)
 
     def total(self) -> int:
-        if self._total is None:
-            self._total = self._read(lists.people_count, self._query, self._status)
-        return self._total
-
-    def known_total(self) -> int | None:
-        return self._total
+        # Everyone matching, by id (5,000 people: a few kB): after a save, whether a person
+        # was counted is then known without counting again.
+        if self._members is None:
+            self._members = set(self._read(lists.people_ids, self._query, self._status))
+        return len(self._members)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """By alias or by last contact, in the direction the header shows; the service sorts.
@@ -326,8 +325,7 @@ class PeopleTableModel(_PagedTableModel):
     def put_written(self, ids) -> None:
         """Re-read these people alone and put them in place (a save changed their counts and last
         contact): a row changes or moves (its selection follows), one now matching the search
-        comes in at its place, one no longer matching leaves. The count follows, or becomes
-        unknown when the loaded rows cannot tell whether a person was counted."""
+        comes in at its place, one no longer matching leaves. The count stays right (``total()``)."""
         for pid, row in self._read(lists.people_rows_matching, ids, self._query, self._status).items():
             self._put(pid, row)
 
@@ -344,11 +342,8 @@ class PeopleTableModel(_PagedTableModel):
             if pos == len(self._rows) - (old is not None) and self._more:
                 pos = None  # past the loaded rows: the next page's offset brings it
         self._place(old, pos, row)
-        if self._total is not None:  # counted before? loaded, yes; not loaded with all loaded, no
-            if old is None and self._more:
-                self._total = None
-            else:
-                self._total += (row is not None) - (old is not None)
+        if self._members is not None:
+            (self._members.add if row is not None else self._members.discard)(pid)
 
     def _header_texts(self) -> dict[int, str]:
         return {

@@ -1,7 +1,7 @@
 """Personnes: search as you type, last contact and number of contacts; a person's page."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -152,12 +152,7 @@ class PeoplePage(Page):
             return
         if person_ids:
             self.model.put_written(person_ids)
-            total = self.model.known_total()
-            if total is None:
-                self.count_label.setText("…")
-                QTimer.singleShot(0, self._update_count)
-            else:
-                self.count_label.setText(self.tr("%n person(s)", "", total))
+            self.count_label.setText(self.tr("%n person(s)", "", self.model.total()))
         detail = self.detail
         if self.stack.currentWidget() is detail and detail.person_id is not None and (
             Entity.REFERRAL in changes or detail.person_id in person_ids
@@ -166,10 +161,6 @@ class PeoplePage(Page):
                 detail.show_person(detail.person_id)
             except ValidationFailed:
                 self.show_list()
-
-    def _update_count(self) -> None:
-        if self.ctx.vault.is_unlocked:
-            self.count_label.setText(self.tr("%n person(s)", "", self.model.total()))
 
     def open_current(self) -> None:
         index = self.table.currentIndex()
