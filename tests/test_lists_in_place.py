@@ -263,3 +263,31 @@ def test_a_person_past_the_loaded_page_comes_to_the_top_and_is_counted_once(floo
         model.fetchMore()
     with floor.session() as s:
         assert ids(model) == [r.id for r in lists.people_page(s)]
+
+
+def test_a_person_page_showing_puts_their_new_contact_in_its_timeline(qtbot, french, floor):
+    window = open_unlocked(qtbot, floor)
+    window.show_page("people")
+    page = window.workspace.page("people")
+    page.open_person(floor.ids["marc"])
+    detail = page.detail
+    assert ids(detail.timeline_model) == [floor.ids["contacts"][0], floor.ids["contacts"][2]]
+    resets = no_reload(detail.timeline_model)
+    qtbot.mouseClick(detail.new_contact, Qt.MouseButton.LeftButton)  # the panel opens with Marc in it
+    panel = window.ctx.extras["quick_entry"].new_panel
+    assert panel.isVisible()
+    next(iter(panel.type_buttons.values())).click()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    window.ctx.ops.wait()
+    assert resets == [] and detail.timeline_model.rowCount() == 3
+    new = detail.timeline_model.row_at(0)
+    assert new.person_ids == (floor.ids["marc"],) and new.id not in floor.ids["contacts"]
+    assert "3 contacts" in detail.summary.text() and detail.tabs.tabText(0) == "Contacts (3)"
+
+    run(window, floor_ops.save_contact, floor_ops.ContactSave(ContactInput(  # Marc taken off it: it leaves
+        occurred_at=NOW, person_ids=[floor.ids["elodie"]], types=[floor.ids["types"][0]]), contact_id=new.id))
+    assert ids(detail.timeline_model) == [floor.ids["contacts"][0], floor.ids["contacts"][2]]
+    assert "2 contacts" in detail.summary.text()
+    run(window, floor_ops.set_follow_up_done, floor.ids["contacts"][0])  # names no person: the line alone
+    assert detail.timeline_model.row_at(0).follow_up_done
+    assert resets == []
