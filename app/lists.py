@@ -17,9 +17,7 @@ from app.people_list import (  # noqa: F401  (the People list's reads, here with
     ORDER_ALIAS, ORDER_RECENT, PersonRow, count_people, people_count, people_ids, people_order_key, people_page,
     people_rows, people_rows_matching,
 )
-from models.contacts import Contact, ContactSupply, ContactTheme, ContactType, contact_person
-from models.people import Person
-from models.supplies import SupplyItem
+from models.contacts import Contact, ContactTheme, ContactType, contact_person
 
 PAGE_SIZE = 100
 
@@ -171,55 +169,10 @@ def page_order(row: ContactRow) -> tuple[datetime, int]:
 
 
 def contact_rows_where(session: Session, *conds, order_by=(), limit: int | None = None) -> list[ContactRow]:
-    """Rows of the contacts matching ``conds``, in ``order_by``: each query finds them by the
-    conditions (an index range) instead of a list of ids, so no bound parameter per contact."""
-    ids = select(Contact.id).where(*conds).order_by(*order_by).limit(limit)
-    order = list(session.scalars(ids))
-    rows = _rows_in(session, ids)
-    return [rows[cid] for cid in order if cid in rows]
-
-
-def _rows_in(session: Session, ids) -> dict[int, ContactRow]:
-    """id -> row for ``ids``: a list of ids or a SELECT of them."""
-    columns = (
-        Contact.id, Contact.uid, Contact.occurred_at, Contact.duration_min, Contact.place_code, Contact.initiated_by,
-        Contact.unidentified_count, Contact.notes, Contact.follow_up_on, Contact.follow_up_done,
-        Contact.share_with_supervision,
-    )
-    contacts = {c.id: c for c in session.execute(select(*columns).where(Contact.id.in_(ids))).all()}
-    persons: dict[int, list[tuple[str, int]]] = {}
-    for cid, pid, alias in session.execute(
-        select(contact_person.c.contact_id, Person.id, Person.alias)
-        .join(Person, Person.id == contact_person.c.person_id)
-        .where(contact_person.c.contact_id.in_(ids))
-    ):
-        persons.setdefault(cid, []).append((alias, pid))
-    types: dict[int, list[str]] = {}
-    for cid, code in session.execute(select(ContactType.contact_id, ContactType.code).where(ContactType.contact_id.in_(ids))):
-        types.setdefault(cid, []).append(code)
-    themes: dict[int, list[str]] = {}
-    for cid, code in session.execute(select(ContactTheme.contact_id, ContactTheme.code).where(ContactTheme.contact_id.in_(ids))):
-        themes.setdefault(cid, []).append(code)
-    given: dict[int, list[tuple[str, int]]] = {}
-    for cid, name, qty in session.execute(
-        select(ContactSupply.contact_id, SupplyItem.name, ContactSupply.quantity)
-        .join(SupplyItem, SupplyItem.id == ContactSupply.item_id)
-        .where(ContactSupply.contact_id.in_(ids))
-        .order_by(ContactSupply.id)
-    ):
-        given.setdefault(cid, []).append((name, qty))
-    rows = {}
-    for cid, c in contacts.items():
-        who = sorted(persons.get(cid, []), key=lambda x: x[0].casefold())
-        rows[cid] = ContactRow(
-            id=c.id, uid=c.uid, occurred_at=c.occurred_at, duration_min=c.duration_min, place_code=c.place_code,
-            initiated_by=c.initiated_by, person_ids=tuple(p for _, p in who),
-            person_aliases=tuple(a for a, _ in who), unidentified_count=c.unidentified_count,
-            type_codes=tuple(sorted(types.get(cid, []))), theme_codes=tuple(sorted(themes.get(cid, []))),
-            supplies=tuple(given.get(cid, [])), notes=c.notes, follow_up_on=c.follow_up_on,
-            follow_up_done=c.follow_up_done, share_with_supervision=c.share_with_supervision,
-        )
-    return rows
+    """Rows of the contacts matching ``conds``, in ``order_by``: their ids from the conditions
+    (an index range), then ``contact_rows_by_id`` (one statement, the ids one bound JSON array)."""
+    return contact_rows_by_id(session, list(session.scalars(select(Contact.id).where(*conds).order_by(*order_by)
+                                                            .limit(limit))))
 
 
 def contact_page(

@@ -11,11 +11,15 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
-from app import codes, contacts, lists, people, people_merge
+from app import codes, contacts, lists, people, people_merge, supplies
 from app.contacts import ContactInput
 from app.ops import floor as floor_ops
 from app.ops import people as people_ops
+from models.contacts import Contact, ContactSupply, ContactTheme, ContactType, contact_person
+from models.people import Person
+from models.supplies import SupplyItem
 from tests.floor_gui_kit import focused, open_unlocked
 from views.floor.item_models import ContactTableModel, PeopleTableModel
 
@@ -205,15 +209,20 @@ def test_people_searched_keep_their_search(qtbot, french, floor):
 def test_fast_rows_are_the_rows_the_queries_made(floor):
     """contact_rows_by_id's one statement gives what the five SQLAlchemy queries gave."""
     with floor.session() as s:
-        from models.contacts import Contact
+        item = supplies.create_item(s, "Bas de laine", initial_stock=10).id
         c = contacts.create_contact(s, ContactInput(
             occurred_at=NOW, person_ids=[floor.ids["marc"], floor.ids["elodie"]], types=floor.ids["types"][:2],
-            themes=["food"], unidentified_count=2, notes="Avec deux", follow_up_on=NOW.date())).contact.id
+            themes=["food"], unidentified_count=2, notes="Avec deux", follow_up_on=NOW.date(),
+            supplies={item: 2})).contact.id
+        contacts.set_follow_up_done(s, c, True)
         every = [*floor.ids["contacts"], c]
-        assert lists.contact_rows_by_id(s, every) == lists.contact_rows_where(s, Contact.id.in_(every),
-                                                                              order_by=(Contact.id,))
+        before = five_queries(s, every)
+        assert lists.contact_rows_by_id(s, every) == [before[i] for i in every]
+        assert lists.contact_rows_where(s, Contact.id.in_(every), order_by=(Contact.id.desc(),)) == [
+            before[i] for i in sorted(every, reverse=True)]
         [row] = lists.contact_rows_by_id(s, [c])
         assert row.person_aliases == ("Marc au vélo", "Élodie au foulard") and row.follow_up_on == NOW.date()
+        assert row.follow_up_done and row.supplies == (("Bas de laine", 2),)
 
 
 def test_a_person_re_read_matches_as_the_list_would(make_vault):
@@ -291,3 +300,46 @@ def test_a_person_page_showing_puts_their_new_contact_in_its_timeline(qtbot, fre
     run(window, floor_ops.set_follow_up_done, floor.ids["contacts"][0])  # names no person: the line alone
     assert detail.timeline_model.row_at(0).follow_up_done
     assert resets == []
+
+
+def five_queries(s, ids) -> dict[int, lists.ContactRow]:
+    """How app.lists read rows before its one statement (the reference the rows must equal)."""
+    columns = (
+        Contact.id, Contact.uid, Contact.occurred_at, Contact.duration_min, Contact.place_code, Contact.initiated_by,
+        Contact.unidentified_count, Contact.notes, Contact.follow_up_on, Contact.follow_up_done,
+        Contact.share_with_supervision,
+    )
+    contacts = {c.id: c for c in s.execute(select(*columns).where(Contact.id.in_(ids))).all()}
+    persons: dict[int, list[tuple[str, int]]] = {}
+    for cid, pid, alias in s.execute(
+        select(contact_person.c.contact_id, Person.id, Person.alias)
+        .join(Person, Person.id == contact_person.c.person_id)
+        .where(contact_person.c.contact_id.in_(ids))
+    ):
+        persons.setdefault(cid, []).append((alias, pid))
+    types: dict[int, list[str]] = {}
+    for cid, code in s.execute(select(ContactType.contact_id, ContactType.code).where(ContactType.contact_id.in_(ids))):
+        types.setdefault(cid, []).append(code)
+    themes: dict[int, list[str]] = {}
+    for cid, code in s.execute(select(ContactTheme.contact_id, ContactTheme.code).where(ContactTheme.contact_id.in_(ids))):
+        themes.setdefault(cid, []).append(code)
+    given: dict[int, list[tuple[str, int]]] = {}
+    for cid, name, qty in s.execute(
+        select(ContactSupply.contact_id, SupplyItem.name, ContactSupply.quantity)
+        .join(SupplyItem, SupplyItem.id == ContactSupply.item_id)
+        .where(ContactSupply.contact_id.in_(ids))
+        .order_by(ContactSupply.id)
+    ):
+        given.setdefault(cid, []).append((name, qty))
+    rows = {}
+    for cid, c in contacts.items():
+        who = sorted(persons.get(cid, []), key=lambda x: x[0].casefold())
+        rows[cid] = lists.ContactRow(
+            id=c.id, uid=c.uid, occurred_at=c.occurred_at, duration_min=c.duration_min, place_code=c.place_code,
+            initiated_by=c.initiated_by, person_ids=tuple(p for _, p in who),
+            person_aliases=tuple(a for a, _ in who), unidentified_count=c.unidentified_count,
+            type_codes=tuple(sorted(types.get(cid, []))), theme_codes=tuple(sorted(themes.get(cid, []))),
+            supplies=tuple(given.get(cid, [])), notes=c.notes, follow_up_on=c.follow_up_on,
+            follow_up_done=c.follow_up_done, share_with_supervision=c.share_with_supervision,
+        )
+    return rows
