@@ -287,7 +287,9 @@ class ContactsPage(Page):
         (the filter, the order, the selection and the scroll stay). Anything else reloads."""
         ids = changes.ids(Entity.CONTACT)
         # The people listed with a contact are its own (their counts changed, not their aliases).
-        if not ids or Entity.CODE_ITEM in changes or changes.ids(Entity.PERSON) is None or not self._labels_loaded:
+        # A period ("today", "7 days") moves with the date: a new day reloads, as before.
+        if (not ids or Entity.CODE_ITEM in changes or changes.ids(Entity.PERSON) is None or not self._labels_loaded
+                or self.current_filter() != self.model.filter):
             self.refresh()
             return
         self.model.put_written(self.ctx.ops.read(lists.contact_rows_matching, self.model.filter, ids, warm=True))

@@ -108,6 +108,7 @@ class ContactTableModel(_PagedTableModel):
         self._filter = lists.ContactFilter()
         self._cursor: lists.Cursor | None = None
         self._members: set[int] | None = None  # the ids of everyone matching, once counted
+        self._texts: dict[int, tuple] = {}  # person id -> display values, made on first paint
 
     # ---- loading -------------------------------------------------------------
     def set_labels(self, labels: CodeLabels) -> None:
@@ -256,6 +257,7 @@ class PeopleTableModel(_PagedTableModel):
     IdRole = Qt.ItemDataRole.UserRole + 1      # person id (int)
     RowRole = Qt.ItemDataRole.UserRole + 2     # the app.lists.PersonRow
     SortRole = Qt.ItemDataRole.UserRole + 3
+    _ROLES = frozenset({int(IdRole), int(RowRole), int(SortRole), _ALIGNMENT})
 
     def __init__(self, read, *, page_size: int = lists.PAGE_SIZE, parent=None):
         super().__init__(read, page_size, parent)
@@ -266,10 +268,12 @@ class PeopleTableModel(_PagedTableModel):
         self._descending = True  # the order's natural direction: last contact first, alias A to Z
         self._searched = False  # no read until the page first shows (the header's sort comes earlier)
         self._members: set[int] | None = None  # the ids of everyone matching, once counted
+        self._texts: dict[int, tuple] = {}  # person id -> display values, made on first paint
 
     def set_rows(self, rows: list[lists.PersonRow], *, more: bool = False) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = {}
         self._more = more
         self.endResetModel()
 
@@ -331,6 +335,7 @@ class PeopleTableModel(_PagedTableModel):
 
     def _put(self, pid: int, row: lists.PersonRow | None) -> None:
         old = next((i for i, r in enumerate(self._rows) if r.id == pid), None)
+        self._texts.pop(pid, None)
         pos = None
         if row is not None:
             key = lists.people_order_key(row, self._order, self._descending)
@@ -360,8 +365,22 @@ class PeopleTableModel(_PagedTableModel):
             status, status
         )
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if role == _DISPLAY:  # as the contacts' data(): a row's texts made once, other roles first out
+            row = index.row()
+            if row < 0:
+                return None
+            r = self._rows[row]
+            texts = self._texts.get(r.id)
+            if texts is None:
+                last = r.last_contact_at
+                texts = self._texts[r.id] = (
+                    r.alias, r.first_name,
+                    day_text(last.date()) if last else QCoreApplication.translate("FloorModels", "never"),
+                    r.contact_count, self.status_text(r.status),
+                )
+            return texts[index.column()]
+        if role not in self._ROLES or not index.isValid():
             return None
         r = self._rows[index.row()]
         col = index.column()
@@ -374,17 +393,4 @@ class PeopleTableModel(_PagedTableModel):
                 self.COL_ALIAS: r.alias.casefold(), self.COL_FIRST_NAME: r.first_name.casefold(),
                 self.COL_LAST_CONTACT: r.last_contact_at, self.COL_COUNT: r.contact_count, self.COL_STATUS: r.status,
             }[col]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.COL_ALIAS:
-                return r.alias
-            if col == self.COL_FIRST_NAME:
-                return r.first_name
-            if col == self.COL_LAST_CONTACT:
-                return day_text(r.last_contact_at.date()) if r.last_contact_at else QCoreApplication.translate("FloorModels", "never")
-            if col == self.COL_COUNT:
-                return r.contact_count
-            if col == self.COL_STATUS:
-                return self.status_text(r.status)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_COUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return _RIGHT if col == self.COL_COUNT else None  # the alignment
