@@ -158,3 +158,34 @@ def test_idle_watcher_counts_from_the_last_input(qtbot):
     now[0] += 1
     watcher._check()
     assert fired == [True] and not watcher.active
+
+
+def test_idle_watcher_listens_again_at_each_tick(qtbot):
+    """After an input the watcher stops listening until its next tick (no Python call for every
+    event of a save): input after that tick counts again."""
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from views.idle import IdleWatcher
+
+    now = [1000.0]
+    watcher = IdleWatcher(300, clock=lambda: now[0])
+    watcher.start()
+    widget = QWidget()
+    qtbot.addWidget(widget)
+
+    def press():
+        QApplication.sendEvent(widget, QMouseEvent(
+            QEvent.Type.MouseButtonPress, QPointF(1, 1), QPointF(1, 1), Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+
+    for _tick in range(3):
+        now[0] += 100
+        press()
+        watcher._check()  # the timer's tick
+    assert watcher.remaining() == 300  # counted from the last tick's input
+    now[0] += 250
+    watcher._check()
+    assert watcher.active and 49 < watcher.remaining() <= 50
+    watcher.stop()

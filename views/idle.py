@@ -1,7 +1,10 @@
 """Idle detection: the time since the user last touched the keyboard or the mouse.
 
-An application-wide event filter notes every input event; a timer compares the
-elapsed time with the timeout and emits ``idle`` once when it is reached.
+An application-wide event filter notes input events; a timer compares the elapsed
+time with the timeout and emits ``idle`` once when it is reached. The filter is a
+Python call for every event of every widget (each paint, layout, show: a few
+milliseconds on a save), so it listens only until the first input after each
+tick of the timer: the last input is then known to within a tick (a second).
 """
 from __future__ import annotations
 
@@ -39,9 +42,7 @@ class IdleWatcher(QObject):
         self._installed = False
 
     def start(self) -> None:
-        if not self._installed:
-            QApplication.instance().installEventFilter(self)
-            self._installed = True
+        self._listen()
         self.touch()
         # Short (test) timeouts need a finer tick than the one-second countdown.
         self._timer.start(max(50, min(1000, int(self.timeout_s * 1000 / 10))))
@@ -49,6 +50,14 @@ class IdleWatcher(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._unlisten()
+
+    def _listen(self) -> None:
+        if not self._installed:
+            QApplication.instance().installEventFilter(self)
+            self._installed = True
+
+    def _unlisten(self) -> None:
         if self._installed:
             QApplication.instance().removeEventFilter(self)
             self._installed = False
@@ -71,9 +80,11 @@ class IdleWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS:
             self._last_input = self._clock()
+            self._unlisten()  # known for this tick; the next one listens again
         return False
 
     def _check(self) -> None:
+        self._listen()
         left = self.remaining()
         self.remaining_changed.emit(int(left + 0.999))
         if left <= 0:
