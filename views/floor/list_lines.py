@@ -15,13 +15,16 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QStaticText, QTextOption
+from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPalette, QStaticText, QTextOption
 from PySide6.QtWidgets import (
+    QAbstractSlider,
     QListWidget,
     QListWidgetItem,
+    QScrollBar,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionFocusRect,
+    QStyleOptionSlider,
 )
 
 
@@ -59,8 +62,9 @@ class _Layouts:
             laid = self._texts[text] = (static, max(1, int(static.size().height() + 0.999)))
         return laid
 
-    def keep_only(self, texts: set[str]) -> None:
-        if len(self._texts) > 2 * len(texts) + 50:
+    def keep_only(self, lines: list[Line]) -> None:
+        if len(self._texts) > 2 * len(lines) + 50:
+            texts = {line.text for line in lines}
             self._texts = {t: v for t, v in self._texts.items() if t in texts}
 
 
@@ -71,7 +75,8 @@ class _LineDelegate(QStyledItemDelegate):
     A line's text is drawn into an image once per colour (about 8 us to copy, against 30 us to
     draw its glyphs); the panel (alternate rows, selection, hover) is the style's. Most lines
     need nothing of the option but its rect: reading its state or palette costs several
-    microseconds in PySide6, so only the current and selected lines (``view._marked``) do.
+    microseconds in PySide6, so only the current, selected and hovered lines (``view._marked``)
+    do; the others have no panel to draw (the view paints alternate rows itself).
     """
 
     def __init__(self, view: LineList):
@@ -80,7 +85,6 @@ class _LineDelegate(QStyledItemDelegate):
 
     def paint(self, painter, option, index) -> None:
         view = self._view
-        view._draw_panel(_PANEL, option, painter, view)
         row = index.row()
         if row in view._marked or row >= len(view._lines):
             self._paint_marked(view, painter, option, index)
@@ -97,6 +101,7 @@ class _LineDelegate(QStyledItemDelegate):
     def _paint_marked(view: LineList, painter, option, index) -> None:
         row = index.row()
         line = view._lines[row] if row < len(view._lines) else Line(index.data() or "")
+        view._draw_panel(_PANEL, option, painter, view)  # selection, hover (the view drew alternate rows)
         state = option.state
         if state & QStyle.StateFlag.State_Selected or not state & QStyle.StateFlag.State_Enabled:
             # the view set the colour group: disabled (a placeholder) shows greyed, as in Qt's
@@ -141,6 +146,7 @@ class LineList(QListWidget):
         self._draw_panel = self.style().drawPrimitive
         self._disabled_text = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         self.setItemDelegate(_LineDelegate(self))
+        self.setVerticalScrollBar(_QuietScrollBar(Qt.Orientation.Vertical, self))
 
     def lines(self) -> list[Line]:
         return list(self._lines)
@@ -149,13 +155,7 @@ class LineList(QListWidget):
         old, new = self._lines, list(lines)
         if old == new:
             return
-        start, most = 0, min(len(old), len(new))
-        while start < most and old[start] == new[start]:
-            start += 1
-        end_old, end_new = len(old), len(new)
-        while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-            end_old -= 1
-            end_new -= 1
+        start, end_old, end_new = _middle(old, new)
         self._lines = new  # what the delegate paints; the items follow before any paint
         replaced = min(end_old - start, end_new - start)
         resized = False
@@ -170,7 +170,7 @@ class LineList(QListWidget):
         if resized:  # Qt's list view lays items out again on insertions, not on a changed height
             self.scheduleDelayedItemsLayout()
         if self._sized:
-            self._layouts.keep_only({line.text for line in new})
+            self._layouts.keep_only(new)
 
     def _fill(self, item: QListWidgetItem, line: Line, was: Line | None) -> bool:
         """Give ``item`` the line's content; True when its height changed."""
@@ -210,6 +210,9 @@ class LineList(QListWidget):
         else:
             marked = {index.row() for index in self.selectionModel().selectedIndexes()}
             marked.add(self.currentIndex().row())
+            viewport = self.viewport()
+            if viewport.underMouse():  # a style may show the line under the pointer
+                marked.add(self.indexAt(viewport.mapFromGlobal(QCursor.pos())).row())
             self._marked = marked
         dpr = self.viewport().devicePixelRatioF()
         if dpr != self._dpr:
@@ -245,11 +248,12 @@ class LineList(QListWidget):
 
     # ---- the width the lines wrap at -----------------------------------------------------
     def _text_width(self) -> int:
-        """As Qt's list view: the viewport's width, less a scroll bar that may show, less the margins."""
-        width = self.maximumViewportSize().width()
-        if self.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded:
-            width -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.verticalScrollBar())
-        return max(1, width - 2 * self._margin) if self.wordWrap() else -1
+        """The viewport's width less the text's margins, as Qt's delegate wraps.
+
+        A scroll bar that shows narrows the viewport: the lines are laid out again, taller, so
+        the bar stays; one that hides widens it and the shorter lines still fit (no flicker).
+        """
+        return max(1, self.viewport().width() - 2 * self._margin) if self.wordWrap() else -1
 
     def _size_all(self) -> None:
         """Every item's height at the current width (after a resize, or a change of font or style)."""
@@ -286,6 +290,58 @@ class LineList(QListWidget):
             self._sized = False
             if self.isVisible():
                 self._size_all()
+
+
+def _middle(old: list[Line], new: list[Line]) -> tuple[int, int, int]:
+    """The part of the lines that differs: old[start:end_old] became new[start:end_new]."""
+    if old[1:] == new[1:] and old and new:  # what a save does, tried first: slices compare in C
+        return 0, 1, 1  # the top line changed
+    if new[1:] == old:
+        return 0, 0, 1  # one line inserted at the top
+    if old[1:] == new:
+        return 0, 1, 0  # the top line removed
+    start, most = 0, min(len(old), len(new))
+    while start < most and old[start] == new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    return start, end_old, end_new
+
+
+class _QuietScrollBar(QScrollBar):
+    """A scroll bar that repaints only when it would look different.
+
+    A line inserted in a long list changes the range by one: the handle moves by less than a
+    pixel, yet QScrollBar repaints (with the window behind it), as costly as the list's lines.
+    """
+
+    def __init__(self, orientation, parent=None):
+        super().__init__(orientation, parent)
+        self._look = None
+
+    def _looks(self):
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        handle = self.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, option,
+                                             QStyle.SubControl.SC_ScrollBarSlider, self)
+        value = self.value()
+        return handle, value <= self.minimum(), value >= self.maximum(), self.isEnabled()
+
+    def sliderChange(self, change) -> None:
+        if change == QAbstractSlider.SliderChange.SliderValueChange:
+            super().sliderChange(change)
+            return
+        look = self._looks()
+        if look != self._look:
+            self._look = look
+            super().sliderChange(change)
+
+    def paintEvent(self, event) -> None:
+        self._look = None  # what is painted now: compared at the next change
+        super().paintEvent(event)
+        self._look = self._looks()
 
 
 class _Everything:
