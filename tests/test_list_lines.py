@@ -146,3 +146,36 @@ def test_a_screen_reader_reads_each_line(today_list):
     names = [accessible.child(i).text(QAccessible.Text.Name) for i in range(accessible.childCount())]
     assert LONG in names and "10:00 · Court" in names
 
+
+
+def test_the_scroll_bar_looks_as_qt_draws_it(qtbot, today_list):
+    """Its groove is drawn once and kept: the bar must still look exactly as QScrollBar draws it."""
+    from PySide6.QtWidgets import QScrollBar
+
+    today_list.set_lines([Line(LONG, ("contact", i)) for i in range(40)])
+    settle()
+    ours = today_list.verticalScrollBar()
+    plain = QScrollBar(Qt.Orientation.Vertical)
+    qtbot.addWidget(plain)
+    plain.resize(ours.size())
+    plain.setRange(ours.minimum(), ours.maximum())
+    plain.setPageStep(ours.pageStep())
+    for value in (0, ours.maximum() // 2, ours.maximum()):
+        ours.setValue(value)
+        plain.setValue(value)
+        ours.grab()  # once to keep the groove, then from it
+        assert largest_difference(ours.grab().toImage(), plain.grab().toImage()) <= 2  # of 255: rounding
+
+
+def largest_difference(one, other) -> int:
+    from PySide6.QtGui import QImage
+
+    one, other = (image.convertToFormat(QImage.Format.Format_RGB32) for image in (one, other))
+    assert one.size() == other.size()
+    worst = 0
+    for y in range(one.height()):
+        for x in range(one.width()):
+            a, b = one.pixel(x, y), other.pixel(x, y)
+            if a != b:
+                worst = max(worst, *(abs((a >> shift & 255) - (b >> shift & 255)) for shift in (0, 8, 16)))
+    return worst

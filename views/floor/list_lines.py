@@ -17,15 +17,14 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPalette, QStaticText, QTextOption
 from PySide6.QtWidgets import (
-    QAbstractSlider,
     QListWidget,
     QListWidgetItem,
-    QScrollBar,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionFocusRect,
-    QStyleOptionSlider,
 )
+
+from views.floor.quiet_scroll_bar import QuietScrollBar
 
 
 class Line(NamedTuple):  # a tuple: comparing 500 old and new lines stays in C
@@ -146,7 +145,7 @@ class LineList(QListWidget):
         self._draw_panel = self.style().drawPrimitive
         self._disabled_text = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         self.setItemDelegate(_LineDelegate(self))
-        self.setVerticalScrollBar(_QuietScrollBar(Qt.Orientation.Vertical, self))
+        self.setVerticalScrollBar(QuietScrollBar(Qt.Orientation.Vertical, self))
 
     def lines(self) -> list[Line]:
         return list(self._lines)
@@ -308,40 +307,6 @@ def _middle(old: list[Line], new: list[Line]) -> tuple[int, int, int]:
         end_old -= 1
         end_new -= 1
     return start, end_old, end_new
-
-
-class _QuietScrollBar(QScrollBar):
-    """A scroll bar that repaints only when it would look different.
-
-    A line inserted in a long list changes the range by one: the handle moves by less than a
-    pixel, yet QScrollBar repaints (with the window behind it), as costly as the list's lines.
-    """
-
-    def __init__(self, orientation, parent=None):
-        super().__init__(orientation, parent)
-        self._look = None
-
-    def _looks(self):
-        option = QStyleOptionSlider()
-        self.initStyleOption(option)
-        handle = self.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, option,
-                                             QStyle.SubControl.SC_ScrollBarSlider, self)
-        value = self.value()
-        return handle, value <= self.minimum(), value >= self.maximum(), self.isEnabled()
-
-    def sliderChange(self, change) -> None:
-        if change == QAbstractSlider.SliderChange.SliderValueChange:
-            super().sliderChange(change)
-            return
-        look = self._looks()
-        if look != self._look:
-            self._look = look
-            super().sliderChange(change)
-
-    def paintEvent(self, event) -> None:
-        self._look = None  # what is painted now: compared at the next change
-        super().paintEvent(event)
-        self._look = self._looks()
 
 
 class _Everything:
