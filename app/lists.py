@@ -6,16 +6,18 @@ page 100 costs what page 1 costs). Rows are plain frozen dataclasses.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.textsearch import fold, like_escape
-from models.contacts import Contact, ContactSupply, ContactTheme, ContactType, contact_person
-from models.people import INACTIVE_AFTER_DAYS, Person
-from models.supplies import SupplyItem
+from app.contact_rows import ContactRow, rows_by_id
+from app.people_list import (  # noqa: F401  (the People list's reads, here with the rest of the lists)
+    ORDER_ALIAS, ORDER_RECENT, PersonRow, count_people, people_count, people_ids, people_order_key, people_page,
+    people_rows, people_rows_matching,
+)
+from models.contacts import Contact, ContactTheme, ContactType, contact_person
 
 PAGE_SIZE = 100
 
@@ -38,30 +40,6 @@ class Cursor:
 
     occurred_at: datetime
     id: int
-
-
-@dataclass(frozen=True)
-class ContactRow:
-    id: int
-    uid: str
-    occurred_at: datetime
-    duration_min: int
-    place_code: str
-    initiated_by: str
-    person_ids: tuple[int, ...]
-    person_aliases: tuple[str, ...]
-    unidentified_count: int
-    type_codes: tuple[str, ...]
-    theme_codes: tuple[str, ...]
-    supplies: tuple[tuple[str, int], ...]  # (item name, quantity)
-    notes: str
-    follow_up_on: date | None
-    follow_up_done: bool
-    share_with_supervision: bool
-
-    @property
-    def people_count(self) -> int:
-        return len(self.person_ids) + self.unidentified_count
 
 
 # Below this many uses, a type/theme filter is driven by the code's index; above, by
@@ -142,63 +120,59 @@ def contact_ids_page(
 
 
 def contact_rows_by_id(session: Session, ids: list[int]) -> list[ContactRow]:
-    """Full rows for these contacts, in the order given (5 small queries, whatever the page size)."""
+    """Full rows for these contacts, in the order given (one statement, whatever the page size)."""
     if not ids:
         return []
-    rows = _rows_in(session, ids)
-    return [rows[cid] for cid in ids if cid in rows]
+    rows = rows_by_id(session, ids)
+    return [rows[cid][0] for cid in ids if cid in rows]
+
+
+@dataclass(frozen=True)
+class Written:
+    """A contact an operation wrote, as a filtered list sees it."""
+
+    row: ContactRow | None  # None: deleted, or not matching the list's filter
+    created: bool  # made by that operation (its first version): it was in no list before
+
+
+def contact_rows_matching(session: Session, flt: ContactFilter | None, ids) -> dict[int, Written]:
+    """For each of ``ids``: its row if the contact is live and matches ``flt`` (what
+    ``contact_page`` would list), else None: a list re-reads the contacts an operation wrote."""
+    found = rows_by_id(session, list(ids))
+    out: dict[int, Written] = {}
+    for cid in ids:
+        row, gone, version = found.get(cid, (None, True, 0))
+        out[cid] = Written(row if row is not None and not gone and row_matches(row, flt) else None, version == 1)
+    return out
+
+
+def row_matches(row: ContactRow, flt: ContactFilter | None) -> bool:
+    """``_where``'s conditions on one row (a live one): the same predicate, for a row in hand."""
+    if flt is None:
+        return True
+    if flt.date_from and row.occurred_at < datetime.combine(flt.date_from, time.min):
+        return False
+    if flt.date_to and row.occurred_at >= datetime.combine(flt.date_to + timedelta(days=1), time.min):
+        return False
+    if flt.type_code and flt.type_code not in row.type_codes:
+        return False
+    if flt.theme_code and flt.theme_code not in row.theme_codes:
+        return False
+    if flt.place_code and row.place_code != flt.place_code:
+        return False
+    return flt.person_id is None or flt.person_id in row.person_ids
+
+
+def page_order(row: ContactRow) -> tuple[datetime, int]:
+    """The lists' order, newest first: sort ascending by the negation of this (``contact_page``'s key)."""
+    return row.occurred_at, row.id
 
 
 def contact_rows_where(session: Session, *conds, order_by=(), limit: int | None = None) -> list[ContactRow]:
-    """Rows of the contacts matching ``conds``, in ``order_by``: each query finds them by the
-    conditions (an index range) instead of a list of ids, so no bound parameter per contact."""
-    ids = select(Contact.id).where(*conds).order_by(*order_by).limit(limit)
-    order = list(session.scalars(ids))
-    rows = _rows_in(session, ids)
-    return [rows[cid] for cid in order if cid in rows]
-
-
-def _rows_in(session: Session, ids) -> dict[int, ContactRow]:
-    """id -> row for ``ids``: a list of ids or a SELECT of them."""
-    columns = (
-        Contact.id, Contact.uid, Contact.occurred_at, Contact.duration_min, Contact.place_code, Contact.initiated_by,
-        Contact.unidentified_count, Contact.notes, Contact.follow_up_on, Contact.follow_up_done,
-        Contact.share_with_supervision,
-    )
-    contacts = {c.id: c for c in session.execute(select(*columns).where(Contact.id.in_(ids))).all()}
-    persons: dict[int, list[tuple[str, int]]] = {}
-    for cid, pid, alias in session.execute(
-        select(contact_person.c.contact_id, Person.id, Person.alias)
-        .join(Person, Person.id == contact_person.c.person_id)
-        .where(contact_person.c.contact_id.in_(ids))
-    ):
-        persons.setdefault(cid, []).append((alias, pid))
-    types: dict[int, list[str]] = {}
-    for cid, code in session.execute(select(ContactType.contact_id, ContactType.code).where(ContactType.contact_id.in_(ids))):
-        types.setdefault(cid, []).append(code)
-    themes: dict[int, list[str]] = {}
-    for cid, code in session.execute(select(ContactTheme.contact_id, ContactTheme.code).where(ContactTheme.contact_id.in_(ids))):
-        themes.setdefault(cid, []).append(code)
-    given: dict[int, list[tuple[str, int]]] = {}
-    for cid, name, qty in session.execute(
-        select(ContactSupply.contact_id, SupplyItem.name, ContactSupply.quantity)
-        .join(SupplyItem, SupplyItem.id == ContactSupply.item_id)
-        .where(ContactSupply.contact_id.in_(ids))
-        .order_by(ContactSupply.id)
-    ):
-        given.setdefault(cid, []).append((name, qty))
-    rows = {}
-    for cid, c in contacts.items():
-        who = sorted(persons.get(cid, []), key=lambda x: x[0].casefold())
-        rows[cid] = ContactRow(
-            id=c.id, uid=c.uid, occurred_at=c.occurred_at, duration_min=c.duration_min, place_code=c.place_code,
-            initiated_by=c.initiated_by, person_ids=tuple(p for _, p in who),
-            person_aliases=tuple(a for a, _ in who), unidentified_count=c.unidentified_count,
-            type_codes=tuple(sorted(types.get(cid, []))), theme_codes=tuple(sorted(themes.get(cid, []))),
-            supplies=tuple(given.get(cid, [])), notes=c.notes, follow_up_on=c.follow_up_on,
-            follow_up_done=c.follow_up_done, share_with_supervision=c.share_with_supervision,
-        )
-    return rows
+    """Rows of the contacts matching ``conds``, in ``order_by``: their ids from the conditions
+    (an index range), then ``contact_rows_by_id`` (one statement, the ids one bound JSON array)."""
+    return contact_rows_by_id(session, list(session.scalars(select(Contact.id).where(*conds).order_by(*order_by)
+                                                            .limit(limit))))
 
 
 def contact_page(
@@ -232,94 +206,3 @@ def person_timeline(
 ) -> tuple[list[ContactRow], Cursor | None]:
     """A person's live contacts, newest first (same paging as contact_page)."""
     return contact_page(session, ContactFilter(person_id=person_id), after=after, limit=limit)
-
-
-# ---- people ------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class PersonRow:
-    id: int
-    uid: str
-    alias: str
-    first_name: str
-    status: str  # active | inactive | archived
-    last_contact_at: datetime | None
-    contact_count: int
-    age_bracket: str | None
-    gender: str | None
-    groups: tuple[str, ...] = field(default=())
-
-
-ORDER_RECENT = "recent"  # last contact first
-ORDER_ALIAS = "alias"
-
-
-def _people_where(query: str, status: str | None, today: date) -> list:
-    conds = [Person.deleted_at.is_(None), Person.merged_into_id.is_(None)]
-    q = fold(query)
-    for token in q.split():
-        t = like_escape(token)
-        conds.append(or_(Person.search_key.like(f"{t}%", escape="\\"), Person.search_key.like(f"% {t}%", escape="\\")))
-    cutoff = datetime.combine(today - timedelta(days=INACTIVE_AFTER_DAYS), time.min)
-    seen = func.coalesce(Person.last_contact_at, Person.created_at)
-    if status == "archived":
-        conds.append(Person.archived_at.is_not(None))
-    elif status == "active":
-        conds += [Person.archived_at.is_(None), seen >= cutoff]
-    elif status == "inactive":
-        conds += [Person.archived_at.is_(None), seen < cutoff]
-    elif status is None:
-        conds.append(Person.archived_at.is_(None))
-    # status "all": archived included
-    return conds
-
-
-def count_people(session: Session, *, query: str = "", status: str | None = None, today: date | None = None) -> int:
-    """People matching the list's search box and status (None: not archived; "all": everyone)."""
-    where = _people_where(query, status, today or date.today())
-    return session.scalar(select(func.count()).select_from(Person).where(*where)) or 0
-
-
-def people_rows(
-    session: Session, *, query: str = "", status: str | None = None, order: str = ORDER_RECENT,
-    descending: bool | None = None, offset: int = 0, limit: int = PAGE_SIZE, today: date | None = None,
-) -> list[PersonRow]:
-    """People with their last contact and number of contacts (word-prefix search, accent-insensitive).
-
-    ``descending`` defaults to each order's natural direction: the most recent contact
-    first, aliases A to Z. Never-seen people come last either way.
-    """
-    today = today or date.today()
-    if descending is None:
-        descending = order == ORDER_RECENT
-    if order == ORDER_RECENT:
-        seen = Person.last_contact_at.desc() if descending else Person.last_contact_at.asc()
-        ordering = [seen.nulls_last(), Person.search_key, Person.id]
-    else:
-        ordering = [Person.search_key.desc(), Person.id.desc()] if descending else [Person.search_key, Person.id]
-    people = list(
-        session.scalars(
-            select(Person).where(*_people_where(query, status, today)).order_by(*ordering).offset(offset).limit(limit)
-        )
-    )
-    return [
-        PersonRow(
-            id=p.id, uid=p.uid, alias=p.alias, first_name=p.first_name, status=p.status(today),
-            last_contact_at=p.last_contact_at, contact_count=p.contact_count, age_bracket=p.age_bracket,
-            gender=p.gender, groups=tuple(p.group_codes),
-        )
-        for p in people
-    ]
-
-
-def people_page(
-    session: Session, text: str = "", status: str | None = None, order: str = ORDER_RECENT,
-    descending: bool | None = None, offset: int = 0, limit: int = PAGE_SIZE,
-) -> list[PersonRow]:
-    """``people_rows`` with the search text as a positional argument (read through ``ctx.ops.read``)."""
-    return people_rows(session, query=text, status=status, order=order, descending=descending, offset=offset,
-                       limit=limit)
-
-
-def people_count(session: Session, text: str = "", status: str | None = None) -> int:
-    return count_people(session, query=text, status=status)

@@ -145,15 +145,3 @@ def test_a_retention_run_takes_its_reminder_off_today(qtbot, french, floor):
     assert page.privacy_warning.isVisible() and "conservation" in page.privacy_warning.text()
     run(window, privacy_ops.run_retention, date.today())
     assert not page.privacy_warning.isVisible()
-
-
-def test_the_page_under_the_panel_is_disabled_while_it_shows(qtbot, french, floor):
-    window = open_unlocked(qtbot, floor)
-    today_page, contacts_page = window.workspace.page("today"), window.workspace.page("contacts")
-    qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)
-    panel = window.ctx.extras["quick_entry"].new_panel
-    assert panel.isVisible() and not today_page.isEnabled() and panel.isEnabled()
-    window.show_page("contacts")  # another page while the form is open: covered in turn
-    assert not contacts_page.isEnabled() and today_page.isEnabled()
-    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
-    assert not panel.isVisible() and contacts_page.isEnabled() and today_page.isEnabled()

@@ -17,10 +17,9 @@ class ContactErrors:
         }
 
     def _clear_errors(self) -> None:
-        for label in self._error_labels().values():
-            label.set_error("")
-        for stepper in self.steppers.values():
-            stepper.error.set_error("")
+        for label in (*self._error_labels().values(), *(s.error for s in self.steppers.values())):
+            if label.text() or not label.isHidden():
+                label.set_error("")
 
     def _show_errors(self, failed: ValidationFailed) -> None:
         focus: QWidget | None = None

@@ -6,7 +6,7 @@ owns the Tab order and the number and letter keys on the type and theme buttons.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -32,6 +32,7 @@ from app.textsearch import fold
 from views.directory.referral_widgets import ContactReferrals
 from views.floor.common import FieldError, FlowLayout, heading
 from views.floor.person_field import PersonField
+from views.floor.supply_stepper import SupplyStepper
 
 MAX_TYPE_KEYS = 9
 # A chosen type or theme must read as chosen at a glance, from a step away.
@@ -58,53 +59,6 @@ def theme_keys(labels: list[str]) -> list[str]:
         taken.add(key)
         keys.append(key)
     return keys
-
-
-class SupplyStepper(QWidget):
-    """One item: name, stock on hand, and a quantity given with - and + buttons."""
-
-    def __init__(self, item_id: int, name: str, stock: int, low: bool, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.item_id = item_id
-        self.name_label = QLabel(name)
-        self.stock_label = QLabel()
-        self.stock_label.setObjectName("stock_label")
-        self.minus = QPushButton("−")
-        self.minus.setObjectName(f"supply_minus_{item_id}")
-        self.minus.setAccessibleName(self.tr("One less %1").replace("%1", name))
-        self.plus = QPushButton("+")
-        self.plus.setObjectName(f"supply_plus_{item_id}")
-        self.plus.setAccessibleName(self.tr("One more %1").replace("%1", name))
-        # Negative values can be typed (and are reported at the field); the buttons stop at 0.
-        self.quantity = QSpinBox()
-        self.quantity.setObjectName(f"supply_qty_{item_id}")
-        self.quantity.setRange(-999, 999)
-        self.quantity.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
-        self.quantity.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.quantity.setFixedWidth(56)
-        self.quantity.setAccessibleName(name)
-        for button in (self.minus, self.plus):
-            button.setFixedSize(40, 36)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the spin box takes the keyboard (Up/Down)
-        self.minus.clicked.connect(lambda: self.quantity.setValue(max(0, self.quantity.value() - 1)))
-        self.plus.clicked.connect(lambda: self.quantity.setValue(max(0, self.quantity.value()) + 1))
-        self.error = FieldError(f"supply_{item_id}")
-        row = QGridLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.name_label, 0, 0)
-        row.addWidget(self.stock_label, 0, 1)
-        row.addWidget(self.minus, 0, 2)
-        row.addWidget(self.quantity, 0, 3)
-        row.addWidget(self.plus, 0, 4)
-        row.addWidget(self.error, 1, 0, 1, 5)
-        row.setColumnStretch(0, 1)
-        self.set_stock(stock, low)
-
-    def set_stock(self, stock: int, low: bool) -> None:
-        """What is on the shelf now (the panel follows every stock change)."""
-        self.stock = stock
-        self.stock_label.setText(self.tr("%1 in stock").replace("%1", str(stock)))
-        self.stock_label.setStyleSheet("color: #a05a00;" if low else "")
 
 
 class ContactLayout:
@@ -339,7 +293,6 @@ class ContactLayout:
         button.setProperty("role", "choice")
         button.setMinimumHeight(36)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        button.installEventFilter(self)
         return button
 
     def _section(self, text: str, buddy: QWidget | None = None) -> QLabel:
@@ -364,7 +317,8 @@ class ContactLayout:
         self._tab_ends = (chain[0], chain[-1])
 
     def focusNextPrevChild(self, next_: bool) -> bool:
-        # Tab wraps inside the panel: the page below is not reachable while it is open.
+        # The panel is a focus scope (a Qt.SubWindow: Qt walks only its widgets); at the ends
+        # Tab wraps in the screen's order rather than the order the widgets were made in.
         first, last = self._tab_ends
         current = QApplication.focusWidget()
         if next_ and current is last:
@@ -376,21 +330,26 @@ class ContactLayout:
         return super().focusNextPrevChild(next_)
 
     # ---- keys on the type and theme buttons ------------------------------------------
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(obj, QAbstractButton):
-            if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-                return super().eventFilter(obj, event)
+    # A button leaves digits and letters to its parents, so they come up to the panel (a key
+    # handler here, not an event filter on each button, which saw every event of every button).
+    def keyPressEvent(self, event) -> None:
+        focus = QApplication.focusWidget()
+        if (isinstance(focus, QAbstractButton) and not event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+                and (focus in self.type_buttons.values() or focus in self.theme_buttons.values())):
             text = event.text().lower()
             if text.isdigit() and text != "0":
                 buttons = list(self.type_buttons.values())
                 index = int(text) - 1
                 if index < len(buttons):
                     buttons[index].toggle()
-                    return True
+                    event.accept()
+                    return
             elif text and text in self.theme_key:
                 self.theme_buttons[self.theme_key[text]].toggle()
-                return True
-        return super().eventFilter(obj, event)
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
     def focus_types(self) -> None:
         buttons = list(self.type_buttons.values())

@@ -84,16 +84,19 @@ class ContactMapping:
             box.follow.setChecked(bool(values.get("follow", True)))
             if values.get("follow_on"):
                 day = date.fromisoformat(values["follow_on"])
-                box.follow_on.setDate(QDate(day.year, day.month, day.day))
             else:
-                box.follow_on.setDate(QDate(box.today + timedelta(days=FOLLOW_UP_AFTER_DAYS)))
+                day = box.today + timedelta(days=FOLLOW_UP_AFTER_DAYS)
+            if box.follow_on.date().toPython() != day:
+                box.follow_on.setDate(QDate(day.year, day.month, day.day))
 
     # ---- widgets from values ------------------------------------------------------------
-    def _fill(self, data: ContactInput, *, persons: list[tuple[int, str]] | None = None) -> None:
+    def _fill(self, data: ContactInput, *, persons: list[tuple[int, str]] | None = None, dated: bool = True) -> None:
+        """The widgets show ``data`` (``dated=False``: the time is left for the next open to set)."""
+        # (a value set again costs: a spin box re-writes and repaints its text, a text edit re-lays out)
         with self.keeper.muted():
-            when = data.occurred_at or datetime.now().replace(second=0, microsecond=0)
-            self.occurred.setDateTime(QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute)))
-            if data.duration_min is not None:
+            if dated:
+                self._set_when(data.occurred_at or datetime.now())
+            if data.duration_min is not None and self.duration.value() != data.duration_min:
                 self.duration.setValue(data.duration_min)
             self._select(self.place, data.place_code or "")
             self._select(self.initiated, data.initiated_by or "worker")
@@ -102,17 +105,26 @@ class ContactMapping:
             for code, button in self.theme_buttons.items():
                 button.setChecked(code in data.themes)
             for item_id, stepper in self.steppers.items():
-                stepper.quantity.setValue(data.supplies.get(item_id, 0))
-            self.notes.setPlainText(data.notes)
+                quantity = data.supplies.get(item_id, 0)
+                if stepper.quantity.value() != quantity:
+                    stepper.quantity.setValue(quantity)
+            if self.notes.toPlainText() != data.notes:
+                self.notes.setPlainText(data.notes)
             self.follow_up.setChecked(data.follow_up_on is not None)
             self.follow_up_done.setChecked(bool(data.follow_up_done))
             day = data.follow_up_on or date.today()
-            self.follow_up_on.setDate(QDate(day.year, day.month, day.day))
+            if self.follow_up_on.date().toPython() != day:
+                self.follow_up_on.setDate(QDate(day.year, day.month, day.day))
             self.share.setChecked(data.share_with_supervision)
             self.unmet_needs.set_codes(data.unmet_needs)
             if persons is not None:
                 self.person_field.set_values({"persons": persons, "unidentified": data.unidentified_count})
         self._persons_changed()
+
+    def _set_when(self, when: datetime) -> None:
+        """The contact's date and time, to the minute (the keeper muted: not a change typed)."""
+        with self.keeper.muted():
+            self.occurred.setDateTime(QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute)))
 
     @staticmethod
     def _select(combo: QComboBox, code: str) -> None:

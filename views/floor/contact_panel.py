@@ -17,9 +17,11 @@ the errors views/floor/contact_errors.py; the shortcut and the two panels, views
 """
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QWidget
 
 from app import contacts
 from app.contacts import ContactInput
@@ -43,11 +45,11 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
     """The contact form over the page. ``open_new()`` for Ctrl+N, ``open_edit(id)`` to edit."""
 
     saved = Signal(int)   # contact id
-    closed = Signal()
+    closed = Signal()     # hidden without a save (Esc, or Ctrl+N for the other form); a save says ``saved``
     entities = frozenset({Entity.SUPPLY_ITEM, Entity.STOCK_MOVEMENT})  # what it shows that others change
 
     def __init__(self, ctx: AppContext, form_id: str = NEW_FORM_ID, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, Qt.WindowType.SubWindow)  # a focus scope: see _cover()
         self.ctx = ctx
         self.form_id = form_id
         self.setObjectName("contact_panel" if form_id == NEW_FORM_ID else "contact_edit_panel")
@@ -55,10 +57,12 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self.setAutoFillBackground(True)
         self.setStyleSheet(PANEL_STYLE)
         self.editing_id: int | None = None
-        self._loaded = False
+        self._loaded = False  # the form holds a draft, a contact or defaults (else read at open)
+        self._blank_on: date | None = None  # the day it was reset blank after a save, unseen since
         self._saving = False
         self._stale = False
-        self._covered_stack = self._covered_page = None  # see _cover()
+        self._covered_stack: QWidget | None = None  # see _cover()
+        self._covered_flags = Qt.WindowType.Widget
         self._sent: floor_ops.ContactSave | None = None  # the form of the save under way
         self.refresh_count = 0  # how many times it reloaded what it shows (benchmarks)
 
@@ -126,12 +130,16 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
     # ---- opening and closing -------------------------------------------------------
     def open_new(self, person: tuple[int, str] | None = None, *, repeat: bool = False) -> None:
         """Show the form: the draft if one was left, else a blank form (last place and duration)."""
+        if self._loaded and self._blank_on is not None and self._blank_on != date.today():
+            self._loaded = False  # reset before midnight: the follow-up dates start from today
         if not self._loaded:
             restored = self.keeper.restore()
             if not restored:
                 self._load_defaults()
             self.draft_note.setText(self.tr("Draft brought back") if restored else "")
             self._loaded = True
+        elif self._blank_on is not None:
+            self._set_when(datetime.now())  # reset at the last save: only the time is new
         if person is not None:
             self.person_field.add_person(*person)
             if repeat:
@@ -169,18 +177,19 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self.person_field.edit.setFocus()
         return True
 
-    def _load_defaults(self, data: ContactInput | None = None) -> None:
+    def _load_defaults(self, data: ContactInput | None = None, *, dated: bool = True) -> None:
         if data is None:
             data = self.ctx.ops.read(contacts.contact_defaults, warm=True)
         self.editing_id = None
         self._clear_errors()
-        self._fill(data, persons=[])
+        self._fill(data, persons=[], dated=dated)
         self._set_referral_values({})
         with self.keeper.muted():
             self.person_field.clear()
         self._update_title()
 
     def _show(self) -> None:
+        self._blank_on = None
         if self._stale:
             self.refresh()
         host = self.parentWidget()
@@ -192,48 +201,49 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         self.show()
         self.raise_()
 
-    def _hide(self) -> None:
+    def _hide(self, *, saved: bool = False) -> None:
+        """Hidden; ``closed`` says so unless it was a save (``saved`` follows and says more)."""
         self._uncover()
+        self._give_focus_back()
         self.hide()
-        self.closed.emit()
+        if not saved:
+            self.closed.emit()
 
-    # The page under the panel is disabled while it shows: Tab stays in the panel and clicks
-    # do not reach the page. Only the page shown (and the one shown next, if the worker goes
-    # to another): disabling the whole stack re-styles every widget of every page at each save.
-    def _cover(self, stack) -> None:
+    # While the panel shows, the page area under it is out of reach without disabling it (which
+    # re-styled every widget of the page at each save): the panel covers it, so clicks land on the
+    # panel; the panel is a focus scope (a Qt.SubWindow: Tab and Shift+Tab walk its own widgets);
+    # and the pages' stack is marked a sub-window too while covered, so the pages' mnemonics and
+    # window shortcuts answer only while the focus is in it, which it is not (Qt's shortcut
+    # matching). Marking costs nothing: overrideWindowFlags tells neither the widgets nor the
+    # window system, and it keeps covering whichever page the worker goes to.
+    def _cover(self, stack: QWidget) -> None:
         self._uncover()
-        self._covered_stack = stack
-        if hasattr(stack, "currentChanged"):
-            stack.currentChanged.connect(self._cover_current)
-            self._cover_current()
-        else:
-            self._covered_page = stack
-            stack.setEnabled(False)
-
-    def _cover_current(self, _index: int = -1) -> None:
-        page = self._covered_stack.currentWidget()
-        if self._covered_page is not page:
-            self._enable_covered()
-            self._covered_page = page
-            if page is not None:
-                page.setEnabled(False)
-
-    def _enable_covered(self) -> None:
-        page, self._covered_page = self._covered_page, None
-        if page is not None:
-            try:
-                page.setEnabled(True)
-            except RuntimeError:  # the page died with its workspace (locked)
-                pass
+        self._covered_stack, self._covered_flags = stack, stack.windowFlags()
+        stack.overrideWindowFlags((self._covered_flags & ~Qt.WindowType.WindowType_Mask) | Qt.WindowType.SubWindow)
 
     def _uncover(self) -> None:
         stack, self._covered_stack = self._covered_stack, None
-        if stack is not None and hasattr(stack, "currentChanged"):
+        if stack is not None:
             try:
-                stack.currentChanged.disconnect(self._cover_current)
-            except (RuntimeError, TypeError):
+                stack.overrideWindowFlags(self._covered_flags)
+            except RuntimeError:  # the stack died with its workspace (locked)
                 pass
-        self._enable_covered()
+
+    def _give_focus_back(self) -> None:
+        """Before hiding, the focus goes where Qt would put it (the sidebar), without Qt's walk of
+        every widget of the window looking for the next one."""
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            return
+        sidebar = getattr(self.parentWidget(), "sidebar", None)
+        if sidebar is not None and sidebar.isVisible() and sidebar.isEnabled():
+            sidebar.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        if not self.isVisible():  # hiding with the focus inside: the focus leaves the panel
+            host = self.parentWidget()
+            return host.focusNextPrevChild(next_) if host is not None else False
+        return super().focusNextPrevChild(next_)
 
     def close_keeping_draft(self) -> None:
         """Esc: hide the panel; what was typed stays (and is saved as a draft now)."""
@@ -327,16 +337,21 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
         return False
 
     def _saved(self, contact_id: int) -> None:
+        # (the stock it gave is on the bus: _on_changed marked the stock stale, read at the next open)
         self._saving = False
-        self._stale = True  # the stock it gave: read when the panel shows next
-        self.save_button.setEnabled(True)
         said = self.tr("Contact updated") if self.editing_id else self.tr("Contact saved")
         sent = self._sent
-        self._loaded = False
         self.draft_note.setText("")
-        self._hide()  # first: the form is reset hidden, without repainting each field
-        # A new contact is the last one entered: the next defaults are known without a read.
-        self._load_defaults(contacts.defaults_after_new(sent.contact) if sent and sent.contact_id is None else None)
+        self._hide(saved=True)  # first: the form is reset hidden, without repainting each field
+        self.save_button.setEnabled(True)
+        # A new contact is the last one entered: the next defaults are known without a read,
+        # and the next Ctrl+N shows this blank form as it is (its time made current).
+        defaults = contacts.defaults_after_new(sent.contact) if sent and sent.contact_id is None else None
+        if defaults is not None:
+            self._load_defaults(defaults, dated=False)  # (open_new sets the time)
+            self._loaded, self._blank_on = True, date.today()
+        else:
+            self._loaded = False  # an edit saved: the next open fills the form anew
         self.keeper.forget()
         status = self.ctx.extras.get("status")
         if status is not None:

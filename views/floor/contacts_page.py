@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import contacts, people
+from app import contacts, lists, people
 from app.floor_reads import CONTACT_TYPE, PLACE, THEME
 from app.lists import ContactFilter
 from app.ops import Entity
@@ -281,6 +281,29 @@ class ContactsPage(Page):
                 if self.model.row_at(row).id == current:
                     self.table.selectRow(row)
                     break
+
+    def refresh_changed(self, changes) -> None:
+        """A save or a delete names its contacts: only their rows are read again and put in place
+        (the filter, the order, the selection and the scroll stay). Anything else reloads."""
+        ids = changes.ids(Entity.CONTACT)
+        # The people listed with a contact are its own (their counts changed, not their aliases).
+        # A period ("today", "7 days") moves with the date: a new day reloads, as before.
+        if (not ids or Entity.CODE_ITEM in changes or changes.ids(Entity.PERSON) is None or not self._labels_loaded
+                or self.current_filter() != self.model.filter):
+            self.refresh()
+            return
+        self.model.put_written(self.ctx.ops.read(lists.contact_rows_matching, self.model.filter, ids, warm=True))
+        total = self.model.known_total()
+        if total is None:
+            self.count_label.setText("…")
+            QTimer.singleShot(0, self._update_count)
+        else:
+            self.count_label.setText(self.tr("%n contact(s)", "", total))
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     # ---- actions -------------------------------------------------------------------
     def _new_contact(self) -> None:

@@ -17,6 +17,10 @@ from app.floor_reads import CONTACT_TYPE, PLACE, THEME
 from views.floor.common import CodeLabels, datetime_text, day_text
 
 _Index = QModelIndex | QPersistentModelIndex
+# Roles as plain ints: comparing Qt's enum members costs more than the rest of data().
+_DISPLAY, _TOOLTIP, _ALIGNMENT = (int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class _PagedTableModel(QAbstractTableModel):
@@ -51,6 +55,27 @@ class _PagedTableModel(QAbstractTableModel):
             self._rows.extend(rows)
             self.endInsertRows()
 
+    def _place(self, old: int | None, pos: int | None, row) -> None:
+        """Row ``old`` (None: not loaded) becomes ``row`` at ``pos`` (None: not shown), through the
+        model's signals: persistent indexes, so the selection and the scroll, follow."""
+        if old is not None and pos == old:
+            self._rows[old] = row
+            self.dataChanged.emit(self.index(old, 0), self.index(old, self.COLUMN_COUNT - 1))
+        elif old is not None and pos is not None:
+            self.beginMoveRows(QModelIndex(), old, old, QModelIndex(), pos + 1 if pos > old else pos)
+            del self._rows[old]
+            self._rows.insert(pos, row)
+            self.endMoveRows()
+            self.dataChanged.emit(self.index(pos, 0), self.index(pos, self.COLUMN_COUNT - 1))
+        elif old is not None:
+            self.beginRemoveRows(QModelIndex(), old, old)
+            del self._rows[old]
+            self.endRemoveRows()
+        elif pos is not None:
+            self.beginInsertRows(QModelIndex(), pos, pos)
+            self._rows.insert(pos, row)
+            self.endInsertRows()
+
     def row_at(self, row: int):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
@@ -73,15 +98,17 @@ class ContactTableModel(_PagedTableModel):
     IdRole = Qt.ItemDataRole.UserRole + 1      # contact id (int)
     RowRole = Qt.ItemDataRole.UserRole + 2     # the app.lists.ContactRow
     SortRole = Qt.ItemDataRole.UserRole + 3    # a comparable value for the column
+    _ROLES = frozenset({int(IdRole), int(RowRole), int(SortRole), _TOOLTIP, _ALIGNMENT})
 
     def __init__(self, read, labels: CodeLabels | None = None, *, page_size: int = lists.PAGE_SIZE, parent=None):
         super().__init__(read, page_size, parent)
         self._labels = labels
         self._rows: list[lists.ContactRow] = []
-        self._texts: dict[int, tuple[str, ...]] = {}  # row -> display texts, made on first paint
+        self._texts: dict[int, tuple[str, ...]] = {}  # contact id -> display texts, made on first paint
         self._filter = lists.ContactFilter()
         self._cursor: lists.Cursor | None = None
-        self._total: int | None = None
+        self._members: set[int] | None = None  # the ids of everyone matching, once counted
+        self._texts: dict[int, tuple] = {}  # person id -> display values, made on first paint
 
     # ---- loading -------------------------------------------------------------
     def set_labels(self, labels: CodeLabels) -> None:
@@ -121,6 +148,41 @@ class ContactTableModel(_PagedTableModel):
         self._more, self._cursor = cursor is not None, cursor
         return rows
 
+    def known_total(self) -> int | None:
+        """The count if it is known without reading (None: ``total()`` would count)."""
+        return self._total
+
+    def put_written(self, written: dict[int, lists.Written]) -> None:
+        """Put in place the contacts an operation wrote (``lists.contact_rows_matching``) instead of
+        reloading: each edited row changes or moves (its selection follows), a new one goes to its
+        place in the order, a deleted or no longer matching one leaves. Rows past the loaded ones
+        wait for their page. The count follows, or becomes unknown when it cannot be told."""
+        for cid, w in written.items():
+            self._put(cid, w)
+
+    def _put(self, cid: int, w: lists.Written) -> None:
+        old = next((i for i, r in enumerate(self._rows) if r.id == cid), None)
+        self._texts.pop(cid, None)
+        # Was it counted? Loaded, yes; a new contact, no; otherwise not loaded: only if pages remain.
+        was = True if old is not None else False if w.created or not self._more else None
+        row = w.row
+        key = None if row is None else lists.page_order(row)
+        pos = None
+        if key is not None:  # where it goes among the others, newest first
+            pos = next((i for i, r in enumerate(self._rows) if i != old and lists.page_order(r) < key), len(self._rows))
+            if old is not None and pos > old:
+                pos -= 1  # an index in the list without it
+            if pos == len(self._rows) - (old is not None) and self._more and not (
+                self._cursor is None or key >= (self._cursor.occurred_at, self._cursor.id)
+            ):
+                pos = None  # past the loaded page: its page brings it
+        self._place(old, pos, row)
+        if self._total is not None:
+            if was is None:
+                self._total = None  # it may or may not have been counted: count again
+            else:
+                self._total += (row is not None) - was
+
     # ---- reading ---------------------------------------------------------------
     def _header_texts(self) -> dict[int, str]:
         return {
@@ -158,16 +220,20 @@ class ContactTableModel(_PagedTableModel):
             )
         return ", ".join(names)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            # A view asks for each visible cell at every paint: format a row once.
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        # A view asks each visible cell for 7 roles at every paint (~930 calls for a screenful):
+        # the display text is formatted once per row, the roles shown nowhere answer first.
+        if role == _DISPLAY:
             row = index.row()
-            texts = self._texts.get(row)
+            if row < 0:
+                return None
+            r = self._rows[row]
+            texts = self._texts.get(r.id)
             if texts is None:
-                texts = self._texts[row] = self._row_texts(self._rows[row])
+                texts = self._texts[r.id] = self._row_texts(r)
             return texts[index.column()]
+        if role not in self._ROLES or not index.isValid():
+            return None
         r = self._rows[index.row()]
         col = index.column()
         if role == self.IdRole:
@@ -179,11 +245,9 @@ class ContactTableModel(_PagedTableModel):
                 self.COL_WHEN: r.occurred_at, self.COL_PERSONS: self.persons_text(r).casefold(),
                 self.COL_DURATION: r.duration_min, self.COL_FOLLOW_UP: r.follow_up_on,
             }.get(col, self.data(index).casefold() if self.data(index) else "")
-        if role == Qt.ItemDataRole.ToolTipRole and r.notes:
-            return r.notes
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_DURATION:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if role == _TOOLTIP:
+            return r.notes or None
+        return _RIGHT if col == self.COL_DURATION else None  # the alignment
 
 
 class PeopleTableModel(_PagedTableModel):
@@ -193,6 +257,7 @@ class PeopleTableModel(_PagedTableModel):
     IdRole = Qt.ItemDataRole.UserRole + 1      # person id (int)
     RowRole = Qt.ItemDataRole.UserRole + 2     # the app.lists.PersonRow
     SortRole = Qt.ItemDataRole.UserRole + 3
+    _ROLES = frozenset({int(IdRole), int(RowRole), int(SortRole), _ALIGNMENT})
 
     def __init__(self, read, *, page_size: int = lists.PAGE_SIZE, parent=None):
         super().__init__(read, page_size, parent)
@@ -202,10 +267,13 @@ class PeopleTableModel(_PagedTableModel):
         self._order = lists.ORDER_RECENT
         self._descending = True  # the order's natural direction: last contact first, alias A to Z
         self._searched = False  # no read until the page first shows (the header's sort comes earlier)
+        self._members: set[int] | None = None  # the ids of everyone matching, once counted
+        self._texts: dict[int, tuple] = {}  # person id -> display values, made on first paint
 
     def set_rows(self, rows: list[lists.PersonRow], *, more: bool = False) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = {}
         self._more = more
         self.endResetModel()
 
@@ -218,10 +286,15 @@ class PeopleTableModel(_PagedTableModel):
     def reload(self) -> None:
         rows = self._read(lists.people_page, self._query, self._status, self._order, self._descending,
                           limit=self.page_size)
+        self._members = None
         self.set_rows(rows, more=len(rows) == self.page_size)
 
     def total(self) -> int:
-        return self._read(lists.people_count, self._query, self._status)
+        # Everyone matching, by id (5,000 people: a few kB): after a save, whether a person
+        # was counted is then known without counting again.
+        if self._members is None:
+            self._members = set(self._read(lists.people_ids, self._query, self._status))
+        return len(self._members)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """By alias or by last contact, in the direction the header shows; the service sorts.
@@ -236,6 +309,10 @@ class PeopleTableModel(_PagedTableModel):
                 self.reload()
 
     @property
+    def searched(self) -> bool:
+        return self._searched
+
+    @property
     def descending(self) -> bool:
         return self._descending
 
@@ -248,6 +325,30 @@ class PeopleTableModel(_PagedTableModel):
                           offset=len(self._rows), limit=self.page_size)
         self._more = len(rows) == self.page_size
         return rows
+
+    def put_written(self, ids) -> None:
+        """Re-read these people alone and put them in place (a save changed their counts and last
+        contact): a row changes or moves (its selection follows), one now matching the search
+        comes in at its place, one no longer matching leaves. The count stays right (``total()``)."""
+        for pid, row in self._read(lists.people_rows_matching, ids, self._query, self._status).items():
+            self._put(pid, row)
+
+    def _put(self, pid: int, row: lists.PersonRow | None) -> None:
+        old = next((i for i, r in enumerate(self._rows) if r.id == pid), None)
+        self._texts.pop(pid, None)
+        pos = None
+        if row is not None:
+            key = lists.people_order_key(row, self._order, self._descending)
+            pos = next((i for i, r in enumerate(self._rows)
+                        if i != old and key < lists.people_order_key(r, self._order, self._descending)),
+                       len(self._rows))
+            if old is not None and pos > old:
+                pos -= 1
+            if pos == len(self._rows) - (old is not None) and self._more:
+                pos = None  # past the loaded rows: the next page's offset brings it
+        self._place(old, pos, row)
+        if self._members is not None:
+            (self._members.add if row is not None else self._members.discard)(pid)
 
     def _header_texts(self) -> dict[int, str]:
         return {
@@ -264,8 +365,22 @@ class PeopleTableModel(_PagedTableModel):
             status, status
         )
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if role == _DISPLAY:  # as the contacts' data(): a row's texts made once, other roles first out
+            row = index.row()
+            if row < 0:
+                return None
+            r = self._rows[row]
+            texts = self._texts.get(r.id)
+            if texts is None:
+                last = r.last_contact_at
+                texts = self._texts[r.id] = (
+                    r.alias, r.first_name,
+                    day_text(last.date()) if last else QCoreApplication.translate("FloorModels", "never"),
+                    r.contact_count, self.status_text(r.status),
+                )
+            return texts[index.column()]
+        if role not in self._ROLES or not index.isValid():
             return None
         r = self._rows[index.row()]
         col = index.column()
@@ -278,17 +393,4 @@ class PeopleTableModel(_PagedTableModel):
                 self.COL_ALIAS: r.alias.casefold(), self.COL_FIRST_NAME: r.first_name.casefold(),
                 self.COL_LAST_CONTACT: r.last_contact_at, self.COL_COUNT: r.contact_count, self.COL_STATUS: r.status,
             }[col]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.COL_ALIAS:
-                return r.alias
-            if col == self.COL_FIRST_NAME:
-                return r.first_name
-            if col == self.COL_LAST_CONTACT:
-                return day_text(r.last_contact_at.date()) if r.last_contact_at else QCoreApplication.translate("FloorModels", "never")
-            if col == self.COL_COUNT:
-                return r.contact_count
-            if col == self.COL_STATUS:
-                return self.status_text(r.status)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_COUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return _RIGHT if col == self.COL_COUNT else None  # the alignment

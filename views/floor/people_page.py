@@ -142,6 +142,28 @@ class PeoplePage(Page):
             except ValidationFailed:
                 self.show_list()
 
+    def refresh_changed(self, changes) -> None:
+        """A contact saved or deleted names its people: only their rows are read again and put in
+        place (search, status, order, selection and scroll stay); a person's page showing reloads
+        (its timeline put in place) when it is theirs or a referral changed. Anything else reloads."""
+        contact_ids, person_ids = changes.ids(Entity.CONTACT), changes.ids(Entity.PERSON)
+        if contact_ids is None or person_ids is None or not self.model.searched:
+            self.refresh()
+            return
+        if person_ids:
+            self.model.put_written(person_ids)
+            self.count_label.setText(self.tr("%n person(s)", "", self.model.total()))
+        detail = self.detail
+        if self.stack.currentWidget() is not detail or detail.person_id is None:
+            return
+        if Entity.REFERRAL in changes or detail.person_id in person_ids:
+            try:
+                detail.show_person(detail.person_id, contact_ids)
+            except ValidationFailed:
+                self.show_list()
+        elif contact_ids:  # a follow-up ticked: its line in the timeline
+            detail.put_contacts(contact_ids)
+
     def open_current(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import people
+from app import lists, people
 from app.floor_reads import AGE_BRACKET, CONSENT, CONTACT_TYPE, GENDER, GROUP, LANGUAGE, PLACE, THEME, person_page
 from app.lists import ContactFilter
 from app.ops import people as people_ops
@@ -260,7 +260,9 @@ class PersonDetail(QWidget):
         self.consent_on.setDate(QDate(day.year, day.month, day.day))
         self.archived.setChecked(bool(v.get("archived")))
 
-    def show_person(self, person_id: int) -> None:
+    def show_person(self, person_id: int, changed_contacts=None) -> None:
+        """Load this person; ``changed_contacts`` (ids an operation wrote, this person showing)
+        puts those rows in the timeline instead of reloading it."""
         # Typed and not yet written (drafts are written on the writer thread): keep it on screen.
         typed = self._values() if self.person_id == person_id and self.keeper.dirty else None
         self.keeper.flush()
@@ -287,7 +289,10 @@ class PersonDetail(QWidget):
         if restored:
             parts.append(self.tr("unsaved changes brought back"))
         self.summary.setText(" · ".join(parts))
-        self.timeline_model.set_filter(ContactFilter(person_id=person_id))
+        if changed_contacts and self.timeline_model.filter == ContactFilter(person_id=person_id):
+            self.put_contacts(changed_contacts)
+        else:
+            self.timeline_model.set_filter(ContactFilter(person_id=person_id))
         self.repeat_contact.setEnabled(count > 0)
         self.referrals.clear()
         statuses = vocabulary.labels(vocabulary.REFERRAL_STATUS)
@@ -300,6 +305,11 @@ class PersonDetail(QWidget):
             self.referrals.addItem(item)
         self.tabs.setTabText(2, self.tr("Referrals (%1)").replace("%1", str(len(refs))))
         self.tabs.setTabText(0, self.tr("Contacts (%1)").replace("%1", str(count)))
+
+    def put_contacts(self, ids) -> None:
+        """Contacts an operation wrote: re-read alone, put in (or out of) this person's timeline."""
+        model = self.timeline_model
+        model.put_written(self.ctx.ops.read(lists.contact_rows_matching, model.filter, ids, warm=True))
 
     # ---- actions --------------------------------------------------------------------
     def save(self) -> bool:

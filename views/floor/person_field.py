@@ -71,6 +71,7 @@ class PersonField(QWidget):
 
         self.chips_box = QWidget()
         self.chips = FlowLayout(self.chips_box)
+        self._chips_shown: tuple | None = None  # the persons the chips show
 
         top_row = QHBoxLayout()
         top_row.addWidget(self.edit, 1)
@@ -98,11 +99,14 @@ class PersonField(QWidget):
         self.persons = [(int(pid), alias) for pid, alias in values.get("persons", [])]
         self.new_aliases = list(values.get("new_aliases", []))
         self.edit.setText(values.get("text", ""))
-        self.unidentified.blockSignals(True)
-        self.unidentified.setValue(int(values.get("unidentified", 0)))
-        self.unidentified.blockSignals(False)
-        self.matches.clear()
-        self.matches.hide()
+        unidentified = int(values.get("unidentified", 0))
+        if self.unidentified.value() != unidentified:  # (set again, a spin box repaints its text)
+            self.unidentified.blockSignals(True)
+            self.unidentified.setValue(unidentified)
+            self.unidentified.blockSignals(False)
+        if self.matches.count():
+            self.matches.clear()
+            self.matches.hide()
         self._render_chips()
 
     def clear(self) -> None:
@@ -192,6 +196,10 @@ class PersonField(QWidget):
 
     # ---- chips -------------------------------------------------------------------
     def _render_chips(self) -> None:
+        shown = (tuple(self.persons), tuple(self.new_aliases))
+        if shown == self._chips_shown:
+            return  # (rebuilt, the chips would re-lay out the whole form)
+        self._chips_shown = shown
         while self.chips.count():
             item = self.chips.takeAt(0)
             if item.widget() is not None:

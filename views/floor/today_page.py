@@ -147,8 +147,8 @@ class TodayPage(Page):
             self._entry = entry
             # The "Resume" button follows the form (its draft is not data others show).
             # a save drops the form's draft in its operation: nothing to read
-            entry.new_panel.saved.connect(lambda _id: self._update_new_button(False))
-            entry.new_panel.closed.connect(self._update_new_button)
+            entry.new_saved.connect(lambda _id: self._update_new_button(False))
+            entry.new_closed.connect(self._update_new_button)
         return entry
 
     def open_new_contact(self) -> None:
@@ -297,7 +297,7 @@ class TodayPage(Page):
         if draft_waiting is None:
             draft_waiting = self.ctx.ops.read(has_draft, NEW_FORM_ID, warm=True)
         entry = quick_entry(self.ctx)
-        if draft_waiting or (entry is not None and entry.new_panel.is_holding_input()):
+        if draft_waiting or (entry is not None and entry.is_holding_input()):
             self.new_button.setText(self.tr("Resume the contact  (Ctrl+N)"))
         else:
             self.new_button.setText(self.tr("New contact  (Ctrl+N)"))

@@ -36,7 +36,9 @@ class UnmetNeedsField(QWidget):
             self.buttons[code] = button
             flow.addWidget(button)
         layout.addWidget(self.box)
-        self.setVisible(bool(items))
+        if not items:
+            # (never setVisible(True) here: on a widget not yet in the form, it opens a window)
+            self.hide()
         self._unfold(False)
         self._update()
 
@@ -54,6 +56,8 @@ class UnmetNeedsField(QWidget):
         return [code for code, button in self.buttons.items() if button.isChecked()]
 
     def set_codes(self, codes: list[str]) -> None:
+        if self.codes() == [c for c in self.buttons if c in codes] and self.header.isChecked() == bool(codes):
+            return  # (as it is: the form resets without touching it)
         for code, button in self.buttons.items():
             button.blockSignals(True)
             button.setChecked(code in codes)
