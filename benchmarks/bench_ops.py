@@ -1,7 +1,7 @@
 """Saving a contact through the operation runner on the 5-year vault, in the real window (prints figures).
 
 The vault is bench_floor.py's (150,000 contacts, 5,000 people; cached under
-benchmarks/out/). The window is unlocked on a copy, the quick-entry panel is filled
+benchmarks/out/). The window (1366x768, French, the app's style) is unlocked on a copy, the quick-entry panel is filled
 as a worker would (a person, a type; one save in five gives a supply item), and the
 save key (Ctrl+Enter) is pressed: the time runs until the operation is committed on the
 writer thread, its changes are on the bus and the last widget showing one of them has
@@ -91,11 +91,16 @@ def main() -> None:
     vault.lock()
 
     app = QApplication.instance() or QApplication([])
+    from views.i18n import install_translators
     from views.main_window import MainWindow
+    from views.style import apply_style
 
+    translators = install_translators(app, "fr_CA")  # as the worker runs it: French, the app's style
+    apply_style(app)
     window = MainWindow(root, kdf_params=bench_floor.FAST_KDF, dialogs=Dialogs())
     window.start()
     window.show()
+    window.resize(1366, 768)  # the pilot's laptop screen
     window.unlock_screen.passphrase.setText(bench_floor.PASSPHRASE)
     QTest.mouseClick(window.unlock_screen.unlock_button, Qt.MouseButton.LeftButton)
     deadline = time.monotonic() + 120
@@ -126,6 +131,7 @@ def main() -> None:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
     window.lock()
     window.close()
+    del translators
 
 
 def commit_floor(vault) -> None:
