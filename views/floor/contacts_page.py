@@ -35,6 +35,7 @@ from views.context import AppContext
 from views.floor.common import CodeLabels, heading, style_list_table
 from views.floor.history_dialog import HistoryDialog
 from views.floor.item_models import ContactTableModel
+from views.floor.table_cells import CachedCellDelegate
 from views.page import Page
 from views.quick_entry import quick_entry
 
@@ -64,6 +65,7 @@ class ContactTable(QTableView):
         self.setModel(model)
         style_list_table(self)
         self.setWordWrap(False)
+        CachedCellDelegate.install(self)  # cells drawn from their laid-out text, not laid out each paint
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         # Themes and place share what the fixed columns leave: at 1366x768 (a table about 1050 px

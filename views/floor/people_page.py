@@ -25,6 +25,7 @@ from views.context import AppContext
 from views.floor.common import heading, style_list_table
 from views.floor.item_models import PeopleTableModel
 from views.floor.person_detail import PersonDetail
+from views.floor.table_cells import CachedCellDelegate
 from views.page import Page
 
 
@@ -58,6 +59,7 @@ class PeoplePage(Page):
         self.table.setObjectName("people_table")
         self.table.setModel(self.model)
         style_list_table(self.table)
+        CachedCellDelegate.install(self.table)  # cells drawn from their laid-out text
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(PeopleTableModel.COL_LAST_CONTACT, Qt.SortOrder.DescendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(PeopleTableModel.COL_ALIAS, QHeaderView.ResizeMode.Stretch)
