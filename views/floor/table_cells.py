@@ -46,6 +46,7 @@ class CachedCellDelegate(QStyledItemDelegate):
         self._marked: set | _Everything = set()  # rows painted from the full option
         self._plain: tuple[int, QColor] | None = None  # an unmarked cell's text colour (rgba, colour)
         self._dpr = 0.0
+        self._data = None
         self._watcher = _Watcher(self)
         view.installEventFilter(self._watcher)
         view.viewport().installEventFilter(self._watcher)
@@ -69,6 +70,7 @@ class CachedCellDelegate(QStyledItemDelegate):
         group = QPalette.ColorGroup.Active if view.isActiveWindow() else QPalette.ColorGroup.Inactive
         color = view.palette().color(group, QPalette.ColorRole.Text)
         self._plain = (color.rgba(), color)
+        self._data = view.model().data  # a Python call, not index.data() through Qt and back
         dpr = view.viewport().devicePixelRatioF()
         if dpr != self._dpr:
             self._dpr = dpr
@@ -78,7 +80,7 @@ class CachedCellDelegate(QStyledItemDelegate):
         if index.row() in self._marked or self._plain is None:
             self._paint_marked(painter, option, index)
             return
-        value = index.data()
+        value = self._data(index)
         if value is None or value == "":
             return
         rect = option.rect
