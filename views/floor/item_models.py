@@ -21,6 +21,7 @@ _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY, _TOOLTIP, _ALIGNMENT = (int(r) for r in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_HORIZONTAL = Qt.Orientation.Horizontal
 
 
 class _PagedTableModel(QAbstractTableModel):
@@ -34,6 +35,7 @@ class _PagedTableModel(QAbstractTableModel):
         self.page_size = page_size
         self._rows: list = []
         self._more = False
+        self._headers: dict[int, str] | None = None  # the translated header texts
 
     def _next_page(self) -> list:
         """The rows after those loaded; sets ``_more``."""
@@ -85,10 +87,13 @@ class _PagedTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        # The header asks each section for ~10 roles at every paint: ints compare, texts made once.
+        if role != _DISPLAY or orientation != _HORIZONTAL:
             return None
-        return self._header_texts().get(section)
+        if self._headers is None:
+            self._headers = self._header_texts()
+        return self._headers.get(section)
 
 
 class ContactTableModel(_PagedTableModel):

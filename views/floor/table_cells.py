@@ -44,7 +44,8 @@ class CachedCellDelegate(QStyledItemDelegate):
         self._view = view
         self._images: dict[tuple, QImage] = {}
         self._marked: set | _Everything = set()  # rows painted from the full option
-        self._plain: tuple[int, QColor] | None = None  # an unmarked cell's text colour (rgba, colour)
+        self._plain_key: int | None = None  # an unmarked cell's text colour (rgba), and the colour
+        self._plain_color: QColor | None = None
         self._dpr = 0.0
         self._data = None
         self._watcher = _Watcher(self)
@@ -69,7 +70,7 @@ class CachedCellDelegate(QStyledItemDelegate):
             self._marked = marked
         group = QPalette.ColorGroup.Active if view.isActiveWindow() else QPalette.ColorGroup.Inactive
         color = view.palette().color(group, QPalette.ColorRole.Text)
-        self._plain = (color.rgba(), color)
+        self._plain_key, self._plain_color = color.rgba(), color
         self._data = view.model().data  # a Python call, not index.data() through Qt and back
         dpr = view.viewport().devicePixelRatioF()
         if dpr != self._dpr:
@@ -77,17 +78,17 @@ class CachedCellDelegate(QStyledItemDelegate):
             self._images = {}
 
     def paint(self, painter, option, index) -> None:
-        if index.row() in self._marked or self._plain is None:
+        if index.row() in self._marked or self._plain_key is None:
             self._paint_marked(painter, option, index)
             return
         value = self._data(index)
         if value is None or value == "":
             return
         rect = option.rect
-        key = (index.column(), value, rect.width(), rect.height(), self._plain[0])
+        key = (index.column(), value, rect.width(), rect.height(), self._plain_key)
         image = self._images.get(key)
         if image is None:
-            image = self._render(key, option, index, self._plain[1])
+            image = self._render(key, option, index, self._plain_color)
         painter.drawImage(rect.x(), rect.y(), image)
 
     def _paint_marked(self, painter, option, index) -> None:
