@@ -9,7 +9,7 @@ thread's CPU time), then committed (the fsync, timed apart). The vault is
 bench_floor.py's cached one (150,000 contacts, 5,000 people), copied first.
 Goal: CPU median <= 4 ms for a new contact.
 
-    .venv/bin/python benchmarks/bench_save_op.py [--saves 200] [--edits 100] [--profile]
+    .venv/bin/python benchmarks/bench_save_op.py [--saves 200] [--edits 100] [--profile new|edit]
 """
 from __future__ import annotations
 
@@ -41,6 +41,8 @@ def pct(values, q):
 
 
 def line(name: str, runs: list[tuple[float, float, float]]) -> str:
+    if not runs:
+        return f"{name:34} n=   0"
     wall, cpu, commit = (list(c) for c in zip(*runs))
     return (f"{name:34} n={len(runs):4d}  wall median {statistics.median(wall):5.2f} p95 {pct(wall, 0.95):5.2f}  "
             f"CPU median {statistics.median(cpu):5.2f} p95 {pct(cpu, 0.95):5.2f}  (commit median "
@@ -61,7 +63,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--saves", type=int, default=200)
     parser.add_argument("--edits", type=int, default=100)
-    parser.add_argument("--profile", action="store_true", help="cProfile of the measured saves (new contacts)")
+    parser.add_argument("--profile", choices=("new", "edit"), help="cProfile of the measured new contacts or edits")
     args = parser.parse_args()
     bench_floor.build_cache(False)
     vault, _end = bench_floor.working_copy()
@@ -93,7 +95,7 @@ def main() -> None:
     for n in range(args.saves + WARM_UP):
         form = new_form(n)
         keep_draft(form)
-        if args.profile and n >= WARM_UP:
+        if args.profile == "new" and n >= WARM_UP:
             profiler.enable()
         runs, contact_id = run(vault, form)
         if args.profile:
@@ -103,7 +105,7 @@ def main() -> None:
         saved.append(contact_id)
 
     edits, edits_given = [], []
-    for n in range(args.edits + WARM_UP):
+    for n in range(args.edits + WARM_UP if args.edits else 0):
         contact_id = saved[-1 - n % len(saved)]
         with vault.session() as s:
             data = contacts.contact_input(s, contact_id)
@@ -111,7 +113,11 @@ def main() -> None:
         data.themes = [rng.choice(themes)]
         if n % 5 == 0:
             data.supplies = {rng.choice(item_ids): 1 + n % 3}
+        if args.profile == "edit" and n >= WARM_UP:
+            profiler.enable()
         runs, _id = run(vault, floor_ops.ContactSave(contact=data, contact_id=contact_id))
+        if args.profile:
+            profiler.disable()
         if n >= WARM_UP:
             (edits_given if n % 5 == 0 else edits).append(runs)
 
