@@ -186,6 +186,7 @@ class TodayView:
     notices: TodayNotices | None = None
     draft_waiting: bool | None = None
     codes: CodeTable | None = None
+    delta: today.TodayDelta | None = None         # instead of contacts/follow_ups/week: ``changed`` read again
 
 
 def today_notices(session: Session, day: date) -> TodayNotices:
@@ -199,14 +200,18 @@ def today_notices(session: Session, day: date) -> TodayNotices:
 
 
 def today_view(session: Session, day: date, draft_form_id: str, lang: str = "fr",
-               parts: frozenset[str] = ALL_TODAY_PARTS, known: dict | None = None) -> TodayView:
+               parts: frozenset[str] = ALL_TODAY_PARTS, known: dict | None = None,
+               changed: frozenset[int] | None = None) -> TodayView:
     """The parts of Today asked for, in one read (one transaction: they agree with each other).
 
     ``known``: the contact rows the page shows (key -> row, app.today.Key): only contacts
-    new or changed since are read in full (after a save: one).
+    new or changed since are read in full (after a save: one). ``changed``: the ids of the
+    only contacts that changed (app.ops.Changes.ids): just those are read, as a delta.
     """
     values: dict[str, Any] = {}
-    if PART_CONTACTS in parts:
+    if PART_CONTACTS in parts and changed is not None:
+        values["delta"] = today.today_delta(session, day, changed)
+    elif PART_CONTACTS in parts:
         known = known or {}
         values.update(contacts=today.day_contacts_keyed(session, day, known),
                       follow_ups=today.follow_ups_keyed(session, day, known), week=today.week_counts(session, day))

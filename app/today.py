@@ -154,3 +154,90 @@ def today_summary(session: Session, today: date | None = None, *, max_follow_ups
         day=day, contacts=day_contacts(session, day), follow_ups=follow_ups_due(session, day, limit=max_follow_ups),
         low_stock=low_stock(session), week_start=week.start, week_contacts=week.contacts, week_people=week.people,
     )
+
+
+# ---- after an operation that names the contacts it wrote (Changes.ids) ----------------
+
+@dataclass(frozen=True)
+class TodayDelta:
+    """The contacts an operation wrote (and those the page shows with one of its people), read again."""
+
+    rows: dict[int, ContactRow]   # live contacts: id -> row
+    keys: dict[int, Key]          # id -> its key (for the page's next keyed read)
+    gone: frozenset[int]          # asked for, but deleted (or never there)
+    week: WeekCounts
+
+
+def today_delta(session: Session, day: date, contact_ids) -> TodayDelta:
+    ids = sorted(set(contact_ids))
+    keys = {}
+    if ids:
+        query = (
+            select(Contact.id, Contact.version, func.coalesce(func.sum(Person.version), 0), func.count(Person.id))
+            .outerjoin(contact_person, contact_person.c.contact_id == Contact.id)
+            .outerjoin(Person, Person.id == contact_person.c.person_id)
+            .where(Contact.id.in_(ids), Contact.deleted_at.is_(None)).group_by(Contact.id)
+        )
+        keys = {cid: (cid, v, pv, n) for cid, v, pv, n in session.execute(query)}
+    rows = {r.id: r for r in contact_rows_by_id(session, list(keys))} if keys else {}
+    return TodayDelta(rows, keys, frozenset(ids) - frozenset(rows), week_counts(session, day))
+
+
+def _on_day(row: ContactRow, day: date) -> bool:
+    return row.occurred_at.date() == day
+
+
+def _due(row: ContactRow, day: date) -> bool:
+    return not row.follow_up_done and row.follow_up_on is not None and row.follow_up_on <= day
+
+
+def merge_day(shown: list[ContactRow], delta: TodayDelta, day: date, *,
+              limit: int = MAX_TODAY_CONTACTS) -> list[ContactRow] | None:
+    """``shown`` (the day's contacts, newest first) with the delta's rows put in, moved or taken
+    out; None when that cannot be known without reading the day again (a full list lost a row)."""
+    return _merge(shown, delta, lambda r: _on_day(r, day), lambda r: (r.occurred_at, r.id), True, limit)
+
+
+def merge_follow_ups(shown: list[FollowUp], delta: TodayDelta, day: date, *,
+                     limit: int = MAX_FOLLOW_UPS) -> list[FollowUp] | None:
+    """Likewise for the follow-ups due (oldest due first)."""
+    rows = _merge([f.contact for f in shown], delta, lambda r: _due(r, day), lambda r: (r.follow_up_on, r.id),
+                  False, limit)
+    return None if rows is None else [FollowUp(r, r.follow_up_on, r.follow_up_on < day) for r in rows]
+
+
+def lines_to_read(contact_ids, person_ids, shown: list[ContactRow]) -> frozenset[int]:
+    """The contacts written, and those shown with one of the people written (a line shows aliases)."""
+    return frozenset(contact_ids) | {r.id for r in shown if not frozenset(person_ids).isdisjoint(r.person_ids)}
+
+
+def merge_delta(day_contacts: list[ContactRow], follow_ups: list[FollowUp], known: dict, delta: TodayDelta,
+                day: date) -> tuple[list[ContactRow], list[FollowUp], dict] | None:
+    """Today's two lists and its known rows (key -> row) with ``delta`` put in; None: read them again."""
+    day_rows, due = merge_day(day_contacts, delta, day), merge_follow_ups(follow_ups, delta, day)
+    if day_rows is None or due is None:
+        return None
+    changed = set(delta.rows) | delta.gone
+    rows = {key: row for key, row in known.items() if key[0] not in changed}
+    rows.update((delta.keys[cid], row) for cid, row in delta.rows.items())
+    return day_rows, due, rows
+
+
+def _merge(shown, delta: TodayDelta, belongs, order, newest_first: bool, limit: int):
+    touched = set(delta.rows) | delta.gone
+    kept = [r for r in shown if r.id not in touched]
+    incoming = [r for r in delta.rows.values() if belongs(r)]
+    merged = sorted(kept + incoming, key=order, reverse=newest_first)
+    if len(shown) < limit:  # the page held every row: the merge is exact
+        return merged[:limit]
+    # A full list: rows past its end were never read. What lands after the last row kept
+    # might rank below one of those, and a row taken out leaves a place only a read can fill.
+    cut = merged[:limit]
+    if len(cut) < limit:
+        return None
+    if kept and kept[-1] not in cut:  # pushed out by rows ranking before it: all placed rightly
+        return cut
+    last_kept = cut.index(kept[-1]) if kept else -1
+    if any(cut.index(r) > last_kept for r in incoming if r in cut):
+        return None
+    return cut

@@ -63,7 +63,7 @@ def listeners(window) -> dict[str, object]:
 
 def count_refreshes(widgets: dict[str, object], refreshed: list[str]) -> None:
     for name, widget in widgets.items():
-        for method in ("refresh", "update_text"):
+        for method in ("refresh", "refresh_changed", "update_text"):
             original = getattr(widget, method, None)
             if callable(original):
                 def counted(*a, _o=original, _n=name, **k):
@@ -236,7 +236,7 @@ def measure(app, ctx, entry, panel, widgets, refreshed, heard, person_ids, alias
             writer.append((announced[0] - started) * 1000 if announced else elapsed)
             with_supplies.append(gives)
             if gives:
-                last = (list(refreshed), Changes(frozenset().union(*heard)))
+                last = (list(dict.fromkeys(refreshed)), Changes(frozenset().union(*heard)))
 
     print(f"save a contact through ctx.ops, page {page_id!r} showing ({len(times)} saves, Ctrl+Enter to last refresh):")
     print(f"  median {statistics.median(times):.1f} ms, p95 {pct(times, 0.95):.1f} ms, max {max(times):.1f} ms"

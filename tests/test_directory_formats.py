@@ -12,7 +12,7 @@ from app.directory.formats import read_directory
 from app.directory.hsds_import import import_file
 from app.directory.search import search_services
 from app.directory.services import service_detail
-from models.directory import DirOrganization, DirSchedule, DirService, DirSourceId
+from models.directory import DirAddress, DirOrganization, DirSchedule, DirService, DirSourceId
 
 
 def _tables(folder, **tables):
@@ -105,3 +105,34 @@ def test_hsds3_csv_export_with_a_200_kb_field_imports_again(vault, tmp_path):
     with vault.session() as s:
         import_file(s, tmp_path / "tables")
         assert s.scalars(select(DirService.description)).one() == long_text.strip()
+
+
+def test_tables_numbering_their_rows_alike_do_not_clash(vault, tmp_path):
+    """Physical and postal addresses (or regular and holiday schedules) each numbered from 1 are
+    different records: both are kept, and a second import updates them in place."""
+    folder = _tables(
+        tmp_path / "v2-same-ids",
+        organizations=[["id", "name"], ["1", "Maison Alpha"]],
+        services=[["id", "organization_id", "name"], ["1", "1", "Repas du soir"]],
+        locations=[["id", "organization_id", "name"], ["1", "1", "Local"]],
+        services_at_location=[["id", "service_id", "location_id"], ["1", "1", "1"]],
+        physical_addresses=[["id", "location_id", "address_1", "city", "state_province", "postal_code", "country"],
+                            ["1", "1", "12 rue Heriot", "Drummondville", "QC", "J2B 1A1", "CA"]],
+        postal_addresses=[["id", "location_id", "address_1", "city", "state_province", "postal_code", "country"],
+                          ["1", "1", "C.P. 55", "Drummondville", "QC", "J2B 6V6", "CA"]],
+        regular_schedules=[["id", "service_id", "weekday", "opens_at", "closes_at"], ["1", "1", "Tuesday", "17:00", "19:30"]],
+        holiday_schedules=[["id", "service_id", "closed", "start_date", "end_date"], ["1", "1", "true", "2026-12-24", "2027-01-02"]],
+    )
+    with vault.session() as s:
+        import_file(s, folder)
+        svc = s.scalars(select(DirService)).one()
+        detail = service_detail(s, svc.id)
+        schedules = s.scalars(select(DirSchedule)).all()
+        addresses = sorted(s.execute(select(DirAddress.address_type, DirAddress.address_1)).all())
+    assert addresses == [("physical", "12 rue Heriot"), ("postal", "C.P. 55")]
+    assert [a.lines[0] for a in detail.addresses] == ["12 rue Heriot"]  # the postal one shows when no street address
+    assert sorted((x.byday or "", str(x.valid_from or "")) for x in schedules) == [("", "2026-12-24"), ("TU", "")]
+    with vault.session() as s:
+        again = import_file(s, folder)
+        assert len(s.scalars(select(DirSchedule)).all()) == 2
+    assert (again.services_created, again.services_updated) == (0, 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 BUSY_DELAY_MS = 300
@@ -20,14 +20,24 @@ class _Task(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, runner: "TaskRunner", work, on_success, on_failure, busy: QProgressDialog | None):
+    def __init__(self, runner: "TaskRunner", work, on_success, on_failure, busy: str | None):
         super().__init__()
         self._runner = runner
         self._work = work
         self._on_success = on_success
         self._on_failure = on_failure
-        self._busy = busy
+        self._busy: QProgressDialog | None = None
+        self._busy_text = busy
+        self._busy_timer: QTimer | None = None
         from PySide6.QtCore import Qt  # not at import: keeps the Qt namespace off the cold start
+
+        if busy:
+            # The busy window is made only if the work outlasts the delay: a save (a few
+            # milliseconds) never builds one.
+            self._busy_timer = QTimer(self)
+            self._busy_timer.setSingleShot(True)
+            self._busy_timer.timeout.connect(self._show_busy)
+            self._busy_timer.start(BUSY_DELAY_MS)
 
         # Queued: the slots run in this object's (the GUI) thread.
         self.succeeded.connect(self._deliver_success, Qt.ConnectionType.QueuedConnection)
@@ -41,7 +51,21 @@ class _Task(QObject):
         else:
             self.succeeded.emit(result)
 
+    def _show_busy(self) -> None:
+        from PySide6.QtCore import Qt
+
+        parent = self._runner._parent_window() if self._runner._parent_window else None
+        dialog = QProgressDialog(self._busy_text, "", 0, 0, parent)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setValue(0)
+        dialog.show()
+        self._busy = dialog
+
     def _finish(self) -> None:
+        if self._busy_timer is not None:
+            self._busy_timer.stop()
         if self._busy is not None:
             self._busy.reset()
             self._busy.deleteLater()
@@ -94,17 +118,7 @@ class TaskRunner(QObject):
         *,
         busy: str | None = None,
     ) -> None:
-        dialog = None
-        if busy:
-            from PySide6.QtCore import Qt
-
-            parent = self._parent_window() if self._parent_window else None
-            dialog = QProgressDialog(busy, "", 0, 0, parent)
-            dialog.setCancelButton(None)
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.setMinimumDuration(BUSY_DELAY_MS)
-            dialog.setValue(0)
-        task = _Task(self, work, on_success, on_failure, dialog)
+        task = _Task(self, work, on_success, on_failure, busy)
         self._running.add(task)
         self._pool.start(_Runnable(task))
 

@@ -121,8 +121,11 @@ def unsent_changes(session: Session) -> int:
     after every save, where pending_counts() reads every pending record.
     """
     last = last_sent(session)
-    newest = session.scalar(select(func.max(RecordVersion.id))) or 0
-    return max(0, newest - (last.last_change_id if last else 0))
+    return max(0, newest_change_id(session) - (last.last_change_id if last else 0))
+
+
+def newest_change_id(session: Session) -> int:
+    return session.scalar(select(func.max(RecordVersion.id))) or 0
 
 
 def site_slug(site: str) -> str:

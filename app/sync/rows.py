@@ -1,6 +1,8 @@
 """What the bundle screens and the status bar show, as frozen rows (never ORM objects)."""
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -88,6 +90,7 @@ class UnsentStatus:
     waiting: int
     last_sequence: int | None
     last_created_at: datetime | None
+    sent_upto: int = 0  # the change-log row the last bundle ended at
 
 
 def mode(session: Session) -> str:
@@ -164,7 +167,15 @@ def unsent_status(session: Session) -> UnsentStatus:
         return UnsentStatus(False, 0, None, None)
     last = export.last_sent(session)
     return UnsentStatus(True, export.unsent_changes(session), last.sequence if last else None,
-                        last.created_at if last else None)
+                        last.created_at if last else None, last.last_change_id if last else 0)
+
+
+def unsent_after_save(session: Session, status: UnsentStatus) -> UnsentStatus:
+    """``status`` with its count read again, after a change that neither sent a bundle nor
+    changed the vault's mode: one query on the append-only change log."""
+    if not status.worker_mode:
+        return status
+    return dataclasses.replace(status, waiting=max(0, export.newest_change_id(session) - status.sent_upto))
 
 
 def report_workers(session: Session) -> list[tuple[int, str]]:

@@ -8,12 +8,10 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,13 +20,14 @@ from app.floor_reads import (
     CONTACT_TYPE,
     PART_CONTACTS,
     PART_LABELS,
+    PART_REFERRALS,
     THEME,
     has_draft,
     today_parts,
     today_view,
 )
 from app.ops import Entity
-from app.today import FollowUp
+from app.today import FollowUp, lines_to_read, merge_delta
 from app.ops import floor as floor_ops
 from app.ops import referrals as referral_ops
 from views.context import AppContext
@@ -36,6 +35,7 @@ from views.directory.referral_widgets import ReferralDialog
 from views.floor.common import CodeLabels, day_text, heading, time_text, ui_language
 from views.floor.contact_panel import NEW_FORM_ID
 from views.floor.list_lines import Line, LineList
+from views.floor.today_layout import lay_out_today, notice_label
 from views.page import Page
 from views.quick_entry import install_quick_entry, quick_entry
 
@@ -59,6 +59,7 @@ class TodayPage(Page):
         self._day: date | None = None
         self._labels: CodeLabels | None = None
         self._follow_ups: list = []
+        self._day_contacts: list | None = None  # the ContactRows shown, newest first (None: not read yet)
         self._rows: dict = {}  # app.today.Key -> ContactRow: the contacts shown (for the next read)
         self._texts: dict = {}  # (row, prefix) -> its line, with the labels read last
         self._referral_follow_ups: tuple = ()
@@ -94,24 +95,9 @@ class TodayPage(Page):
         reminder_row.addWidget(reminder_text, 1)
         reminder_row.addWidget(self.bundle_button)
         self.bundle_reminder.hide()
-        # Bundles La Piaule has not confirmed (receipts come with its directory file, issue 11).
-        self.receipt_warning = QLabel()
-        self.receipt_warning.setObjectName("receipt_warning")
-        self.receipt_warning.setWordWrap(True)
-        self.receipt_warning.setStyleSheet("#receipt_warning { background: #fff3cd; border-radius: 4px; padding: 6px; }")
-        self.receipt_warning.hide()
-        self.privacy_warning = QLabel()  # Law 25: requests to answer, the monthly retention run
-        self.privacy_warning.setObjectName("privacy_warning")
-        self.privacy_warning.setWordWrap(True)
-        self.privacy_warning.setStyleSheet("#privacy_warning { background: #fff3cd; border-radius: 4px; padding: 6px; }")
-        self.privacy_warning.hide()
-
-        top = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(self.heading)
-        titles.addWidget(self.date_label)
-        top.addLayout(titles, 1)
-        top.addWidget(self.new_button)
+        # Bundles La Piaule has not confirmed (receipts come with its directory file, issue 11);
+        # Law 25: requests to answer, the monthly retention run.
+        self.receipt_warning, self.privacy_warning = notice_label("receipt_warning"), notice_label("privacy_warning")
 
         self.contacts_title = heading(self.tr("Today's contacts"), 2)
         self.contacts_list = self._list("today_contacts")
@@ -137,44 +123,7 @@ class TodayPage(Page):
             f.setPointSize(f.pointSize() + 3)
             label.setFont(f)
 
-        follow_buttons = QHBoxLayout()
-        follow_buttons.addWidget(self.follow_open)
-        follow_buttons.addWidget(self.follow_done)
-        follow_buttons.addStretch(1)
-
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
-        grid.setVerticalSpacing(6)
-        grid.addWidget(self.contacts_title, 0, 0)
-        grid.addWidget(self.contacts_list, 1, 0, 3, 1)
-        grid.addWidget(self.follow_title, 0, 1)
-        grid.addWidget(self.follow_list, 1, 1)
-        grid.addLayout(follow_buttons, 2, 1)
-        side = QHBoxLayout()
-        low_box = QVBoxLayout()
-        low_box.addWidget(self.low_title)
-        low_box.addWidget(self.low_list)
-        week_box = QVBoxLayout()
-        week_box.addWidget(self.week_title)
-        week_box.addWidget(self.week_contacts)
-        week_box.addWidget(self.week_people)
-        week_box.addStretch(1)
-        side.addLayout(low_box, 3)
-        side.addLayout(week_box, 2)
-        grid.addLayout(side, 3, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(1, 3)
-        grid.setRowStretch(3, 2)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addLayout(top)
-        layout.addWidget(self.bundle_reminder)
-        layout.addWidget(self.receipt_warning)
-        layout.addWidget(self.privacy_warning)
-        layout.addSpacing(8)
-        layout.addLayout(grid, 1)
+        lay_out_today(self)
 
         # The workspace adopts this page right after building it: then Ctrl+N can be installed there.
         QTimer.singleShot(0, self._install_quick_entry)
@@ -227,8 +176,33 @@ class TodayPage(Page):
 
     # ---- content ---------------------------------------------------------------------
     def refresh_changed(self, changes) -> None:
-        """After an operation: re-read only the parts showing a changed entity (one read)."""
-        self.refresh(today_parts(changes))
+        """After an operation: re-read only the parts showing a changed entity (one read); when
+        the operation names the contacts and people it wrote, only their lines."""
+        parts = today_parts(changes)
+        if not self._refresh_lines(changes, parts):
+            self.refresh(parts)
+
+    def _refresh_lines(self, changes, parts: frozenset[str]) -> bool:
+        contact_ids, person_ids = changes.ids(Entity.CONTACT), changes.ids(Entity.PERSON)
+        day = date.today()
+        if (contact_ids is None or person_ids is None or PART_LABELS in parts or self._labels is None
+                or self._day_contacts is None or day != self._day):
+            return False
+        changed = lines_to_read(contact_ids, person_ids, self._day_contacts + [f.contact for f in self._follow_ups])
+        if Entity.REFERRAL not in changes and not any(
+                f.referral.person_id in person_ids for f in self._referral_follow_ups):
+            parts -= {PART_REFERRALS}  # a contact's save leaves its referrals' follow-ups as they were
+        view = self.ctx.ops.read(today_view, day, NEW_FORM_ID, ui_language(), parts, None, changed, warm=True)
+        delta = view.delta
+        if delta is None:
+            return False
+        merged = merge_delta(self._day_contacts, self._follow_ups, self._rows, delta, day)
+        if merged is None or (delta.gone and PART_REFERRALS not in parts):
+            return False  # a full list lost a line, or a deleted contact's referrals: read it all
+        day_rows, self._follow_ups, self._rows = merged
+        self._show_day(day_rows, delta.week)
+        self._show_parts(view, day)
+        return True
 
     def refresh(self, parts: frozenset[str] = ALL_TODAY_PARTS) -> None:
         day = date.today()
@@ -248,16 +222,18 @@ class TodayPage(Page):
         self.date_label.setText(self.locale().toString(day, "dddd d MMMM yyyy"))
         if view.contacts is not None:
             self._rows = {**view.contacts.rows, **view.follow_ups.rows}  # what is shown, read again only when changed
-            if len(self._texts) > 4 * len(self._rows) + 100:
-                self._texts = {}  # lines of contacts no longer shown
-            self._show_contacts(view)
+            self._show_day([view.contacts.rows[k] for k in view.contacts.keys if k in view.contacts.rows], view.week)
             self._follow_ups = [
                 FollowUp(view.follow_ups.rows[key], on, on < day)
                 for key, on in zip(view.follow_ups.keys, view.follow_ups.due_on) if key in view.follow_ups.rows
             ]
+        self._show_parts(view, day, view.contacts is not None)
+
+    def _show_parts(self, view, day: date, contacts_read: bool = True) -> None:
+        """What a read gave beside the day's contacts: follow-ups, low stock, the draft."""
         if view.referral_follow_ups is not None:
             self._referral_follow_ups = view.referral_follow_ups
-        if view.contacts is not None or view.referral_follow_ups is not None:
+        if contacts_read or view.referral_follow_ups is not None:
             self._show_follow_ups()
         if view.low_stock is not None:
             self._show_low_stock(view.low_stock)
@@ -272,14 +248,18 @@ class TodayPage(Page):
         self.receipt_warning.setVisible(bool(notices.unconfirmed_bundles))
         self._show_privacy(notices, day)
 
-    def _show_contacts(self, view) -> None:
-        labels, shown = self._labels, [view.contacts.rows[k] for k in view.contacts.keys if k in view.contacts.rows]
+    def _show_day(self, shown: list, week) -> None:
+        """Today's contacts (rows, newest first) and the week's counts."""
+        self._day_contacts = shown
+        if len(self._texts) > 4 * len(self._rows) + 100:
+            self._texts = {}  # lines of contacts no longer shown
+        labels = self._labels
         self.contacts_title.setText(self.tr("Today's contacts (%1)").replace("%1", str(len(shown))))
         lines = [Line(self._contact_line(row, labels, time_text(row.occurred_at)), (KIND_CONTACT, row.id))
                  for row in shown]
         self.contacts_list.set_lines(lines or [Line(self.tr("No contact yet today."), enabled=False)])
-        self.week_contacts.setText(self.tr("%n contact(s)", "", view.week.contacts))
-        self.week_people.setText(self.tr("%n person(s) met", "", view.week.people))
+        self.week_contacts.setText(self.tr("%n contact(s)", "", week.contacts))
+        self.week_people.setText(self.tr("%n person(s) met", "", week.people))
 
     def _show_follow_ups(self) -> None:
         lines = []

@@ -6,8 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from app.ops import Entity
 from views import dates
 from views.sync.envois_page import RECORD_ENTITIES
+
+
+# What can change the last bundle sent or the vault's mode (keys, settings): the whole status is read.
+_SENDING = frozenset({Entity.BUNDLE, Entity.SYNC_KEY, Entity.SETTING})
 
 
 class UnsentStatus(QLabel):
@@ -17,17 +22,23 @@ class UnsentStatus(QLabel):
         super().__init__(parent)
         self.setObjectName("unsent_status")
         self.ctx = ctx
+        self._status = None  # app.sync.rows.UnsentStatus, as read last
         ctx.bus.changed.connect(self._changed)
         self.update_text()
 
     def _changed(self, changes) -> None:  # app.ops.Changes
         if self.ctx.vault.is_unlocked and not self.entities.isdisjoint(changes):
-            self.update_text()
+            self.update_text(just_counted=changes.isdisjoint(_SENDING))
 
-    def update_text(self) -> None:
+    def update_text(self, just_counted: bool = False) -> None:
+        """``just_counted``: no bundle was sent and the mode is the same: only the count is read again."""
         from app.sync import rows as sync_rows
 
-        status = self.ctx.ops.read(sync_rows.unsent_status, warm=True)  # after every save: the kept connection
+        if just_counted and self._status is not None:  # after every save: one query on the kept connection
+            status = self.ctx.ops.read(sync_rows.unsent_after_save, self._status, warm=True)
+        else:
+            status = self.ctx.ops.read(sync_rows.unsent_status, warm=True)
+        self._status = status
         if not status.worker_mode:
             self.setText("")
             return

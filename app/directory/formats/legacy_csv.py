@@ -58,11 +58,17 @@ def convert(tables: dict[str, tuple[str, list[dict]]], reading: Reading) -> None
         out.add("location", file, r, location_type=r.get("location_type") or "physical")
     if untyped:
         reading.note(f"{file} gives no location type (HSDS 1.x/2.0 lack it): {untyped} locations taken as physical.")
+    physical_ids: set[str] = set()
     for name, kind in (("physical_addresses", "physical"), ("postal_addresses", "postal")):
         if name in tables:
             file, records = tables[name]
             for r in records:
-                out.add("address", file, r, address_type=kind, country=country(r, file, reading))
+                ident = r.get("id") or ""
+                if kind == "physical":
+                    physical_ids.add(ident)
+                elif ident in physical_ids:  # both tables numbered from 1: a postal address of its own
+                    ident = f"{name}/{ident}"
+                out.add("address", file, r, id=ident, address_type=kind, country=country(r, file, reading))
     _services(tables, out, reading)
     for name in ("services_at_location", "service_at_location"):
         if name in tables:
@@ -146,6 +152,7 @@ def _services(tables, out: Out, reading: Reading) -> None:
 
 
 def schedules(tables, out: Out, reading: Reading) -> None:
+    regular_ids: set[str] = set()
     if "regular_schedules" in tables:
         file, records = tables["regular_schedules"]
         unread = 0
@@ -160,6 +167,7 @@ def schedules(tables, out: Out, reading: Reading) -> None:
             data.pop("weekday", None)
             if not r.get("id"):
                 data["id"] = generated_id(reading.source, "schedule", "regular", file, r["__row__"])
+            regular_ids.add(data.get("id") or r["id"])
             r.pop("weekday", None)
             r.pop("original_text", None)
             out.add("schedule", file, r, **data)
@@ -177,4 +185,6 @@ def schedules(tables, out: Out, reading: Reading) -> None:
                         opens_at=opens, closes_at=closes)
             if not r.get("id"):
                 data["id"] = generated_id(reading.source, "schedule", "holiday", file, r["__row__"])
+            elif r["id"] in regular_ids:  # both tables numbered from 1: a schedule of its own
+                data["id"] = f"holiday_schedules/{r['id']}"
             out.add("schedule", file, r, **data)
