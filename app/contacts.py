@@ -16,15 +16,15 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, lazyload, selectinload
+from sqlalchemy.orm import Session, selectinload
 
-from app import codes, history, people, supplies
-from app.contact_snapshot import contact_snapshot  # noqa: F401 - part of this module's API
+from app import codes, contact_write, history, people, plain_sql, supplies
+from app.contact_snapshot import contact_snapshot, snapshot_of
 from app.validation import FUTURE_DATE, NEGATIVE, NOT_FOUND, OUT_OF_RANGE, REQUIRED, UNKNOWN_CODE, Collector, fail
+from models.base import utcnow
 from models.codes import CONTACT_TYPE, INITIATOR, PLACE, THEME, UNMET_NEED
-from models.contacts import Contact, ContactSupply, ContactTheme, ContactType, ContactUnmetNeed
+from models.contacts import Contact
 from models.people import Person
-from models.supplies import SupplyItem
 
 ENTITY = "contact"
 DEFAULT_DURATION_MIN = 10
@@ -143,7 +143,10 @@ def repeat_last_contact(session: Session, person_id: int, *, now: datetime | Non
     )
 
 
-def _validate(session: Session, data: ContactInput, today: date, current: Contact | None) -> list[Person]:
+def _validate(
+    cur, data: ContactInput, today: date, current: contact_write.StoredContact | None
+) -> tuple[list[tuple[int, str]], dict[int, supplies.Stock]]:
+    """Every bad field at once; returns the contact's people as (id, uid) and its live supply items."""
     check = Collector()
     if data.occurred_at is not None and data.occurred_at.date() > today:
         check.add("occurred_at", FUTURE_DATE, "The contact's date is after today.")
@@ -155,11 +158,7 @@ def _validate(session: Session, data: ContactInput, today: date, current: Contac
     if data.unidentified_count < 0:
         check.add("unidentified_count", NEGATIVE, "The number of unidentified persons cannot be negative.")
     ids = list(dict.fromkeys(data.person_ids))
-    # lazyload: a contact needs its people's rows, not their groups (selectin would read them too)
-    persons = list(session.scalars(
-        select(Person).where(Person.id.in_(ids)).options(lazyload(Person.groups))
-    )) if ids else []
-    found = {p.id: p for p in persons if p.deleted_at is None and p.merged_into_id is None}
+    found = dict(cur.execute(_LIVE_PEOPLE.format(plain_sql.marks(len(ids))), ids)) if ids else {}
     if len(found) < len(ids):
         check.add("persons", NOT_FOUND, "A person of this contact no longer exists.")
     elif not ids and data.unidentified_count <= 0:
@@ -167,14 +166,14 @@ def _validate(session: Session, data: ContactInput, today: date, current: Contac
     if not data.types:  # every contact is counted under a type: the report's tables add up
         check.add("types", REQUIRED, "Choose at least one type of contact.")
     kept_codes = {
-        PLACE: {current.place_code} if current else set(),
-        CONTACT_TYPE: set(current.type_codes) if current else set(),
-        THEME: set(current.theme_codes) if current else set(),
-        INITIATOR: {current.initiated_by} if current else set(),
-        UNMET_NEED: set(current.unmet_need_codes) if current else set(),
+        PLACE: {current.columns["place_code"]} if current else set(),
+        CONTACT_TYPE: set(current.links["types"]) if current else set(),
+        THEME: set(current.links["themes"]) if current else set(),
+        INITIATOR: {current.columns["initiated_by"]} if current else set(),
+        UNMET_NEED: set(current.links["unmet_needs"]) if current else set(),
     }
 
-    active = codes.active_codes_of(session, (PLACE, INITIATOR, CONTACT_TYPE, THEME, UNMET_NEED))
+    active = codes.active_codes_in(cur, (PLACE, INITIATOR, CONTACT_TYPE, THEME, UNMET_NEED))
 
     def allowed(list_name: str) -> set[str]:
         # Active codes, plus retired ones the record already had (editing keeps them).
@@ -189,53 +188,38 @@ def _validate(session: Session, data: ContactInput, today: date, current: Contac
         unknown = set(values) - allowed(list_name)
         if unknown:
             check.add(name, UNKNOWN_CODE, f"Unknown {name}: {', '.join(sorted(unknown))}.")
-    if data.supplies:
-        live_items = set(
-            session.scalars(
-                select(SupplyItem.id).where(SupplyItem.id.in_(list(data.supplies)), SupplyItem.deleted_at.is_(None))
-            )
-        )
-        for item_id, qty in sorted(data.supplies.items()):
-            if qty < 0:
-                check.add(f"supplies[{item_id}]", NEGATIVE, "A quantity given cannot be negative.")
-            elif item_id not in live_items:
-                check.add(f"supplies[{item_id}]", NOT_FOUND, "This supply item no longer exists.")
+    items = supplies.live_stock(cur, data.supplies) if data.supplies else {}
+    for item_id, qty in sorted(data.supplies.items()):
+        if qty < 0:
+            check.add(f"supplies[{item_id}]", NEGATIVE, "A quantity given cannot be negative.")
+        elif item_id not in items:
+            check.add(f"supplies[{item_id}]", NOT_FOUND, "This supply item no longer exists.")
     check.raise_if_any()
-    return [found[i] for i in ids]
+    return [(i, found[i]) for i in ids], items
 
 
-def _fill(contact: Contact, data: ContactInput, persons: list[Person]) -> None:
-    contact.persons = persons
-    contact.unidentified_count = data.unidentified_count
-    contact.initiated_by = data.initiated_by
-    wanted_types = list(dict.fromkeys(data.types))
-    contact.types = [t for t in contact.types if t.code in wanted_types] + [
-        ContactType(code=c) for c in wanted_types if c not in contact.type_codes
-    ]
-    wanted_themes = list(dict.fromkeys(data.themes))
-    contact.themes = [t for t in contact.themes if t.code in wanted_themes] + [
-        ContactTheme(code=c) for c in wanted_themes if c not in contact.theme_codes
-    ]
-    wanted_needs = list(dict.fromkeys(data.unmet_needs))
-    contact.unmet_needs = [n for n in contact.unmet_needs if n.code in wanted_needs] + [
-        ContactUnmetNeed(code=c) for c in wanted_needs if c not in contact.unmet_need_codes
-    ]
-    contact.notes = data.notes or ""
-    contact.follow_up_on = data.follow_up_on
-    contact.follow_up_done = bool(data.follow_up_done) if data.follow_up_on else False
-    contact.share_with_supervision = bool(data.share_with_supervision)
+def _filled(data: ContactInput) -> dict[str, Any]:
+    """The columns a form always sets (when, duration and place may be left to the defaults)."""
+    return {
+        "unidentified_count": data.unidentified_count,
+        "initiated_by": data.initiated_by,
+        "notes": data.notes or "",
+        "follow_up_on": data.follow_up_on,
+        "follow_up_done": bool(data.follow_up_done) if data.follow_up_on else False,
+        "share_with_supervision": bool(data.share_with_supervision),
+    }
 
 
-def _set_supplies(session: Session, contact: Contact, lines: dict[int, int], when: datetime) -> set[int]:
-    """Replace the contact's supply lines and their stock movements when they changed."""
-    current = {line.item_id: line.quantity for line in contact.supplies}
-    if current == lines and current == supplies.given_by_contact(session, contact.id):
-        return set()
-    touched = supplies.take_back_for_contact(session, contact.id)
-    contact.supplies = [ContactSupply(item_id=i, quantity=q) for i, q in sorted(lines.items())]
-    session.flush()
-    touched |= supplies.give_for_contact(session, contact.id, lines, when)
-    return touched
+def _links(data: ContactInput, persons: list[tuple[int, str]]) -> dict[str, list]:
+    return {
+        "persons": [pid for pid, _uid in persons], "types": list(dict.fromkeys(data.types)),
+        "themes": list(dict.fromkeys(data.themes)), "unmet_needs": list(dict.fromkeys(data.unmet_needs)),
+    }
+
+
+def _snapshot(columns: dict, persons: list[tuple[int, str]], links: dict[str, list], lines) -> dict:
+    return snapshot_of(columns, person_uids=[uid for _pid, uid in persons], types=links["types"],
+                       themes=links["themes"], unmet_needs=links["unmet_needs"], supplies=lines)
 
 
 @dataclass(frozen=True)
@@ -254,31 +238,38 @@ class ContactChange:
         return out
 
 
+# The save path writes in plain SQL (app.plain_sql, app.contact_write): the rows, history
+# versions and counters are those the ORM wrote, in the same order, at a tenth of the cost.
+_LIVE_PEOPLE = "SELECT id, uid FROM person WHERE id IN ({}) AND deleted_at IS NULL AND merged_into_id IS NULL"
+_LAST_ENTERED = "SELECT duration_min, place_code FROM contact WHERE deleted_at IS NULL ORDER BY id DESC LIMIT 1"
+
+
 def create_contact(
     session: Session, data: ContactInput, *, allow_negative_stock: bool = False, today: date | None = None
 ) -> ContactChange:
     """Validate and save a new contact (defaults: now, last place and duration)."""
-    persons = _validate(session, data, today or date.today(), None)
+    cur = plain_sql.cursor(session)
+    persons, items = _validate(cur, data, today or date.today(), None)
     lines = {i: q for i, q in data.supplies.items() if q > 0}
     if not allow_negative_stock:
-        supplies.check_shortage(session, lines, {})
-    defaults = contact_defaults(session) if data.duration_min is None or data.place_code is None else None
-    contact = Contact(
-        occurred_at=data.occurred_at or _now(),
-        duration_min=data.duration_min if data.duration_min is not None else defaults.duration_min,
-        place_code=data.place_code if data.place_code is not None else defaults.place_code,
-        follow_up_done=False,
-    )
-    _fill(contact, data, persons)
-    session.add(contact)
-    session.flush()
-    touched = supplies.give_for_contact(session, contact.id, lines, contact.occurred_at)
+        supplies.check_shortage(items, lines, {})
+    values = {"occurred_at": data.occurred_at or _now(), "duration_min": data.duration_min,
+              "place_code": data.place_code, **_filled(data)}
+    if data.duration_min is None or data.place_code is None:  # contact_defaults
+        last = cur.execute(_LAST_ENTERED).fetchone()
+        if data.duration_min is None:
+            values["duration_min"] = last[0] if last else DEFAULT_DURATION_MIN
+        if data.place_code is None:
+            values["place_code"] = last[1] if last else ""
+    links = _links(data, persons)
+    row = contact_write.insert(cur, values, links)
+    touched = supplies.give_for_contact(session, row["id"], row["uid"], lines, row["occurred_at"], items)
     if lines:
-        contact.supplies = [ContactSupply(item_id=i, quantity=q) for i, q in sorted(lines.items())]
-        session.flush()
-    history.record_create(session, contact, data=contact_snapshot(contact))
-    people.count_new_contact(session, [p.id for p in persons], contact.occurred_at)
-    return ContactChange(contact, frozenset(p.id for p in persons), frozenset(touched))
+        contact_write.replace_lines(cur, row["id"], lines)
+    snapshot = _snapshot(row, persons, links, [(items[i].uid, q) for i, q in lines.items()])
+    history.append_plain(cur, ENTITY, history.CREATE, snapshot, history.changed_fields(None, snapshot))
+    people.count_new_contact(session, links["persons"], row["occurred_at"])
+    return ContactChange(plain_sql.attached(session, Contact, row), frozenset(links["persons"]), frozenset(touched))
 
 
 def update_contact(
@@ -286,25 +277,46 @@ def update_contact(
     today: date | None = None,
 ) -> ContactChange:
     """Validate and save changes; the previous version stays in history. ``None`` fields keep their value."""
-    contact = get_contact(session, contact_id)
-    persons = _validate(session, data, today or date.today(), contact)
+    cur = plain_sql.cursor(session)
+    stored = contact_write.load(cur, contact_id)
+    if stored is None or stored.columns["deleted_at"] is not None:
+        fail("contact", NOT_FOUND, "This contact no longer exists.")
+    persons, items = _validate(cur, data, today or date.today(), stored)
     lines = {i: q for i, q in data.supplies.items() if q > 0}
-    given_before = supplies.given_by_contact(session, contact.id)
+    given_before = supplies.given_by_contact(cur, contact_id)
     if not allow_negative_stock:
-        supplies.check_shortage(session, lines, given_before)
-    before_ids = {p.id for p in contact.persons}
-    if data.occurred_at is not None:
-        contact.occurred_at = data.occurred_at
-    if data.duration_min is not None:
-        contact.duration_min = data.duration_min
-    if data.place_code is not None:
-        contact.place_code = data.place_code
-    _fill(contact, data, persons)
-    session.flush()
-    touched = _set_supplies(session, contact, lines, contact.occurred_at)
-    history.record_update(session, contact, data=contact_snapshot(contact))
-    affected = before_ids | {p.id for p in persons}
+        supplies.check_shortage(items, lines, given_before)
+    before = stored.columns
+    after = dict(before, **_filled(data))
+    for key in ("occurred_at", "duration_min", "place_code"):
+        if getattr(data, key) is not None:
+            after[key] = getattr(data, key)
+    changed = {k: v for k, v in after.items() if v != before[k]}  # what the ORM's flush would write
+    links = _links(data, persons)
+    for name, wanted in links.items():
+        contact_write.set_links(cur, contact_id, name, stored.links[name], wanted)
+    if stored.supplies == lines and lines == given_before:
+        touched: set[int] = set()
+        supply_lines = [(uid, q) for _item_id, q, uid in stored.lines]
+    else:  # the contact's movements are replaced by new ones
+        touched = supplies.take_back_for_contact(session, contact_id)
+        contact_write.replace_lines(cur, contact_id, lines)
+        touched |= supplies.give_for_contact(session, contact_id, before["uid"], lines, after["occurred_at"], items)
+        supply_lines = [(items[i].uid, q) for i, q in lines.items()]
+    snapshot = _snapshot(after, persons, links, supply_lines)
+    fields = history.changed_fields(history.last_data(cur, ENTITY, before["uid"]), snapshot)
+    if fields:  # history.record_update: a new version
+        changed.update(version=(before["version"] or 1) + 1, updated_at=utcnow())
+        snapshot.update(version=changed["version"], updated_at=history.jsonable(changed["updated_at"]))
+        history.append_plain(cur, ENTITY, history.UPDATE, snapshot, fields)
+    elif changed:
+        changed.update(contact_write.CONTACTS.on_update())
+    if changed:
+        contact_write.CONTACTS.update(cur, contact_id, changed)
+        after.update(changed)
+    affected = set(stored.links["persons"]) | set(links["persons"])
     people.refresh_stats(session, affected)
+    contact = plain_sql.attached(session, Contact, after)
     return ContactChange(contact, frozenset(affected), frozenset(touched))
 
 

@@ -10,7 +10,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app import plain_sql
 from models import Draft
+
+# load and discard run with every contact saved (the panel's draft goes with it): plain SQL.
+_LOAD = f"SELECT payload FROM {Draft.__tablename__} WHERE form_id = ?"
+_DISCARD = f"DELETE FROM {Draft.__tablename__} WHERE form_id = ?"
 
 
 def save(session: Session, form_id: str, values: dict[str, Any]) -> None:
@@ -23,11 +28,12 @@ def save(session: Session, form_id: str, values: dict[str, Any]) -> None:
 
 
 def load(session: Session, form_id: str) -> dict[str, Any] | None:
-    row = session.get(Draft, form_id)
-    return json.loads(row.payload) if row is not None else None
+    row = plain_sql.cursor(session).execute(_LOAD, (form_id,)).fetchone()
+    return json.loads(row[0]) if row is not None else None
 
 
 def discard(session: Session, form_id: str) -> None:
-    row = session.get(Draft, form_id)
-    if row is not None:
-        session.delete(row)
+    plain_sql.cursor(session).execute(_DISCARD, (form_id,))
+    held = session.identity_map.get(session.identity_key(Draft, (form_id,)))
+    if held is not None:  # gone from the database: the Session forgets it too
+        session.expunge(held)

@@ -31,8 +31,9 @@ from typing import Any, Iterable
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import plain_sql, settings
 from models.base import new_uid, utcnow
+from models.core import Setting
 from models.history import RecordVersion
 
 CREATE = "create"
@@ -43,7 +44,7 @@ DELETE = "delete"
 _BOOKKEEPING = {"id", "version", "created_at", "updated_at"}
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     return value
@@ -56,12 +57,12 @@ def snapshot(obj, *, exclude: Iterable[str] = (), extra: dict | None = None) -> 
     """
     skip = {"id", *exclude}
     data = {
-        attr.key: _jsonable(getattr(obj, attr.key))
+        attr.key: jsonable(getattr(obj, attr.key))
         for attr in inspect(type(obj)).column_attrs
         if attr.key not in skip
     }
     if extra:
-        data.update({k: _jsonable(v) for k, v in extra.items()})
+        data.update({k: jsonable(v) for k, v in extra.items()})
     return data
 
 
@@ -160,7 +161,7 @@ def record_update(
         return None
     obj.version = (obj.version or 1) + 1
     obj.updated_at = utcnow()
-    data = dict(data, version=obj.version, updated_at=_jsonable(obj.updated_at))
+    data = dict(data, version=obj.version, updated_at=jsonable(obj.updated_at))
     return _append(session, obj, UPDATE, data, changed_by, fields)
 
 
@@ -174,8 +175,37 @@ def record_delete(session: Session, obj, *, data: dict | None = None, changed_by
     session.flush()
     if data is None:
         data = snapshot(obj)
-    data = dict(data, deleted_at=_jsonable(now), version=obj.version, updated_at=_jsonable(now))
+    data = dict(data, deleted_at=jsonable(now), version=obj.version, updated_at=jsonable(now))
     return _append(session, obj, DELETE, data, changed_by, ["deleted_at"])
+
+
+# ---- the same in plain SQL (app.plain_sql), for the writes a worker waits on ------------------
+
+_VERSIONS = plain_sql.rows(RecordVersion.__table__)
+_WORKER = f"SELECT value FROM {Setting.__tablename__} WHERE key = ?"
+_LAST = f"SELECT data FROM {RecordVersion.__tablename__} WHERE entity = ? AND uid = ? ORDER BY id DESC LIMIT 1"
+
+
+def current_user_of(cur) -> str:
+    """``current_user`` on a plain cursor."""
+    row = cur.execute(_WORKER, (settings.WORKER_NAME,)).fetchone()
+    return (row[0] if row is not None else settings.DEFAULTS.get(settings.WORKER_NAME, "")) or ""
+
+
+def last_data(cur, entity: str, uid: str) -> dict | None:
+    """The snapshot of the record's last logged version (None if it has none)."""
+    row = cur.execute(_LAST, (entity, uid)).fetchone()
+    return json.loads(row[0]) if row is not None else None
+
+
+def append_plain(cur, entity: str, op: str, data: dict, fields: list[str], changed_by: str | None = None) -> None:
+    """Log a version whose snapshot ``data`` (with its ``uid`` and ``version``) is final:
+    the row ``_append`` makes, written at once on ``cur``."""
+    _VERSIONS.insert(cur, {
+        "entity": entity, "uid": data["uid"], "version": data["version"], "op": op, "changed_at": utcnow(),
+        "changed_by": current_user_of(cur) if changed_by is None else changed_by,
+        "data": to_json(data), "changed_fields": ",".join(fields),
+    })
 
 
 def bulk_rows(entity: str, records: Iterable[tuple[str, dict]], *, changed_by: str = "", at: datetime | None = None) -> list[dict]:
@@ -187,7 +217,7 @@ def bulk_rows(entity: str, records: Iterable[tuple[str, dict]], *, changed_by: s
     at = at or utcnow()
     out = []
     for uid, data in records:
-        data = {k: _jsonable(v) for k, v in data.items()}
+        data = {k: jsonable(v) for k, v in data.items()}
         out.append(
             {
                 "entity": entity, "uid": uid, "version": data.get("version", 1), "op": CREATE,

@@ -13,15 +13,14 @@ from typing import Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from sqlalchemy import case, func, or_, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import codes, history, lock_hooks
+from app import codes, history, lock_hooks, plain_sql
 from app.textsearch import fold
 from app.validation import FUTURE_DATE, NOT_FOUND, REQUIRED, TOO_LONG, UNKNOWN_CODE, Collector, fail
 from models.base import utcnow
 from models.codes import AGE_BRACKET, CONSENT, GENDER, GROUP, LANGUAGE
-from models.contacts import Contact, contact_person
 from models.people import Person, PersonGroup
 
 ENTITY = "person"
@@ -140,34 +139,34 @@ def archive_person(session: Session, person_id: int, archived: bool = True) -> P
     return person
 
 
+# Counters: derived from live contacts, written in plain SQL (app.plain_sql); never an edit
+# (updated_at stays, no history version).
+_PEOPLE = plain_sql.rows(Person.__table__)
+_LIVE_STATS = (
+    "SELECT cp.person_id, max(c.occurred_at), count(*) FROM contact_person AS cp JOIN contact AS c"
+    " ON c.id = cp.contact_id WHERE cp.person_id IN ({}) AND c.deleted_at IS NULL GROUP BY cp.person_id"
+)
+
+
 def refresh_stats(session: Session, person_ids: Iterable[int]) -> None:
     """Recompute last_contact_at and contact_count of these people from live contacts."""
     ids = sorted(set(person_ids))
     if not ids:
         return
-    session.flush()
-    live = (
-        select(contact_person.c.person_id, func.max(Contact.occurred_at), func.count())
-        .join(Contact, Contact.id == contact_person.c.contact_id)
-        .where(contact_person.c.person_id.in_(ids), Contact.deleted_at.is_(None))
-        .group_by(contact_person.c.person_id)
-    )
-    stats = {pid: (last, n) for pid, last, n in session.execute(live)}
+    cur = plain_sql.cursor(session)
+    stats = {
+        pid: (_PEOPLE.result("last_contact_at", last), n)
+        for pid, last, n in cur.execute(_LIVE_STATS.format(plain_sql.marks(len(ids))), ids)
+    }
     for pid in ids:
         last, n = stats.get(pid, (None, 0))
-        session.execute(
-            update(Person).where(Person.id == pid)
-            .values(last_contact_at=last, contact_count=n, updated_at=Person.updated_at)  # not an edit
-            .execution_options(synchronize_session=False)
-        )
+        _PEOPLE.update(cur, pid, {"last_contact_at": last, "contact_count": n})
     _expire_stats(session, ids)
 
 
 def _expire_stats(session: Session, ids: list[int]) -> None:
     """Loaded Person objects re-read their counters next time (they were updated in SQL)."""
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, Person) and obj.id in ids:
-            session.expire(obj, ["contact_count", "last_contact_at"])
+    plain_sql.forget(session, Person, ids, ("contact_count", "last_contact_at"))
 
 
 def count_new_contact(session: Session, person_ids: Iterable[int], occurred_at: datetime) -> None:
@@ -175,15 +174,12 @@ def count_new_contact(session: Session, person_ids: Iterable[int], occurred_at: 
     ids = sorted(set(person_ids))
     if not ids:
         return
-    session.flush()
-    later = case(
-        (or_(Person.last_contact_at.is_(None), Person.last_contact_at < occurred_at), occurred_at),
-        else_=Person.last_contact_at,
-    )
-    session.execute(
-        update(Person).where(Person.id.in_(ids))
-        .values(contact_count=Person.contact_count + 1, last_contact_at=later, updated_at=Person.updated_at)
-        .execution_options(synchronize_session=False)
+    cur = plain_sql.cursor(session)
+    when = _PEOPLE.bind("last_contact_at", occurred_at)
+    cur.execute(
+        f"UPDATE {_PEOPLE.name} SET contact_count = contact_count + 1, last_contact_at = CASE"
+        " WHEN last_contact_at IS NULL OR last_contact_at < ? THEN ? ELSE last_contact_at END"
+        f" WHERE id IN ({plain_sql.marks(len(ids))})", [when, when, *ids],
     )
     _expire_stats(session, ids)
 

@@ -11,8 +11,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import history
+from app import history, plain_sql
 from app.validation import NEGATIVE, NOT_FOUND, REQUIRED, Collector, Shortfall, StockShortage, fail
+from models.base import utcnow
 from models.contacts import Contact
 from models.supplies import ADJUSTED, GIVEN, RECEIVED, StockMovement, SupplyItem
 
@@ -189,26 +190,52 @@ def recompute_stock(session: Session) -> dict[int, int]:
     return result
 
 
-# ---- contacts draw from stock (used by app.contacts) -------------------------
+# ---- contacts draw from stock (used by app.contacts; plain SQL: app.plain_sql) ------------
 
-def given_by_contact(session: Session, contact_id: int) -> dict[int, int]:
+_ITEMS = plain_sql.rows(SupplyItem.__table__)
+_MOVES = plain_sql.rows(StockMovement.__table__)
+_MOVE_COLUMNS = tuple(k for k in _MOVES.keys if k not in ("id", "item_id", "contact_id"))  # movement_snapshot's
+
+
+@dataclass(frozen=True)
+class Stock:
+    """What a contact's save needs of a live item."""
+
+    id: int
+    uid: str
+    name: str
+    stock_on_hand: int
+
+
+def live_stock(cur, item_ids) -> dict[int, Stock]:
+    """Live (not deleted) items among ``item_ids``, by id."""
+    ids = list(item_ids)
+    if not ids:
+        return {}
+    found = _ITEMS.select(cur, f"id IN ({plain_sql.marks(len(ids))}) AND deleted_at IS NULL", ids,
+                          ("id", "uid", "name", "stock_on_hand"))
+    return {r["id"]: Stock(r["id"], r["uid"], r["name"], r["stock_on_hand"]) for r in found}
+
+
+def given_by_contact(cur, contact_id: int) -> dict[int, int]:
     """item id -> quantity given by this contact's live movements."""
-    rows = session.execute(
-        select(StockMovement.item_id, func.sum(-StockMovement.quantity))
-        .where(StockMovement.contact_id == contact_id, StockMovement.kind == GIVEN, StockMovement.deleted_at.is_(None))
-        .group_by(StockMovement.item_id)
-    ).all()
+    rows = cur.execute(
+        f"SELECT item_id, sum(-quantity) FROM {_MOVES.name} WHERE contact_id = ? AND kind = ? AND deleted_at IS NULL"
+        " GROUP BY item_id", (contact_id, GIVEN),
+    )
     return {item_id: int(q) for item_id, q in rows}
 
 
-def check_shortage(session: Session, wanted: dict[int, int], already_given: dict[int, int]) -> None:
-    """Raise StockShortage for items whose quantity grows beyond what is on hand."""
+def check_shortage(items: dict[int, Stock], wanted: dict[int, int], already_given: dict[int, int]) -> None:
+    """Raise StockShortage for items whose quantity grows beyond what is on hand (``items``: live_stock)."""
     shortfalls = []
     for item_id, qty in sorted(wanted.items()):
         before = already_given.get(item_id, 0)
         if qty <= before:
             continue
-        item = get_item(session, item_id)
+        item = items.get(item_id)
+        if item is None:
+            fail("item", NOT_FOUND, "This supply item no longer exists.")
         available = item.stock_on_hand + before
         if qty > available:
             shortfalls.append(Shortfall(item_id=item_id, name=item.name, requested=qty, available=available))
@@ -216,26 +243,66 @@ def check_shortage(session: Session, wanted: dict[int, int], already_given: dict
         raise StockShortage(shortfalls)
 
 
+def _restock(cur, item_id: int, quantity: int) -> None:
+    # What the ORM's flush of ``item.stock_on_hand += quantity`` writes (updated_at by its onupdate).
+    touch = _ITEMS.on_update()
+    cur.execute(
+        f"UPDATE {_ITEMS.name} SET stock_on_hand = coalesce(stock_on_hand, 0) + ?"
+        f"{''.join(f', {k} = ?' for k in touch)} WHERE id = ?",
+        [quantity, *(_ITEMS.bind(k, v) for k, v in touch.items()), item_id],
+    )
+
+
+def _movement_data(row: dict, item_uid: str, contact_uid: str | None) -> dict:
+    """movement_snapshot from the movement's row."""
+    data = {k: history.jsonable(row[k]) for k in _MOVE_COLUMNS}
+    data.update(item_uid=item_uid, contact_uid=contact_uid)
+    return data
+
+
+def _forget(session: Session, item_ids, movement_ids) -> None:
+    plain_sql.forget(session, SupplyItem, item_ids, ("stock_on_hand", "updated_at"))
+    plain_sql.forget(session, StockMovement, movement_ids)
+
+
 def take_back_for_contact(session: Session, contact_id: int) -> set[int]:
     """Tombstone the contact's "given" movements and return them to stock; returns item ids."""
-    touched = set()
-    for movement in session.scalars(
-        select(StockMovement).where(
-            StockMovement.contact_id == contact_id, StockMovement.kind == GIVEN, StockMovement.deleted_at.is_(None)
-        )
-    ):
-        item = session.get(SupplyItem, movement.item_id)
-        item.stock_on_hand -= movement.quantity
-        history.record_delete(session, movement, data=movement_snapshot(session, movement))
-        touched.add(item.id)
-    return touched
+    cur = plain_sql.cursor(session)
+    given = _MOVES.select(cur, "contact_id = ? AND kind = ? AND deleted_at IS NULL ORDER BY id", (contact_id, GIVEN))
+    if not given:
+        return set()
+    uids = dict(cur.execute(
+        f"SELECT id, uid FROM {_ITEMS.name} WHERE id IN ({plain_sql.marks(len(given))})", [m["item_id"] for m in given]))
+    contact_uid = cur.execute("SELECT uid FROM contact WHERE id = ?", (contact_id,)).fetchone()[0]
+    for movement in given:
+        _restock(cur, movement["item_id"], -movement["quantity"])
+        now = utcnow()  # history.record_delete's tombstone
+        tombstone = {"deleted_at": now, "version": (movement["version"] or 1) + 1, "updated_at": now}
+        _MOVES.update(cur, movement["id"], tombstone)
+        history.append_plain(cur, MOVEMENT_ENTITY, history.DELETE,
+                             _movement_data({**movement, **tombstone}, uids[movement["item_id"]], contact_uid),
+                             ["deleted_at"])
+    _forget(session, {m["item_id"] for m in given}, {m["id"] for m in given})
+    return {m["item_id"] for m in given}
 
 
-def give_for_contact(session: Session, contact_id: int, lines: dict[int, int], when: datetime) -> set[int]:
-    """One "given" movement per line (negative quantity), linked to the contact."""
+def give_for_contact(
+    session: Session, contact_id: int, contact_uid: str, lines: dict[int, int], when: datetime, items: dict[int, Stock],
+) -> set[int]:
+    """One "given" movement per line (negative quantity), linked to the contact (``items``: live_stock)."""
+    cur = plain_sql.cursor(session)
     touched = set()
     for item_id, qty in sorted(lines.items()):
         if qty > 0:
-            _move(session, get_item(session, item_id), GIVEN, -qty, when=when, contact_id=contact_id)
+            item = items.get(item_id)
+            if item is None:
+                fail("item", NOT_FOUND, "This supply item no longer exists.")
+            row = _MOVES.with_defaults({"item_id": item_id, "kind": GIVEN, "quantity": -qty, "occurred_at": when,
+                                        "note": "", "contact_id": contact_id})
+            row["id"] = _MOVES.insert(cur, row)
+            _restock(cur, item_id, -qty)
+            data = _movement_data(row, item.uid, contact_uid)
+            history.append_plain(cur, MOVEMENT_ENTITY, history.CREATE, data, history.changed_fields(None, data))
             touched.add(item_id)
+    _forget(session, touched, ())
     return touched

@@ -1,6 +1,7 @@
 """Drafts kept in the encrypted vault as a form is typed; slow work off the GUI thread."""
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
@@ -36,6 +37,16 @@ class NoteForm(QWidget):
     def set_values(self, values):
         self.alias.setText(values["alias"])
         self.notes.setPlainText(values["notes"])
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_between_tests():
+    """These tests leave Qt objects in reference cycles (task runners and their thread pools, keepers,
+    forms). Collected whenever a later allocation starts a garbage collection, once inside a Qt
+    event filter's call into Python, they crashed PySide (a segfault creating a QWidget in the idle
+    watcher's test): they go here, between tests."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture

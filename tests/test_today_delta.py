@@ -37,7 +37,7 @@ def test_lists_kept_from_changes_equal_a_fresh_read(vault):
     with vault.session() as s:
         person_ids = [people.create_person(s, f"Personne {n}").id for n in range(6)]
     for limit_day, limit_due in ((500, 50), (4, 3)):
-        day_rows, follow_ups, known, reads = [], [], {}, 0
+        reads = 0
         with vault.session() as s:
             day_rows = today.day_contacts(s, DAY, limit=limit_day)
             follow_ups = today.follow_ups_due(s, DAY, limit=limit_due)
@@ -82,3 +82,40 @@ def test_lists_kept_from_changes_equal_a_fresh_read(vault):
             assert reads <= 10  # only renames (and nothing else) read everything again
         else:
             assert reads > 0  # full lists that lost a line were read again
+
+
+def test_the_week_counts_after_a_save_equal_the_full_query(vault):
+    """Today's week counts after a save (one raw statement) count what week_counts counts:
+    live contacts of Monday to Sunday, each person once, the edges of the week included rightly."""
+    last_week = DAY - timedelta(days=7)  # a whole week in the past (a contact cannot be dated later than now)
+    monday = today.week_start(last_week)
+    with vault.session() as s:
+        ids = [people.create_person(s, f"Semaine {n}").id for n in range(3)]
+        for when, who in ((datetime.combine(monday, time.min), ids[:1]),          # Monday 00:00: in
+                          (datetime.combine(monday, time.min) - timedelta(microseconds=1), ids[1:2]),  # out
+                          (datetime.combine(monday + timedelta(days=7), time.min) - timedelta(seconds=1), ids),
+                          (datetime.combine(monday + timedelta(days=7), time.min), ids[2:])):  # the next Monday: out
+            floor_ops.save_contact(s, floor_ops.ContactSave(ContactInput(occurred_at=when, person_ids=list(who),
+                                                                         types=["referral"])))
+        gone = floor_ops.save_contact(s, floor_ops.ContactSave(ContactInput(
+            occurred_at=datetime.combine(monday, time(9)), person_ids=ids[:1], types=["referral"]))).value
+        floor_ops.delete_contact(s, gone)
+    with vault.session() as s:
+        quick, full = today.week_counts(s, last_week), _week_counts_reference(s, last_week)
+    assert quick == full and (quick.contacts, quick.people) == (2, 3)
+
+
+def _week_counts_reference(session, day):
+    """The counts as SQLAlchemy wrote them before they moved to the raw cursor."""
+    from sqlalchemy import distinct, func, select
+
+    from models.contacts import Contact, contact_person
+
+    start = today.week_start(day)
+    low, high = datetime.combine(start, time.min), datetime.combine(start + timedelta(days=7), time.min)
+    contacts, persons = session.execute(
+        select(func.count(distinct(Contact.id)), func.count(distinct(contact_person.c.person_id)))
+        .select_from(Contact).outerjoin(contact_person, contact_person.c.contact_id == Contact.id)
+        .where(Contact.deleted_at.is_(None), Contact.occurred_at >= low, Contact.occurred_at < high)
+    ).one()
+    return today.WeekCounts(start, contacts, persons)

@@ -62,6 +62,7 @@ class TodayPage(Page):
         self._day_contacts: list | None = None  # the ContactRows shown, newest first (None: not read yet)
         self._rows: dict = {}  # app.today.Key -> ContactRow: the contacts shown (for the next read)
         self._texts: dict = {}  # (row, prefix) -> its line, with the labels read last
+        self._day_lines: dict = {}  # contact id -> (row, Line): a row kept by a save keeps its line
         self._referral_follow_ups: tuple = ()
         self.heading = heading(self.title())
         self.date_label = QLabel()
@@ -216,7 +217,7 @@ class TodayPage(Page):
         self._day = day
         if view.codes is not None:
             self._labels = CodeLabels(view.codes)
-            self._texts = {}
+            self._texts, self._day_lines = {}, {}
         if view.notices is not None:
             self._show_notices(view.notices, day)
         self.date_label.setText(self.locale().toString(day, "dddd d MMMM yyyy"))
@@ -253,10 +254,16 @@ class TodayPage(Page):
         self._day_contacts = shown
         if len(self._texts) > 4 * len(self._rows) + 100:
             self._texts = {}  # lines of contacts no longer shown
-        labels = self._labels
+        labels, cache, lines = self._labels, self._day_lines, []
+        if len(cache) > 2 * len(shown) + 100:
+            cache = self._day_lines = {}  # contacts no longer shown
         self.contacts_title.setText(self.tr("Today's contacts (%1)").replace("%1", str(len(shown))))
-        lines = [Line(self._contact_line(row, labels, time_text(row.occurred_at)), (KIND_CONTACT, row.id))
-                 for row in shown]
+        for row in shown:  # after a save every row but the saved one is the object shown before
+            known = cache.get(row.id)
+            if known is None or known[0] is not row:
+                known = cache[row.id] = (row, Line(self._contact_line(row, labels, time_text(row.occurred_at)),
+                                                   (KIND_CONTACT, row.id)))
+            lines.append(known[1])
         self.contacts_list.set_lines(lines or [Line(self.tr("No contact yet today."), enabled=False)])
         self.week_contacts.setText(self.tr("%n contact(s)", "", week.contacts))
         self.week_people.setText(self.tr("%n person(s) met", "", week.people))
