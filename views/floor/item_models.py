@@ -112,8 +112,6 @@ class ContactTableModel(_PagedTableModel):
         self._texts: dict[int, tuple[str, ...]] = {}  # contact id -> display texts, made on first paint
         self._filter = lists.ContactFilter()
         self._cursor: lists.Cursor | None = None
-        self._members: set[int] | None = None  # the ids of everyone matching, once counted
-        self._texts: dict[int, tuple] = {}  # person id -> display values, made on first paint
 
     # ---- loading -------------------------------------------------------------
     def set_labels(self, labels: CodeLabels) -> None:
