@@ -11,20 +11,11 @@ from PySide6.QtWidgets import QApplication, QLabel
 from app import people
 from tests.floor_gui_kit import focused, open_unlocked
 from tests.test_keyboard_mnemonics import mnemonic
-from views.i18n import install_translators
 from views.quick_entry import QuickEntry
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 STYLE_EVENTS = (QEvent.Type.EnabledChange, QEvent.Type.StyleChange, QEvent.Type.PaletteChange)
-
-
-@pytest.fixture
-def french(qapp):
-    translators = install_translators(qapp, "fr_CA")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 @pytest.fixture
