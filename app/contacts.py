@@ -315,6 +315,8 @@ def update_contact(
         contact_write.CONTACTS.update(cur, contact_id, changed)
         after.update(changed)
     affected = set(stored.links["persons"]) | set(links["persons"])
+    if set(stored.links["persons"]) == set(links["persons"]) and after["occurred_at"] == before["occurred_at"]:
+        affected = set()  # the same people, the same time: their counters stay as they are (no recount)
     people.refresh_stats(session, affected)
     contact = plain_sql.attached(session, Contact, after)
     return ContactChange(contact, frozenset(affected), frozenset(touched))

@@ -6,7 +6,8 @@ nothing, a retired code kept, a tombstone, a ticked follow-up, a draft dropped, 
 referral) runs on a fresh vault; every row it can touch (contacts and their link rows,
 people and their counters, stock and movements, drafts, referrals, record_version with
 its canonical JSON snapshots) and what each operation returned are compared with
-tests/golden/save_sequence.json, recorded with the ORM write path (commit 080ef25).
+tests/golden/save_sequence.json, recorded with the ORM write path (commit 080ef25; since then
+only the people an edit names changed: none when its people and time stay, as their counters do).
 Random uids become u1, u2... in order of first appearance and technical timestamps
 (created_at, updated_at, changed_at, a tombstone's deleted_at) become "<now>"; row ids
 stay (a fresh vault numbers them alike).
