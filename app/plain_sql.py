@@ -17,6 +17,8 @@ from sqlalchemy import Table
 from sqlalchemy.dialects.sqlite import pysqlite
 from sqlalchemy.orm import Session, make_transient_to_detached
 
+from models.base import utcnow
+
 _DIALECT = pysqlite.dialect()  # every vault engine is SQLite through the pysqlite dialect (sqlcipher3)
 
 
@@ -59,6 +61,8 @@ class Rows:
     def with_defaults(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """``values`` plus each column default they leave out (called now, as at an ORM flush)."""
         row = dict(values)
+        if {"created_at", "updated_at"} <= self._defaults.keys() and not {"created_at", "updated_at"} & row.keys():
+            row["created_at"] = row["updated_at"] = utcnow()  # one moment, as history gives a new record
         for key, default in self._defaults.items():
             if key not in row:
                 row[key] = None if default is None else default.arg(None) if default.is_callable else default.arg

@@ -128,3 +128,18 @@ def test_the_next_save_validates_against_the_lists_as_they_are_now(floor):
         code_ops.add_item(s, THEME, "Culture")
         culture = [c for c in codes.active_codes(s, THEME) if c.startswith("culture")]
     save(floor, occurred_at=AT, person_ids=[ids["ana"]], types=["listening"], themes=["food", *culture])
+
+
+def test_a_new_contact_and_its_movements_are_created_and_updated_at_one_moment(floor):
+    """As the ORM path gave a new record (and its first history version) one time for both."""
+    from models.supplies import StockMovement
+
+    contact_id = save(floor, occurred_at=AT, person_ids=[floor.ids["ana"]], types=["listening"],
+                      supplies={floor.ids["bars"]: 1})
+    with floor.session() as s:
+        contact = s.get(Contact, contact_id)
+        assert contact.created_at == contact.updated_at
+        [first] = history.versions(s, "contact", contact.uid)
+        assert json.loads(first.data)["created_at"] == json.loads(first.data)["updated_at"]
+        given = s.scalars(select(StockMovement).where(StockMovement.contact_id == contact_id)).all()
+        assert given and all(m.created_at == m.updated_at for m in given)
