@@ -50,7 +50,7 @@ class Vault(BackupMixin):
         self._warm: sessionmaker | None = None
         self._writer_engine = None  # see write_session()
         self._writer: sessionmaker | None = None
-        self._writer_turn = threading.Lock()  # the kept writer connection serves one caller at a time
+        self._writer_turn = threading.RLock()  # the kept writer connection serves one caller at a time
         # (inode, size, mtime) of the database as this object left it at lock: an
         # unchanged file is not re-checked page by page at the next unlock.
         self._verified_stamp: tuple[int, int, int] | None = None
@@ -289,8 +289,9 @@ class Vault(BackupMixin):
             self.engine.dispose()
         if self._warm_engine is not None:
             self._warm_engine.dispose()
-        if self._writer_engine is not None:
-            self._writer_engine.dispose()
+        with self._writer_turn:  # a write under way finishes before its connection closes
+            if self._writer_engine is not None:
+                self._writer_engine.dispose()
         self._warm_engine = None
         self._warm = None
         self._writer_engine = None
