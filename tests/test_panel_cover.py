@@ -141,3 +141,19 @@ def test_the_forms_are_built_after_unlock_in_idle_time_or_at_the_first_ctrl_n(qt
     # Built behind the worker's back, the forms open no window of their own (a part shown before
     # it was placed in the form used to, and took the keyboard from the main window).
     assert QApplication.activeWindow() is window and focused() is not None
+
+
+def test_tab_from_the_sidebar_goes_to_the_panel_not_the_page_beneath(qtbot, french, vault):
+    """With the panel open the worker may click the sidebar; Tab from there must not reach the
+    hidden page (typing into a field nobody sees, its shortcuts working unseen)."""
+    window = open_unlocked(qtbot, vault)
+    qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)
+    panel = window.ctx.extras["quick_entry"].new_panel
+    stack, sidebar = window.workspace.stack, window.workspace.sidebar
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        sidebar.setFocus(Qt.FocusReason.MouseFocusReason)
+        for _ in range(6):  # past the lock button, on to what follows it
+            qtbot.keyClick(focused(), key)
+            assert not stack.isAncestorOf(focused()), f"{key.name} from the sidebar reached {focused()!r}"
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    assert not panel.isVisible()

@@ -216,14 +216,25 @@ class ContactPanel(ContactLayout, ContactMapping, ContactErrors, QFrame):
     # window shortcuts answer only while the focus is in it, which it is not (Qt's shortcut
     # matching). Marking costs nothing: overrideWindowFlags tells neither the widgets nor the
     # window system, and it keeps covering whichever page the worker goes to.
+    # The focus can still come in from outside (Tab from the sidebar): it is sent to the panel.
     def _cover(self, stack: QWidget) -> None:
         self._uncover()
         self._covered_stack, self._covered_flags = stack, stack.windowFlags()
         stack.overrideWindowFlags((self._covered_flags & ~Qt.WindowType.WindowType_Mask) | Qt.WindowType.SubWindow)
+        QApplication.instance().focusChanged.connect(self._keep_focus_out)
+
+    def _keep_focus_out(self, _old, new) -> None:
+        stack = self._covered_stack
+        if new is not None and stack is not None and stack.isAncestorOf(new):
+            self.person_field.edit.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _uncover(self) -> None:
         stack, self._covered_stack = self._covered_stack, None
         if stack is not None:
+            try:
+                QApplication.instance().focusChanged.disconnect(self._keep_focus_out)
+            except (RuntimeError, TypeError):
+                pass
             try:
                 stack.overrideWindowFlags(self._covered_flags)
             except RuntimeError:  # the stack died with its workspace (locked)
