@@ -11,6 +11,8 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from app.plain_sql import fetch
+
 
 @dataclass(frozen=True)
 class ContactRow:
@@ -58,11 +60,7 @@ def rows_by_id(session: Session, ids: list[int]) -> dict[int, tuple[ContactRow, 
     """id -> (row, deleted, version), the rows ``app.lists`` made with five SQLAlchemy queries:
     SQLAlchemy's conversions are done here (SQLite keeps a DateTime as 'YYYY-MM-DD HH:MM:SS.ffffff',
     a Date as 'YYYY-MM-DD', a Boolean as 0/1)."""
-    cursor = session.connection().connection.dbapi_connection.cursor()
-    try:
-        parts = cursor.execute(_ROWS_SQL, (json.dumps(ids),)).fetchall()
-    finally:
-        cursor.close()
+    parts = fetch(session, _ROWS_SQL, (json.dumps(ids),))
     contacts, persons, types, themes, given = [], {}, {}, {}, {}
     for part, cid, a, b, *rest in parts:
         if part == 0:

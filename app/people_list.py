@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from app.plain_sql import fetch
 from app.textsearch import fold, like_escape
 from models.people import INACTIVE_AFTER_DAYS, Person
 
@@ -98,11 +99,7 @@ def people_rows_matching(
     a list re-reads the people a save changed. One statement (``app.contact_rows``' way), and
     ``_people_where``'s conditions checked on the row in hand."""
     today = today or date.today()
-    cursor = session.connection().connection.dbapi_connection.cursor()
-    try:
-        found = cursor.execute(_PEOPLE_SQL, (json.dumps(list(ids)),)).fetchall()
-    finally:
-        cursor.close()
+    found = fetch(session, _PEOPLE_SQL, (json.dumps(list(ids)),))
     people, groups = [], {}
     for part, pid, *cols in found:
         if part:
@@ -173,11 +170,7 @@ def people_ids(session: Session, text: str = "", status: str | None = None) -> f
     statement is compiled with its values inline (SQLAlchemy quotes them) and run there."""
     stmt = select(Person.id).where(*_people_where(text, status, date.today()))
     sql = str(stmt.compile(dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}))
-    cursor = session.connection().connection.dbapi_connection.cursor()
-    try:
-        return frozenset(pid for (pid,) in cursor.execute(sql))
-    finally:
-        cursor.close()
+    return frozenset(pid for (pid,) in fetch(session, sql))
 
 
 class _Desc:

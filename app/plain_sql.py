@@ -29,6 +29,16 @@ def cursor(session: Session):
     return session.connection().connection.driver_connection.cursor()
 
 
+def fetch(session: Session, sql: str, params: Sequence = ()) -> list[tuple]:
+    """The rows of one statement run on the DB-API cursor of ``session``'s transaction (the reads
+    a screen makes after every save: SQLAlchemy's execute costs more than the statement)."""
+    cur = cursor(session)
+    try:
+        return cur.execute(sql, params).fetchall()
+    finally:
+        cur.close()
+
+
 class Rows:
     """One table's statements and conversions (module-level: built once per table)."""
 

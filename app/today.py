@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app import supplies
 from app.contact_rows import rows_by_id
+from app.plain_sql import fetch
 from app.lists import ContactRow, contact_rows_by_id, contact_rows_where
 from models.contacts import Contact, contact_person
 from models.people import Person
@@ -177,19 +178,11 @@ def _stored(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _fetch(session: Session, sql: str, params: tuple) -> list[tuple]:
-    cursor = session.connection().connection.dbapi_connection.cursor()
-    try:
-        return cursor.execute(sql, params).fetchall()
-    finally:
-        cursor.close()
-
-
 def week_counts(session: Session, day: date) -> WeekCounts:
     """The week's live contacts and distinct people met, in one pass over the week's index range
     (one statement on the raw cursor: Today re-reads it after each save)."""
     start = week_start(day)
-    [(contacts, people)] = _fetch(session, _WEEK_SQL, (
+    [(contacts, people)] = fetch(session, _WEEK_SQL, (
         _stored(datetime.combine(start, time.min)), _stored(datetime.combine(start + timedelta(days=7), time.min))))
     return WeekCounts(start, contacts or 0, people or 0)
 
@@ -198,7 +191,7 @@ def today_delta(session: Session, day: date, contact_ids) -> TodayDelta:
     ids = sorted(set(contact_ids))
     found = rows_by_id(session, ids) if ids else {}
     live = {cid: (row, version) for cid, (row, deleted, version) in found.items() if not deleted}
-    people = {cid: (pv, n) for cid, pv, n in _fetch(session, _PEOPLE_VERSIONS_SQL, (json.dumps(list(live)),))} \
+    people = {cid: (pv, n) for cid, pv, n in fetch(session, _PEOPLE_VERSIONS_SQL, (json.dumps(list(live)),))} \
         if live else {}
     keys = {cid: (cid, version, *people.get(cid, (0, 0))) for cid, (_row, version) in live.items()}
     rows = {cid: row for cid, (row, _version) in live.items()}
@@ -230,7 +223,8 @@ def merge_follow_ups(shown: list[FollowUp], delta: TodayDelta, day: date, *,
 
 def lines_to_read(contact_ids, person_ids, shown: list[ContactRow]) -> frozenset[int]:
     """The contacts written, and those shown with one of the people written (a line shows aliases)."""
-    return frozenset(contact_ids) | {r.id for r in shown if not frozenset(person_ids).isdisjoint(r.person_ids)}
+    people = frozenset(person_ids)
+    return frozenset(contact_ids) | {r.id for r in shown if not people.isdisjoint(r.person_ids)}
 
 
 def merge_delta(day_contacts: list[ContactRow], follow_ups: list[FollowUp], known: dict, delta: TodayDelta,

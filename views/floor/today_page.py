@@ -61,7 +61,7 @@ class TodayPage(Page):
         self._follow_ups: list = []
         self._day_contacts: list | None = None  # the ContactRows shown, newest first (None: not read yet)
         self._rows: dict = {}  # app.today.Key -> ContactRow: the contacts shown (for the next read)
-        self._texts: dict = {}  # (row, prefix) -> its line, with the labels read last
+        self._texts: dict = {}  # (row, prefix) -> a follow-up's line, with the labels read last
         self._day_lines: dict = {}  # contact id -> (row, Line): a row kept by a save keeps its line
         self._referral_follow_ups: tuple = ()
         self.heading = heading(self.title())
@@ -261,7 +261,7 @@ class TodayPage(Page):
         for row in shown:  # after a save every row but the saved one is the object shown before
             known = cache.get(row.id)
             if known is None or known[0] is not row:
-                known = cache[row.id] = (row, Line(self._contact_line(row, labels, time_text(row.occurred_at)),
+                known = cache[row.id] = (row, Line(self._line_text(row, labels, time_text(row.occurred_at)),
                                                    (KIND_CONTACT, row.id)))
             lines.append(known[1])
         self.contacts_list.set_lines(lines or [Line(self.tr("No contact yet today."), enabled=False)])
